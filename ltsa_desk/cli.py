@@ -1,0 +1,194 @@
+"""The `ltsa-desk` command: technician and admin verbs, and the window when no verb is given.
+
+Exit codes: 0 done, 1 a check found problems, 2 bad input or usage. With `--json` exactly one JSON
+object goes to stdout; errors and progress go to stderr in plain words. No verb waits for input unless
+asked to read stdin, so every verb can run from a script or the installer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from ltsa_desk import __version__
+from ltsa_desk.config import ConfigError, resolve_data_dir
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A refusal to report on stderr (and as JSON with --json), with its exit code."""
+
+    def __init__(self, message: str, *, code: int = EXIT_BAD_INPUT, field: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.field = field
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: kesalahan: {message}\n")
+
+
+def _common(json_flag: bool = False) -> argparse.ArgumentParser:
+    """Options every verb takes, after the verb as well as before it."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="data folder (default: LTSA_DATA_DIR or the platform's data folder)",
+    )
+    if json_flag:
+        parent.add_argument("--json", action="store_true", help="print one JSON object")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ltsa_desk import verbs
+
+    common = _common()
+    with_json = _common(json_flag=True)
+    parser = _Parser(
+        prog="ltsa-desk",
+        description="LTSA Desk: CPMI intake, documents, letters and deferred sync for LTSA offices.",
+        parents=[common],
+        epilog="Without a verb the counter window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"ltsa-desk {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+            *, json_flag: bool = False, parent: Any = sub) -> argparse.ArgumentParser:
+        verb = parent.add_parser(name, help=help_text, description=help_text,
+                                 parents=[with_json if json_flag else common])
+        verb.set_defaults(handler=handler)
+        return verb
+
+    add("gui", verbs.gui, "open the counter window")
+
+    init = add("init", verbs.init, "create the configuration and database of a new counter",
+               json_flag=True)
+    init.add_argument("--office-code", required=True, help="Kemendagri regency code, e.g. 52.03")
+    init.add_argument("--counter-id", required=True, help="counter id, e.g. LOTIM-01")
+    init.add_argument("--office-name", default="", help="office name for letters and reports")
+    init.add_argument("--database-url", default=None,
+                      help="shared office database (postgresql+psycopg://...); default: local file")
+
+    add("doctor", verbs.doctor, "check configuration, database integrity and migrations",
+        json_flag=True)
+
+    config = sub.add_parser("config", help="show or change the configuration")
+    config_sub = config.add_subparsers(dest="config_verb", metavar="ACTION", required=True,
+                                       parser_class=_Parser)
+    add("show", verbs.config_show, "show the configuration", json_flag=True, parent=config_sub)
+    config_set = add("set", verbs.config_set, "set one configuration key", parent=config_sub)
+    config_set.add_argument("key")
+    config_set.add_argument("value")
+
+    user = sub.add_parser("user", help="officer accounts")
+    user_sub = user.add_subparsers(dest="user_verb", metavar="ACTION", required=True,
+                                   parser_class=_Parser)
+    user_add = add("add", verbs.user_add, "add an account", parent=user_sub, json_flag=True)
+    user_add.add_argument("name")
+    user_add.add_argument("--role", required=True, choices=["officer", "admin", "technician"])
+    user_add.add_argument("--full-name", default="")
+    user_add.add_argument("--password-stdin", action="store_true",
+                          help="read the password from the first line of stdin")
+    add("list", verbs.user_list, "list accounts", parent=user_sub, json_flag=True)
+    reset = add("reset-password", verbs.user_reset_password,
+                "set a new password (e.g. a forgotten admin password)", parent=user_sub)
+    reset.add_argument("name")
+    reset.add_argument("--password-stdin", action="store_true", required=True,
+                       help="read the new password from the first line of stdin")
+
+    imp = add("import-register", verbs.import_register,
+              "import an office's existing register (CSV or XLSX)", json_flag=True)
+    imp.add_argument("file")
+    imp.add_argument("--rejects", default=None,
+                     help="where rejected rows go (default: <name>.rejects.csv beside FILE)")
+    imp.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
+
+    applicant = sub.add_parser("applicant", help="find, show and correct CPMI records")
+    app_sub = applicant.add_subparsers(dest="applicant_verb", metavar="ACTION", required=True,
+                                       parser_class=_Parser)
+    app_list = add("list", verbs.applicant_list, "list applicants, newest first",
+                   parent=app_sub, json_flag=True)
+    app_list.add_argument("--search", default=None, help="name fragment, NIK prefix or tracking code")
+    app_list.add_argument("--limit", type=_positive_int, default=1000)
+    app_show = add("show", verbs.applicant_show, "show one applicant", parent=app_sub,
+                   json_flag=True)
+    app_show.add_argument("key", metavar="NIK|TRACKING")
+    app_update = add("update", verbs.applicant_update, "correct an applicant's data",
+                     parent=app_sub, json_flag=True)
+    app_update.add_argument("key", metavar="NIK|TRACKING")
+    app_update.add_argument("--set", dest="assignments", action="append", required=True,
+                            metavar="FIELD=VALUE")
+    app_update.add_argument("--confirm-warnings", action="store_true",
+                            help="save even with warnings (e.g. KTP from another region)")
+    app_update.add_argument("--as", dest="as_user", default=None)
+    app_cancel = add("cancel", verbs.applicant_cancel, "cancel an applicant's case",
+                     parent=app_sub, json_flag=True)
+    app_cancel.add_argument("key", metavar="NIK|TRACKING")
+    app_cancel.add_argument("--reason", required=True)
+    app_cancel.add_argument("--as", dest="as_user", default=None)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("harus lebih dari 0")
+    return value
+
+
+def emit_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def say(message: str) -> None:
+    """Progress and errors: stderr, so stdout stays clean for --json."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from ltsa_desk import verbs
+
+        handler = verbs.gui
+    try:
+        return handler(args)
+    except CliError as exc:
+        return _fail(args, str(exc), exc.code, exc.field)
+    except ConfigError as exc:
+        return _fail(args, str(exc), EXIT_BAD_INPUT, None)
+    except KeyboardInterrupt:
+        say("Dibatalkan.")
+        return 130
+
+
+def _fail(args: argparse.Namespace, message: str, code: int, field: str | None) -> int:
+    say(f"ltsa-desk: {message}")
+    if getattr(args, "json", False):
+        error: dict[str, Any] = {"message": message}
+        if field:
+            error["field"] = field
+        emit_json({"error": error})
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Where a counter keeps its data and how it is configured.
+
+The configuration is a small TOML file inside the data folder. It never holds a credential: tokens and
+keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup leaks no secret.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from ltsa_desk.domain.regions import normalize_regency_code
+
+APP_NAME = "LTSA Desk"
+APP_SLUG = "ltsa-desk"
+CONFIG_FILE = "config.toml"
+DATABASE_FILE = "ltsa.sqlite"
+DATA_DIR_ENV = "LTSA_DATA_DIR"
+
+
+class ConfigError(ValueError):
+    """A configuration value or file is wrong; the message names the key and the fix."""
+
+
+def default_data_dir() -> Path:
+    """The data folder a fresh install uses.
+
+    On Windows several officers share one counter PC, so the data lives machine-wide under ProgramData;
+    elsewhere the machine-wide folder is not writable by a normal user, so the user's data folder is used.
+    """
+    if sys.platform == "win32":
+        return Path(platformdirs.site_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--data-dir` wins over `LTSA_DATA_DIR`, which wins over the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env_value = os.environ.get(DATA_DIR_ENV)
+    if env_value:
+        return Path(env_value).expanduser().resolve()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One configuration key: its type, default and a validator that normalises the value."""
+
+    key: str
+    kind: type
+    default: Any
+    help: str
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in {"1", "true", "yes", "ya", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "tidak", "off"}:
+        return False
+    raise ValueError("harus true atau false")
+
+
+def _validate_counter_id(value: str) -> str:
+    value = value.strip().upper()
+    if not value or len(value) > 20:
+        raise ValueError("harus 1 sampai 20 karakter, misalnya LOTIM-01")
+    if not all(ch.isalnum() or ch == "-" for ch in value) or value.startswith("-"):
+        raise ValueError("hanya huruf, angka dan tanda '-', misalnya LOTIM-01")
+    return value
+
+
+def _validate_url(value: str) -> str:
+    value = value.strip().rstrip("/")
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("harus diawali http:// atau https://")
+    return value
+
+
+def _validate_language(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"id", "en"}:
+        raise ValueError("harus id (Bahasa Indonesia) atau en (English)")
+    return value
+
+
+def _validate_database_url(value: str) -> str:
+    try:
+        url = make_url(value.strip())
+    except ArgumentError as exc:
+        raise ValueError("bukan URL basis data yang sah") from exc
+    if url.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise ValueError("harus URL sqlite:/// atau postgresql+psycopg://")
+    if url.password:
+        raise ValueError("kata sandi tidak boleh ditulis di konfigurasi; simpan di keyring")
+    return url.render_as_string(hide_password=False)
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise ValueError("harus bilangan bulat positif")
+    return number
+
+
+# key -> (parser, default). The parser turns the text a technician types into the stored value.
+KEYS: dict[str, tuple[Any, Any]] = {
+    "office.code": (normalize_regency_code, None),
+    "office.name": (str.strip, ""),
+    "office.address": (str.strip, ""),
+    "counter.id": (_validate_counter_id, None),
+    "ui.language": (_validate_language, "id"),
+    "ui.idle_lock_minutes": (_positive_int, 10),
+    "database.url": (_validate_database_url, ""),
+    "registry.url": (_validate_url, ""),
+    "immigration.url": (_validate_url, ""),
+    "workflow.require_recommendation": (_parse_bool, False),
+    "attachments.max_mb": (_positive_int, 10),
+    "scan.inbox": (str.strip, ""),
+}
+
+_SECRET_WORDS = ("password", "token", "secret", "sandi", "key")
+
+
+class Config:
+    """The counter's configuration: a TOML file in the data folder, read and written atomically."""
+
+    def __init__(self, data_dir: Path, values: dict[str, Any] | None = None) -> None:
+        self.data_dir = data_dir
+        self._values: dict[str, Any] = dict(values or {})
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / CONFIG_FILE
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Config:
+        path = data_dir / CONFIG_FILE
+        if not path.exists():
+            raise ConfigError(
+                f"Konfigurasi tidak ditemukan di {path}. Jalankan 'ltsa-desk init' dulu."
+            )
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"Berkas konfigurasi {path} rusak: {exc}") from exc
+        values: dict[str, Any] = {}
+        for section, entries in raw.items():
+            if not isinstance(entries, dict):
+                raise ConfigError(f"Berkas konfigurasi {path}: '{section}' harus berupa bagian")
+            for name, value in entries.items():
+                values[f"{section}.{name}"] = value
+        return cls(data_dir, values)
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (data_dir / CONFIG_FILE).exists()
+
+    def get(self, key: str) -> Any:
+        if key in self._values:
+            return self._values[key]
+        if key in KEYS:
+            return KEYS[key][1]
+        raise ConfigError(f"Kunci konfigurasi tidak dikenal: {key}")
+
+    def set(self, key: str, text: Any) -> Any:
+        """Validate and store one value; the error names the key and what it should look like."""
+        if key not in KEYS:
+            if any(word in key.lower() for word in _SECRET_WORDS):
+                raise ConfigError(
+                    f"{key}: kredensial tidak disimpan di konfigurasi; "
+                    "gunakan 'ltsa-desk credentials set'"
+                )
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"Kunci konfigurasi tidak dikenal: {key} (yang dikenal: {known})")
+        parser = KEYS[key][0]
+        try:
+            value = parser(text) if isinstance(text, str) else parser(str(text))
+        except ValueError as exc:
+            raise ConfigError(f"{key}: {exc}") from exc
+        self._values[key] = value
+        return value
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every known key with its effective value, for `config show`."""
+        merged = {key: default for key, (_, default) in KEYS.items()}
+        merged.update(self._values)
+        return merged
+
+    @property
+    def office_code(self) -> str:
+        return str(self.get("office.code"))
+
+    @property
+    def counter_id(self) -> str:
+        return str(self.get("counter.id"))
+
+    def database_url(self) -> str:
+        """The configured database, or the embedded default: a SQLite file in the data folder."""
+        url = self.get("database.url")
+        if url:
+            return str(url)
+        return sqlite_url(self.data_dir / DATABASE_FILE)
+
+    def save(self) -> None:
+        """Write atomically so a crash mid-write never leaves a half configuration."""
+        nested: dict[str, dict[str, Any]] = {}
+        for key, value in self._values.items():
+            if value is None:
+                continue
+            section, name = key.split(".", 1)
+            nested.setdefault(section, {})[name] = value
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".toml.tmp")
+        with open(tmp, "wb") as handle:
+            handle.write(tomli_w.dumps(nested).encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"

@@ -1,0 +1,26 @@
+"""Who is acting, at which counter of which office: stamped on every change and audit entry."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in officer (or, on the command line, the named or operating-system user)."""
+
+    username: str
+    counter_id: str
+    office_code: str
+    role: str = "officer"
+
+    @classmethod
+    def from_os_user(cls, counter_id: str, office_code: str) -> Actor:
+        """Command-line work without `--as`: the audit names the operating-system account."""
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):  # no passwd entry (containers) or no user variables
+            name = "unknown"
+        return cls(username=f"os:{name}", counter_id=counter_id, office_code=office_code,
+                   role="technician")

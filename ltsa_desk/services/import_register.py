@@ -1,0 +1,210 @@
+"""Importing an office's existing register (CSV or XLSX) without losing or doubling anyone.
+
+Every row is accepted or rejected whole, with its reason, into a rejects file the officer can fix and
+import again. Re-importing the same file is harmless: rows already registered with the same data are
+skipped. Rows are written in batches, each one transaction, so a 10,000-row register takes seconds and a
+crash mid-import loses nothing that was committed (running it again picks up the rest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from ltsa_desk.services import audit
+from ltsa_desk.services.applicants import applicant_dict
+from ltsa_desk.services.context import Actor
+from ltsa_desk.services.intake import insert_checked
+from ltsa_desk.services.register_file import RegisterFile, RegisterRow, read_register, write_rejects
+from ltsa_desk.services.validation import (
+    FIELD_LABELS_ID,
+    FIELDS,
+    CheckedApplicant,
+    ValidationFailed,
+    check_applicant,
+)
+from ltsa_desk.store.models import Applicant
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    warnings: int = 0
+    rejects_path: Path | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "warnings": self.warnings,
+        }
+
+
+def default_rejects_path(source: Path) -> Path:
+    """Beside the input (`<name>.rejects.csv`), never in the data folder: the officer must find it."""
+    return source.with_name(f"{source.stem}.rejects.csv")
+
+
+def _comparable(values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name in FIELDS:
+        value = values.get(name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        out[name] = value
+    return out
+
+
+def _differences(row_values: dict[str, Any], stored: dict[str, Any]) -> list[str]:
+    """Fields the row fills in that differ from what is stored (empty cells say nothing)."""
+    row, have = _comparable(row_values), _comparable(stored)
+    diffs = []
+    for name in FIELDS:
+        if row[name] is None:
+            continue
+        if name in {"full_name", "agency", "address", "birth_place", "job_title"}:
+            same = str(row[name]).casefold() == str(have[name] or "").casefold()
+        else:
+            same = row[name] == have[name]
+        if not same:
+            diffs.append(FIELD_LABELS_ID[name])
+    return diffs
+
+
+def _describe_errors(exc: ValidationFailed) -> str:
+    """Each message already names its field; the label is added only where it does not."""
+    parts = []
+    for name, message in exc.errors.items():
+        label = FIELD_LABELS_ID.get(name, name)
+        parts.append(message if label.lower() in message.lower() else f"{label}: {message}")
+    return "; ".join(parts)
+
+
+def import_register(
+    session_factory: Callable[[], Session],
+    path: Path,
+    actor: Actor,
+    *,
+    rejects_path: Path | None = None,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Read the whole file first (so a bad file changes nothing), then import it in batches."""
+    register = read_register(path)  # raises RegisterFileError before anything is written
+    registration_date = today or date.today()
+    report = ImportReport(rejects_path=rejects_path or default_rejects_path(path))
+    rejects: list[tuple[RegisterRow, str]] = []
+    seen_in_file: dict[str, CheckedApplicant] = {}
+    total = len(register.rows)
+    done = 0
+    for batch in _batches(register.rows, BATCH_SIZE):
+        with session_factory() as session:
+            existing = _existing_by_nik(session, batch)
+            for row in batch:
+                outcome = _import_row(
+                    session, row, actor, registration_date, existing, seen_in_file
+                )
+                if isinstance(outcome, str):
+                    rejects.append((row, outcome))
+                    report.rejected += 1
+                elif outcome is None:
+                    report.skipped += 1
+                else:
+                    report.imported += 1
+                    report.warnings += len(outcome.warnings)
+            session.commit()
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    with session_factory() as session:
+        audit.record(
+            session,
+            actor=actor.username,
+            action="register.import",
+            entity="register",
+            entity_id=path.name,
+            after={**report.as_dict(), "file": path.name, "rows": total},
+            counter_id=actor.counter_id,
+        )
+        session.commit()
+    _write_rejects_file(register, rejects, report)
+    return report
+
+
+def _write_rejects_file(
+    register: RegisterFile, rejects: list[tuple[RegisterRow, str]], report: ImportReport
+) -> None:
+    assert report.rejects_path is not None
+    if rejects:
+        write_rejects(report.rejects_path, register, rejects)
+    else:
+        report.rejects_path = None
+
+
+def _batches(rows: list[RegisterRow], size: int) -> Iterable[list[RegisterRow]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _nik_text(row: RegisterRow) -> str | None:
+    value = row.values.get("nik")
+    return None if value is None else str(value).strip()
+
+
+def _existing_by_nik(session: Session, rows: list[RegisterRow]) -> dict[str, Applicant]:
+    niks = {nik for nik in (_nik_text(row) for row in rows) if nik}
+    if not niks:
+        return {}
+    found = session.exec(select(Applicant).where(col(Applicant.nik).in_(niks))).all()
+    return {applicant.nik: applicant for applicant in found}
+
+
+def _import_row(
+    session: Session,
+    row: RegisterRow,
+    actor: Actor,
+    registration_date: date,
+    existing: dict[str, Applicant],
+    seen_in_file: dict[str, CheckedApplicant],
+) -> CheckedApplicant | str | None:
+    """One row: the checked record when imported, None when skipped, the reason when rejected."""
+    raw = {name: value for name, value in row.values.items() if name in FIELDS}
+    try:
+        checked = check_applicant(
+            raw, office_code=actor.office_code, registration_date=registration_date
+        )
+    except ValidationFailed as exc:
+        return _describe_errors(exc)
+    nik = checked.values["nik"]
+    earlier = seen_in_file.get(nik)
+    if earlier is not None:
+        diffs = _differences(checked.values, earlier.values)
+        if diffs:
+            return (
+                f"NIK {nik} sudah ada di baris sebelumnya dalam berkas ini dengan data berbeda "
+                f"({', '.join(diffs)})"
+            )
+        return None
+    stored = existing.get(nik)
+    if stored is not None:
+        diffs = _differences(checked.values, applicant_dict(session, stored))
+        seen_in_file[nik] = checked
+        if diffs:
+            return (
+                f"NIK {nik} sudah terdaftar dengan kode {stored.tracking_code} dengan data berbeda "
+                f"({', '.join(diffs)})"
+            )
+        return None
+    insert_checked(session, checked, actor, registration_date.year, action="applicant.import")
+    seen_in_file[nik] = checked
+    return checked

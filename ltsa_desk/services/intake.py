@@ -1,0 +1,273 @@
+"""Registering, correcting and cancelling a CPMI.
+
+Each use case validates, writes the domain rows and their audit entry (and, with the sync engine, the
+outbox item) in ONE transaction and commits it: either all of it is saved or none of it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ltsa_desk.domain.workflow import CaseState, check_transition
+from ltsa_desk.services import audit
+from ltsa_desk.services.applicants import applicant_dict
+from ltsa_desk.services.context import Actor
+from ltsa_desk.services.numbering import next_tracking_code
+from ltsa_desk.services.validation import FIELDS, CheckedApplicant, ValidationFailed, check_applicant
+from ltsa_desk.store.models import Agency, Applicant, CaseEvent, utc_now
+from ltsa_desk.store.search import name_key
+
+
+class DuplicateNik(ValueError):
+    """The NIK is already registered here: the officer should open that CPMI, not make a twin."""
+
+    def __init__(self, nik: str, tracking_code: str) -> None:
+        super().__init__(f"NIK {nik} sudah terdaftar dengan kode {tracking_code}")
+        self.nik = nik
+        self.tracking_code = tracking_code
+
+
+class WarningsNotConfirmed(ValueError):
+    """Saving needs the officer to confirm these warnings first (e.g. a KTP from another region)."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        super().__init__("; ".join(warnings))
+        self.warnings = list(warnings)
+
+
+class ApplicantClosed(ValueError):
+    """A cancelled or departed CPMI's record is history and is not edited."""
+
+
+@dataclass
+class RegistrationResult:
+    applicant: Applicant
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_or_create_agency(session: Session, name: str | None, actor: Actor) -> Agency | None:
+    """A P3MI named by an officer or a register: an unknown one is added, marked unverified."""
+    if not name:
+        return None
+    key = name_key(name)
+    agency = session.exec(select(Agency).where(Agency.name_key == key)).first()
+    if agency is None:
+        agency = Agency(name=name, name_key=key, verified=False)
+        session.add(agency)
+        audit.record(
+            session,
+            actor=actor.username,
+            action="agency.add",
+            entity="agency",
+            entity_id=agency.id,
+            after={"name": name, "verified": False},
+            counter_id=actor.counter_id,
+        )
+        session.flush()
+    return agency
+
+
+def _apply(applicant: Applicant, checked: CheckedApplicant, agency: Agency | None) -> None:
+    values = checked.values
+    for name in FIELDS:
+        if name in {"agency"}:
+            continue
+        setattr(applicant, name, values.get(name))
+    applicant.name_key = name_key(values["full_name"])
+    applicant.regency_code = checked.nik.regency_code
+    applicant.agency_id = agency.id if agency else None
+
+
+def _nik_owner(session: Session, nik: str) -> Applicant | None:
+    return session.exec(select(Applicant).where(Applicant.nik == nik)).first()
+
+
+def register_applicant(
+    session: Session,
+    data: Mapping[str, Any],
+    officer: Actor,
+    *,
+    confirm_warnings: bool = False,
+    today: date | None = None,
+    commit: bool = True,
+) -> RegistrationResult:
+    """Validate and save a new CPMI with its case start and audit entry, in one transaction."""
+    registration_date = today or date.today()
+    checked = check_applicant(data, office_code=officer.office_code, registration_date=registration_date)
+    existing = _nik_owner(session, checked.values["nik"])
+    if existing is not None:
+        raise DuplicateNik(existing.nik, existing.tracking_code)
+    if checked.warnings and not confirm_warnings:
+        raise WarningsNotConfirmed(checked.warnings)
+    try:
+        applicant = insert_checked(session, checked, officer, registration_date.year)
+        if commit:
+            session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return RegistrationResult(applicant=applicant, warnings=checked.warnings)
+
+
+def insert_checked(
+    session: Session,
+    checked: CheckedApplicant,
+    officer: Actor,
+    year: int,
+    *,
+    action: str = "applicant.register",
+) -> Applicant:
+    """Write a checked record, its case start and audit entry into the caller's transaction."""
+    agency = find_or_create_agency(session, checked.values.get("agency"), officer)
+    applicant = Applicant(
+        tracking_code=next_tracking_code(session, officer.counter_id, year),
+        nik=checked.values["nik"],
+        full_name=checked.values["full_name"],
+        name_key="",
+        birth_date=checked.values["birth_date"],
+        sex=checked.values["sex"],
+        regency_code=checked.nik.regency_code,
+        office_code=officer.office_code,
+        counter_id=officer.counter_id,
+        registered_by=officer.username,
+        state=CaseState.REGISTERED.value,
+    )
+    _apply(applicant, checked, agency)
+    session.add(applicant)
+    session.add(
+        CaseEvent(
+            applicant_id=applicant.id,
+            from_state=None,
+            to_state=CaseState.REGISTERED.value,
+            actor=officer.username,
+        )
+    )
+    after = {name: checked.values.get(name) for name in FIELDS}
+    after["tracking_code"] = applicant.tracking_code
+    if checked.warnings:
+        after["warnings_confirmed"] = checked.warnings
+    audit.record(
+        session,
+        actor=officer.username,
+        action=action,
+        entity="applicant",
+        entity_id=applicant.id,
+        after=after,
+        counter_id=officer.counter_id,
+    )
+    return applicant
+
+
+def _current_values(session: Session, applicant: Applicant) -> dict[str, Any]:
+    current = applicant_dict(session, applicant)
+    return {name: current.get(name) for name in FIELDS}
+
+
+def update_applicant(
+    session: Session,
+    applicant: Applicant,
+    changes: Mapping[str, Any],
+    officer: Actor,
+    *,
+    confirm_warnings: bool = False,
+    today: date | None = None,
+) -> RegistrationResult:
+    """Correct a record with the same rules as the form; the audit entry holds before and after."""
+    unknown = sorted(set(changes) - set(FIELDS))
+    if unknown:
+        raise ValidationFailed({name: "Kolom tidak dikenal" for name in unknown})
+    if applicant.state in {CaseState.CANCELLED.value, CaseState.DEPARTED.value}:
+        raise ApplicantClosed(
+            f"CPMI {applicant.tracking_code} sudah {applicant.state}; data tidak bisa diubah"
+        )
+    before = _current_values(session, applicant)
+    merged = {**before, **changes}
+    checked = check_applicant(
+        merged, office_code=officer.office_code, registration_date=today or date.today()
+    )
+    owner = _nik_owner(session, checked.values["nik"])
+    if owner is not None and owner.id != applicant.id:
+        raise DuplicateNik(owner.nik, owner.tracking_code)
+    # Region warnings belong to the NIK; they were confirmed at registration unless it changes now.
+    new_warnings = checked.warnings if "nik" in changes else []
+    if new_warnings and not confirm_warnings:
+        raise WarningsNotConfirmed(new_warnings)
+    try:
+        agency = find_or_create_agency(session, checked.values.get("agency"), officer)
+        _apply(applicant, checked, agency)
+        applicant.updated_at = utc_now()
+        session.add(applicant)
+        session.flush()
+        after = _current_values(session, applicant)
+        changed = {k for k in FIELDS if before.get(k) != after.get(k)}
+        if changed:
+            audit.record(
+                session,
+                actor=officer.username,
+                action="applicant.update",
+                entity="applicant",
+                entity_id=applicant.id,
+                before={k: before[k] for k in sorted(changed)},
+                after={k: after[k] for k in sorted(changed)},
+                counter_id=officer.counter_id,
+            )
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return RegistrationResult(applicant=applicant, warnings=new_warnings)
+
+
+def change_state(
+    session: Session,
+    applicant: Applicant,
+    to_state: CaseState,
+    officer: Actor,
+    *,
+    note: str | None = None,
+    require_recommendation: bool = False,
+) -> None:
+    """Move the case along the workflow (the caller commits), with its history and audit entry."""
+    from_state = CaseState(applicant.state)
+    check_transition(from_state, to_state, require_recommendation=require_recommendation)
+    applicant.state = to_state.value
+    applicant.updated_at = utc_now()
+    session.add(applicant)
+    session.add(
+        CaseEvent(
+            applicant_id=applicant.id,
+            from_state=from_state.value,
+            to_state=to_state.value,
+            actor=officer.username,
+            note=note,
+        )
+    )
+    audit.record(
+        session,
+        actor=officer.username,
+        action="applicant.state",
+        entity="applicant",
+        entity_id=applicant.id,
+        before={"state": from_state.value},
+        after={"state": to_state.value, "note": note},
+        counter_id=officer.counter_id,
+    )
+
+
+def cancel_applicant(session: Session, applicant: Applicant, reason: str, officer: Actor) -> None:
+    """Cancel a case with a reason (required: the office must be able to say why later)."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationFailed({"reason": "Alasan pembatalan wajib diisi"})
+    try:
+        change_state(session, applicant, CaseState.CANCELLED, officer, note=reason)
+        applicant.cancelled_reason = reason[:500]
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise

@@ -1,0 +1,50 @@
+"""Running numbers that are unique across counters even while they cannot see each other.
+
+The counter id is part of every number (`LOTIM-01-2026-000123`), so each counter only has to be unique
+within itself; the sequence row is bumped inside the caller's write transaction, so two sessions on the
+same database never hand out the same value.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from ltsa_desk.store.models import CounterSequence
+
+
+def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
+    bumped = session.connection().execute(
+        update(CounterSequence)
+        .where(
+            CounterSequence.counter_id == counter_id,
+            CounterSequence.name == name,
+            CounterSequence.year == year,
+        )
+        .values(last_value=CounterSequence.last_value + 1)
+        .returning(CounterSequence.last_value)
+    ).first()
+    if bumped is not None:
+        return int(bumped[0])
+    session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=1))
+    session.flush()
+    return 1
+
+
+def tracking_code(counter_id: str, year: int, value: int) -> str:
+    return f"{counter_id}-{year}-{value:06d}"
+
+
+def next_tracking_code(session: Session, counter_id: str, year: int) -> str:
+    return tracking_code(counter_id, year, next_value(session, counter_id, "tracking", year))
+
+
+def current_value(session: Session, counter_id: str, name: str, year: int) -> int:
+    row = session.exec(
+        select(CounterSequence.last_value).where(
+            CounterSequence.counter_id == counter_id,
+            CounterSequence.name == name,
+            CounterSequence.year == year,
+        )
+    ).first()
+    return int(row or 0)

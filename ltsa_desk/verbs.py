@@ -1,0 +1,315 @@
+"""What each `ltsa-desk` verb does. Parsing lives in `cli`; the work itself lives in `services`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ltsa_desk.cli import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
+from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.services import accounts
+from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
+from ltsa_desk.services.context import Actor
+from ltsa_desk.store.database import DatabaseProblem
+from ltsa_desk.workspace import Workspace, initialise, open_workspace
+
+
+@contextmanager
+def _workspace(args: argparse.Namespace, *, migrate: bool = True) -> Iterator[Workspace]:
+    try:
+        workspace = open_workspace(args.data_dir, migrate=migrate)
+    except DatabaseProblem as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def _actor(workspace: Workspace, as_user: str | None) -> Actor:
+    """`--as NAME` must name an active account; without it the OS account is recorded."""
+    office, counter = workspace.config.office_code, workspace.config.counter_id
+    if not as_user:
+        return Actor.from_os_user(counter, office)
+    with workspace.database.session() as session:
+        officer = accounts.find_user(session, as_user)
+    if officer is None or not officer.active:
+        raise CliError(f"Pengguna '{as_user}' tidak ditemukan atau tidak aktif", field="as")
+    return Actor(username=officer.username, counter_id=counter, office_code=office,
+                 role=officer.role)
+
+
+def _read_secret_line(what: str) -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise CliError(f"{what} tidak terbaca dari stdin (kosong)")
+    return line.rstrip("\r\n")
+
+
+# --- window -------------------------------------------------------------------------------------
+
+
+def gui(args: argparse.Namespace) -> int:
+    from ltsa_desk.ui.app import run_app
+
+    return run_app(args.data_dir)
+
+
+# --- set-up ---------------------------------------------------------------------------------------
+
+
+def init(args: argparse.Namespace) -> int:
+    try:
+        info = initialise(
+            args.data_dir,
+            office_code=args.office_code,
+            counter_id=args.counter_id,
+            database_url=args.database_url,
+            office_name=args.office_name,
+        )
+    except DatabaseProblem as exc:
+        raise CliError(str(exc)) from exc
+    result = {
+        "data_dir": str(args.data_dir),
+        "database_id": info.database_id,
+        "office_code": info.office_code,
+        "counter_id": info.counter_id,
+    }
+    if args.json:
+        emit_json(result)
+    else:
+        say(f"Loket {info.counter_id} kantor {info.office_code} siap di {args.data_dir}")
+    return EXIT_OK
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from ltsa_desk.doctor import run_checks
+
+    checks = run_checks(args.data_dir)
+    ok = all(check.ok for check in checks)
+    if args.json:
+        emit_json({"ok": ok, "data_dir": str(args.data_dir),
+                   "checks": [check.as_dict() for check in checks]})
+    else:
+        for check in checks:
+            mark = "OK   " if check.ok else "GAGAL"
+            print(f"[{mark}] {check.name}: {check.detail}")
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def config_show(args: argparse.Namespace) -> int:
+    config = Config.load(args.data_dir)
+    values = config.as_dict()
+    if args.json:
+        emit_json({"config": values, "path": str(config.path)})
+    else:
+        for key, value in values.items():
+            print(f"{key} = {'' if value is None else value}")
+    return EXIT_OK
+
+
+def config_set(args: argparse.Namespace) -> int:
+    config = Config.load(args.data_dir)
+    if args.key in {"office.code", "database.url"}:
+        raise ConfigError(f"{args.key} ditetapkan saat 'init' dan tidak diubah di sini")
+    value = config.set(args.key, args.value)
+    config.save()
+    say(f"{args.key} = {value}")
+    return EXIT_OK
+
+
+# --- accounts -------------------------------------------------------------------------------------
+
+
+def user_add(args: argparse.Namespace) -> int:
+    password = _read_secret_line("Kata sandi") if args.password_stdin else None
+    with _workspace(args) as workspace, workspace.database.write_session() as session:
+        try:
+            officer = accounts.create_user(
+                session, args.name, args.role, password=password, full_name=args.full_name,
+                actor=Actor.from_os_user(workspace.config.counter_id,
+                                         workspace.config.office_code).username,
+            )
+        except accounts.AccountError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+    if args.json:
+        emit_json({"user": {"username": officer.username, "role": officer.role,
+                            "has_password": password is not None}})
+    else:
+        say(f"Pengguna {officer.username} ({officer.role}) ditambahkan"
+            + ("" if password else "; belum bisa masuk sebelum kata sandi diatur"))
+    return EXIT_OK
+
+
+def user_list(args: argparse.Namespace) -> int:
+    from sqlmodel import select
+
+    from ltsa_desk.store.models import Officer
+
+    with _workspace(args) as workspace, workspace.database.session() as session:
+        officers = session.exec(select(Officer).order_by(Officer.username)).all()
+        rows = [{"username": o.username, "role": o.role, "full_name": o.full_name,
+                 "active": o.active, "has_password": o.password_hash is not None}
+                for o in officers]
+    if args.json:
+        emit_json({"users": rows})
+    else:
+        for row in rows:
+            print(f"{row['username']:<20} {row['role']:<11} {row['full_name']}")
+    return EXIT_OK
+
+
+def user_reset_password(args: argparse.Namespace) -> int:
+    password = _read_secret_line("Kata sandi")
+    with _workspace(args) as workspace, workspace.database.write_session() as session:
+        try:
+            accounts.set_password(
+                session, args.name, password,
+                actor=Actor.from_os_user(workspace.config.counter_id,
+                                         workspace.config.office_code).username,
+            )
+        except accounts.AccountError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+    say(f"Kata sandi {args.name} diganti")
+    return EXIT_OK
+
+
+# --- register import ------------------------------------------------------------------------------
+
+
+def import_register(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.import_register import import_register as run_import
+    from ltsa_desk.services.register_file import RegisterFileError
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CliError(f"Berkas tidak ditemukan: {source}", field="file")
+    rejects = Path(args.rejects) if args.rejects else None
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+
+        def progress(done: int, total: int) -> None:
+            say(f"{done}/{total} baris diproses")
+
+        try:
+            report = run_import(workspace.database.write_session, source, actor,
+                                rejects_path=rejects, progress=progress)
+        except RegisterFileError as exc:
+            raise CliError(f"{source.name}: {exc}", field="file") from exc
+    if args.json:
+        emit_json(report.as_dict())
+    else:
+        say(f"Diimpor {report.imported}, dilewati {report.skipped}, ditolak {report.rejected}, "
+            f"peringatan {report.warnings}")
+    if report.rejects_path is not None:
+        say(f"Baris yang ditolak ditulis ke {report.rejects_path}")
+    return EXIT_OK
+
+
+# --- applicants -----------------------------------------------------------------------------------
+
+
+def _get_applicant(session: Any, key: str) -> Any:
+    try:
+        return get_by_key(session, key)
+    except ApplicantNotFound as exc:
+        raise CliError(str(exc), field="key") from exc
+
+
+def applicant_list(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.applicants import list_applicants
+
+    with _workspace(args) as workspace, workspace.database.session() as session:
+        rows = [applicant_dict(session, a)
+                for a in list_applicants(session, text=args.search, limit=args.limit)]
+    if args.json:
+        emit_json({"applicants": rows})
+    else:
+        for row in rows:
+            print(f"{row['tracking_code']:<24} {row['nik']} {row['full_name']:<30} {row['state']}")
+        say(f"{len(rows)} CPMI")
+    return EXIT_OK
+
+
+def applicant_show(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace, workspace.database.session() as session:
+        row = applicant_dict(session, _get_applicant(session, args.key))
+    if args.json:
+        emit_json({"applicant": row})
+    else:
+        for key, value in row.items():
+            print(f"{key:<24} {'' if value is None else value}")
+    return EXIT_OK
+
+
+def _parse_assignments(assignments: list[str]) -> dict[str, str]:
+    from ltsa_desk.services.validation import FIELDS
+
+    changes: dict[str, str] = {}
+    for text in assignments:
+        name, sep, value = text.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise CliError(f"--set harus berbentuk FIELD=VALUE (bukan {text!r})", field="set")
+        if name not in FIELDS:
+            raise CliError(f"Kolom tidak dikenal: {name} (yang bisa: {', '.join(FIELDS)})",
+                           field=name)
+        changes[name] = value
+    return changes
+
+
+def applicant_update(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.intake import (
+        ApplicantClosed,
+        DuplicateNik,
+        WarningsNotConfirmed,
+        update_applicant,
+    )
+    from ltsa_desk.services.validation import ValidationFailed
+
+    changes = _parse_assignments(args.assignments)
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        with workspace.database.write_session() as session:
+            applicant = _get_applicant(session, args.key)
+            try:
+                update_applicant(session, applicant, changes, actor,
+                                 confirm_warnings=args.confirm_warnings)
+            except ValidationFailed as exc:
+                field = next(iter(exc.errors), None)
+                raise CliError(str(exc), field=field) from exc
+            except WarningsNotConfirmed as exc:
+                raise CliError(f"{exc} (ulangi dengan --confirm-warnings)") from exc
+            except (DuplicateNik, ApplicantClosed) as exc:
+                raise CliError(str(exc)) from exc
+            row = applicant_dict(session, applicant)
+    if args.json:
+        emit_json({"applicant": row})
+    else:
+        say(f"{row['tracking_code']} diperbarui")
+    return EXIT_OK
+
+
+def applicant_cancel(args: argparse.Namespace) -> int:
+    from ltsa_desk.domain.workflow import IllegalTransition
+    from ltsa_desk.services.intake import cancel_applicant
+    from ltsa_desk.services.validation import ValidationFailed
+
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        with workspace.database.write_session() as session:
+            applicant = _get_applicant(session, args.key)
+            try:
+                cancel_applicant(session, applicant, args.reason, actor)
+            except (ValidationFailed, IllegalTransition) as exc:
+                raise CliError(str(exc)) from exc
+            row = applicant_dict(session, applicant)
+    if args.json:
+        emit_json({"applicant": row})
+    else:
+        say(f"{row['tracking_code']} dibatalkan")
+    return EXIT_OK
