@@ -49,7 +49,7 @@ def run_app(data_dir: Path) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     lock = DataFolderLock(data_dir)
     try:
-        lock.acquire()
+        lock.acquire(timeout=1)
     except DataFolderBusy as exc:
         _show_error("LTSA Desk", str(exc))
         return 1
