@@ -18,7 +18,7 @@ import tomli_w
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ltsa_desk.domain.regions import normalize_regency_code
+from ltsa_desk.domain.regions import default_regions, normalize_regency_code
 
 APP_NAME = "LTSA Desk"
 APP_SLUG = "ltsa-desk"
@@ -106,6 +106,14 @@ def _validate_database_url(value: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def _validate_office_code(value: str) -> str:
+    """An office is a current regency: the code must be in the bundled Kemendagri table."""
+    code = normalize_regency_code(value)
+    if default_regions().regency(code) is None:
+        raise ValueError(f"kode kabupaten/kota {code} tidak dikenal (contoh: 52.03)")
+    return code
+
+
 def _positive_int(value: str) -> int:
     number = int(value)
     if number <= 0:
@@ -115,7 +123,7 @@ def _positive_int(value: str) -> int:
 
 # key -> (parser, default). The parser turns the text a technician types into the stored value.
 KEYS: dict[str, tuple[Any, Any]] = {
-    "office.code": (normalize_regency_code, None),
+    "office.code": (_validate_office_code, None),
     "office.name": (str.strip, ""),
     "office.address": (str.strip, ""),
     "counter.id": (_validate_counter_id, None),

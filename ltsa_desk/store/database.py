@@ -133,7 +133,7 @@ class Database:
 
 
 def _read_info(connection: Connection) -> DatabaseInfo:
-    rows = dict(connection.execute(select(Meta.key, Meta.value)).tuples().all())
+    rows = {key: value for key, value in connection.execute(select(Meta.key, Meta.value))}
     missing = [key for key in ("database_id", "office_code", "counter_id") if key not in rows]
     if missing:
         raise DatabaseProblem(

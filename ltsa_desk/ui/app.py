@@ -21,7 +21,7 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("LTSA Desk")
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia))
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

@@ -28,7 +28,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("LTSA Desk - Pengaturan awal"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
 
         intro = QLabel(
             self.tr(
@@ -44,12 +44,11 @@ class FirstRunDialog(QDialog):
         self.counter_id.setPlaceholderText("LOTIM-01")
         self.counter_error = self._error_label()
         self.general_error = self._error_label()
+        self.general_error.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Kode kantor"), self.office_code)
-        form.addRow("", self.office_error)
-        form.addRow(self.tr("Kode loket"), self.counter_id)
-        form.addRow("", self.counter_error)
+        form.addRow(self.tr("Kode kantor"), self._with_error(self.office_code, self.office_error))
+        form.addRow(self.tr("Kode loket"), self._with_error(self.counter_id, self.counter_error))
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,10 +65,20 @@ class FirstRunDialog(QDialog):
         self.counter_id.returnPressed.connect(self._save)
 
     @staticmethod
+    def _with_error(field: QLineEdit, error: QLabel) -> QWidget:
+        """The field with its message right under it, as on every counter form."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(error)
+        return box
+
+    @staticmethod
     def _error_label() -> QLabel:
         label = QLabel()
         label.setStyleSheet("color: #b00020;")
-        label.setWordWrap(True)
         label.hide()
         return label
 

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(180)
+        self.navigation.setSpacing(6)
         for label in (self.tr("Pendaftaran"), self.tr("Pencarian"), self.tr("Sinkronisasi"),
                       self.tr("Laporan"), self.tr("Pengaturan")):
             self.navigation.addItem(label)
