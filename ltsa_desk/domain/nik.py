@@ -17,25 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from ltsa_desk.domain.errors import InvalidNik
 from ltsa_desk.domain.regions import RegionTable, default_regions
+from ltsa_desk.domain.values import Sex
 
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
-
-
-class Sex(StrEnum):
-    """Sex as written on the KTP: L (laki-laki) or P (perempuan)."""
-
-    L = "L"
-    P = "P"
-
-    @property
-    def label(self) -> str:
-        """Indonesian word for forms and letters."""
-        return "Laki-laki" if self is Sex.L else "Perempuan"
 
 
 @dataclass(frozen=True, repr=False)
