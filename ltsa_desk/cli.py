@@ -19,6 +19,8 @@ from ltsa_desk.config import ConfigError, resolve_data_dir
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_PENDING = 3
+EXIT_ATTENTION = 4
 
 
 class CliError(Exception):
@@ -63,81 +65,223 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ltsa-desk {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
-            *, json_flag: bool = False, parent: Any = sub) -> argparse.ArgumentParser:
-        verb = parent.add_parser(name, help=help_text, description=help_text,
-                                 parents=[with_json if json_flag else common])
+    def add(
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        help_text: str,
+        *,
+        json_flag: bool = False,
+        parent: Any = sub,
+    ) -> argparse.ArgumentParser:
+        verb = parent.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[with_json if json_flag else common],
+        )
         verb.set_defaults(handler=handler)
         return verb
 
     add("gui", verbs.gui, "open the counter window")
 
-    init = add("init", verbs.init, "create the configuration and database of a new counter",
-               json_flag=True)
+    init = add(
+        "init", verbs.init, "create the configuration and database of a new counter", json_flag=True
+    )
     init.add_argument("--office-code", required=True, help="Kemendagri regency code, e.g. 52.03")
     init.add_argument("--counter-id", required=True, help="counter id, e.g. LOTIM-01")
     init.add_argument("--office-name", default="", help="office name for letters and reports")
-    init.add_argument("--database-url", default=None,
-                      help="shared office database (postgresql+psycopg://...); default: local file")
+    init.add_argument(
+        "--database-url",
+        default=None,
+        help="shared office database (postgresql+psycopg://...); default: local file",
+    )
 
-    add("doctor", verbs.doctor, "check configuration, database integrity and migrations",
-        json_flag=True)
+    add(
+        "doctor",
+        verbs.doctor,
+        "check configuration, database integrity and migrations",
+        json_flag=True,
+    )
 
     config = sub.add_parser("config", help="show or change the configuration")
-    config_sub = config.add_subparsers(dest="config_verb", metavar="ACTION", required=True,
-                                       parser_class=_Parser)
+    config_sub = config.add_subparsers(
+        dest="config_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
     add("show", verbs.config_show, "show the configuration", json_flag=True, parent=config_sub)
     config_set = add("set", verbs.config_set, "set one configuration key", parent=config_sub)
     config_set.add_argument("key")
     config_set.add_argument("value")
 
     user = sub.add_parser("user", help="officer accounts")
-    user_sub = user.add_subparsers(dest="user_verb", metavar="ACTION", required=True,
-                                   parser_class=_Parser)
+    user_sub = user.add_subparsers(
+        dest="user_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
     user_add = add("add", verbs.user_add, "add an account", parent=user_sub, json_flag=True)
     user_add.add_argument("name")
     user_add.add_argument("--role", required=True, choices=["officer", "admin", "technician"])
     user_add.add_argument("--full-name", default="")
-    user_add.add_argument("--password-stdin", action="store_true",
-                          help="read the password from the first line of stdin")
+    user_add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin",
+    )
     add("list", verbs.user_list, "list accounts", parent=user_sub, json_flag=True)
-    reset = add("reset-password", verbs.user_reset_password,
-                "set a new password (e.g. a forgotten admin password)", parent=user_sub)
+    reset = add(
+        "reset-password",
+        verbs.user_reset_password,
+        "set a new password (e.g. a forgotten admin password)",
+        parent=user_sub,
+    )
     reset.add_argument("name")
-    reset.add_argument("--password-stdin", action="store_true", required=True,
-                       help="read the new password from the first line of stdin")
+    reset.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="read the new password from the first line of stdin",
+    )
 
-    imp = add("import-register", verbs.import_register,
-              "import an office's existing register (CSV or XLSX)", json_flag=True)
+    imp = add(
+        "import-register",
+        verbs.import_register,
+        "import an office's existing register (CSV or XLSX)",
+        json_flag=True,
+    )
     imp.add_argument("file")
-    imp.add_argument("--rejects", default=None,
-                     help="where rejected rows go (default: <name>.rejects.csv beside FILE)")
+    imp.add_argument(
+        "--rejects",
+        default=None,
+        help="where rejected rows go (default: <name>.rejects.csv beside FILE)",
+    )
     imp.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
 
     applicant = sub.add_parser("applicant", help="find, show and correct CPMI records")
-    app_sub = applicant.add_subparsers(dest="applicant_verb", metavar="ACTION", required=True,
-                                       parser_class=_Parser)
-    app_list = add("list", verbs.applicant_list, "list applicants, newest first",
-                   parent=app_sub, json_flag=True)
-    app_list.add_argument("--search", default=None, help="name fragment, NIK prefix or tracking code")
+    app_sub = applicant.add_subparsers(
+        dest="applicant_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    app_list = add(
+        "list",
+        verbs.applicant_list,
+        "list applicants, newest first",
+        parent=app_sub,
+        json_flag=True,
+    )
+    app_list.add_argument(
+        "--search", default=None, help="name fragment, NIK prefix or tracking code"
+    )
     app_list.add_argument("--limit", type=_positive_int, default=1000)
-    app_show = add("show", verbs.applicant_show, "show one applicant", parent=app_sub,
-                   json_flag=True)
+    app_show = add(
+        "show", verbs.applicant_show, "show one applicant", parent=app_sub, json_flag=True
+    )
     app_show.add_argument("key", metavar="NIK|TRACKING")
-    app_update = add("update", verbs.applicant_update, "correct an applicant's data",
-                     parent=app_sub, json_flag=True)
+    app_update = add(
+        "update",
+        verbs.applicant_update,
+        "correct an applicant's data",
+        parent=app_sub,
+        json_flag=True,
+    )
     app_update.add_argument("key", metavar="NIK|TRACKING")
-    app_update.add_argument("--set", dest="assignments", action="append", required=True,
-                            metavar="FIELD=VALUE")
-    app_update.add_argument("--confirm-warnings", action="store_true",
-                            help="save even with warnings (e.g. KTP from another region)")
+    app_update.add_argument(
+        "--set", dest="assignments", action="append", required=True, metavar="FIELD=VALUE"
+    )
+    app_update.add_argument(
+        "--confirm-warnings",
+        action="store_true",
+        help="save even with warnings (e.g. KTP from another region)",
+    )
     app_update.add_argument("--as", dest="as_user", default=None)
-    app_cancel = add("cancel", verbs.applicant_cancel, "cancel an applicant's case",
-                     parent=app_sub, json_flag=True)
+    app_passport = add(
+        "request-passport",
+        verbs.applicant_request_passport,
+        "record a passport request and queue it to immigration",
+        parent=app_sub,
+        json_flag=True,
+    )
+    app_passport.add_argument("key", metavar="NIK|TRACKING")
+    app_passport.add_argument("--as", dest="as_user", default=None)
+    app_cancel = add(
+        "cancel",
+        verbs.applicant_cancel,
+        "cancel an applicant's case",
+        parent=app_sub,
+        json_flag=True,
+    )
     app_cancel.add_argument("key", metavar="NIK|TRACKING")
     app_cancel.add_argument("--reason", required=True)
     app_cancel.add_argument("--as", dest="as_user", default=None)
+
+    credentials = sub.add_parser("credentials", help="destination tokens, kept in the OS keyring")
+    cred_sub = credentials.add_subparsers(
+        dest="credentials_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    cred_set = add(
+        "set", verbs.credentials_set, "store a destination's token in the keyring", parent=cred_sub
+    )
+    cred_set.add_argument("destination", choices=["registry", "immigration"])
+    cred_set.add_argument(
+        "--token-stdin",
+        action="store_true",
+        help="read the token from the first line of stdin (required)",
+    )
+
+    sync = sub.add_parser("sync", help="the queue of submissions to the remote systems")
+    sync_sub = sync.add_subparsers(
+        dest="sync_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    add(
+        "status",
+        verbs.sync_status,
+        "what waits, per destination, and why",
+        parent=sync_sub,
+        json_flag=True,
+    )
+    sync_run = add("run", verbs.sync_run, "send what can be sent", parent=sync_sub, json_flag=True)
+    sync_run.add_argument(
+        "--until-empty",
+        action="store_true",
+        help="keep going through outages until nothing is left to send",
+    )
+    sync_run.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=900.0,
+        help="seconds, with --until-empty (default 900)",
+    )
+    sync_retry = add(
+        "retry",
+        verbs.sync_retry,
+        "re-queue items that need attention",
+        parent=sync_sub,
+        json_flag=True,
+    )
+    which = sync_retry.add_mutually_exclusive_group(required=True)
+    which.add_argument("item", nargs="?", help="the item's key")
+    which.add_argument("--all", action="store_true", help="every item that needs attention")
+    sync_list = add("list", verbs.sync_list, "list queued items", parent=sync_sub, json_flag=True)
+    sync_list.add_argument(
+        "--state",
+        choices=[
+            "pending",
+            "in_flight",
+            "delivered",
+            "needs_attention",
+            "paused",
+            "superseded",
+            "withdrawn",
+        ],
+    )
+    sync_list.add_argument("--limit", type=_positive_int, default=1000)
     return parser
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan angka: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("harus lebih dari 0")
+    return value
 
 
 def _positive_int(text: str) -> int:

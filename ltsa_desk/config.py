@@ -115,10 +115,26 @@ def _validate_office_code(value: str) -> str:
 
 
 def _positive_int(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError("harus bilangan bulat positif") from None
     if number <= 0:
         raise ValueError("harus bilangan bulat positif")
     return number
+
+
+def _seconds(low: float, high: float):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"harus angka detik antara {low:g} dan {high:g}") from None
+        if not low <= number <= high:
+            raise ValueError(f"harus angka detik antara {low:g} dan {high:g}")
+        return number
+
+    return parse
 
 
 # key -> (parser, default). The parser turns the text a technician types into the stored value.
@@ -135,6 +151,11 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "workflow.require_recommendation": (_parse_bool, False),
     "attachments.max_mb": (_positive_int, 10),
     "scan.inbox": (str.strip, ""),
+    "sync.lease_seconds": (_seconds(1, 60), 60.0),
+    "sync.concurrency": (_positive_int, 4),
+    "sync.batch_size": (_positive_int, 32),
+    "sync.pull_interval_s": (_seconds(1, 3600), 30.0),
+    "sync.retry_max_s": (_seconds(1, 3600), 300.0),
 }
 
 _SECRET_WORDS = ("password", "token", "secret", "sandi", "key")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.store.database import DatabaseProblem, head_revision, open_database
 
@@ -30,8 +32,11 @@ def run_checks(data_dir: Path) -> list[Check]:
     if not data_dir.is_dir():
         return [Check("data_dir", False, f"folder data tidak ada: {data_dir}")]
     writable = os.access(data_dir, os.W_OK)
-    checks.append(Check("data_dir", writable,
-                        str(data_dir) if writable else f"tidak bisa ditulisi: {data_dir}"))
+    checks.append(
+        Check(
+            "data_dir", writable, str(data_dir) if writable else f"tidak bisa ditulisi: {data_dir}"
+        )
+    )
     try:
         config = Config.load(data_dir)
         missing = [key for key in ("office.code", "counter.id") if not config.get(key)]
@@ -40,8 +45,7 @@ def run_checks(data_dir: Path) -> list[Check]:
     except ConfigError as exc:
         checks.append(Check("config", False, str(exc)))
         return checks
-    checks.append(Check("config", True,
-                        f"kantor {config.office_code}, loket {config.counter_id}"))
+    checks.append(Check("config", True, f"kantor {config.office_code}, loket {config.counter_id}"))
     try:
         database = open_database(config.database_url(), migrate=False)
     except DatabaseProblem as exc:
@@ -50,11 +54,20 @@ def run_checks(data_dir: Path) -> list[Check]:
     try:
         checks.append(Check("database", True, f"id {database.info.database_id}"))
         head = head_revision()
-        checks.append(Check("migrations", database.info.revision == head,
-                            f"skema {database.info.revision} (terbaru {head})"))
-        problems = database.integrity_problems()
-        checks.append(Check("integrity", not problems,
-                            "ok" if not problems else "; ".join(problems[:5])))
+        checks.append(
+            Check(
+                "migrations",
+                database.info.revision == head,
+                f"skema {database.info.revision} (terbaru {head})",
+            )
+        )
+        try:
+            problems = database.integrity_problems()
+        except DBAPIError as exc:  # a damaged page can stop the check itself
+            problems = [f"basis data rusak: {exc.orig}"]
+        checks.append(
+            Check("integrity", not problems, "ok" if not problems else "; ".join(problems[:5]))
+        )
         checks.append(_check_office(config, database.info.office_code))
         checks.append(_check_attachments(data_dir / "attachments"))
     finally:
@@ -64,8 +77,13 @@ def run_checks(data_dir: Path) -> list[Check]:
 
 def _check_office(config: Config, office_code: str) -> Check:
     same = office_code == config.office_code
-    return Check("office", same, office_code if same else
-                 f"basis data milik {office_code}, konfigurasi menyebut {config.office_code}")
+    return Check(
+        "office",
+        same,
+        office_code
+        if same
+        else f"basis data milik {office_code}, konfigurasi menyebut {config.office_code}",
+    )
 
 
 def _check_attachments(root: Path, sample: int = 200) -> Check:

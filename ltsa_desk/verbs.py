@@ -39,8 +39,9 @@ def _actor(workspace: Workspace, as_user: str | None) -> Actor:
         officer = accounts.find_user(session, as_user)
     if officer is None or not officer.active:
         raise CliError(f"Pengguna '{as_user}' tidak ditemukan atau tidak aktif", field="as")
-    return Actor(username=officer.username, counter_id=counter, office_code=office,
-                 role=officer.role)
+    return Actor(
+        username=officer.username, counter_id=counter, office_code=office, role=officer.role
+    )
 
 
 def _read_secret_line(what: str) -> str:
@@ -92,8 +93,13 @@ def doctor(args: argparse.Namespace) -> int:
     checks = run_checks(args.data_dir)
     ok = all(check.ok for check in checks)
     if args.json:
-        emit_json({"ok": ok, "data_dir": str(args.data_dir),
-                   "checks": [check.as_dict() for check in checks]})
+        emit_json(
+            {
+                "ok": ok,
+                "data_dir": str(args.data_dir),
+                "checks": [check.as_dict() for check in checks],
+            }
+        )
     else:
         for check in checks:
             mark = "OK   " if check.ok else "GAGAL"
@@ -130,18 +136,32 @@ def user_add(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace, workspace.database.write_session() as session:
         try:
             officer = accounts.create_user(
-                session, args.name, args.role, password=password, full_name=args.full_name,
-                actor=Actor.from_os_user(workspace.config.counter_id,
-                                         workspace.config.office_code).username,
+                session,
+                args.name,
+                args.role,
+                password=password,
+                full_name=args.full_name,
+                actor=Actor.from_os_user(
+                    workspace.config.counter_id, workspace.config.office_code
+                ).username,
             )
         except accounts.AccountError as exc:
             raise CliError(str(exc), field=exc.field) from exc
     if args.json:
-        emit_json({"user": {"username": officer.username, "role": officer.role,
-                            "has_password": password is not None}})
+        emit_json(
+            {
+                "user": {
+                    "username": officer.username,
+                    "role": officer.role,
+                    "has_password": password is not None,
+                }
+            }
+        )
     else:
-        say(f"Pengguna {officer.username} ({officer.role}) ditambahkan"
-            + ("" if password else "; belum bisa masuk sebelum kata sandi diatur"))
+        say(
+            f"Pengguna {officer.username} ({officer.role}) ditambahkan"
+            + ("" if password else "; belum bisa masuk sebelum kata sandi diatur")
+        )
     return EXIT_OK
 
 
@@ -152,9 +172,16 @@ def user_list(args: argparse.Namespace) -> int:
 
     with _workspace(args) as workspace, workspace.database.session() as session:
         officers = session.exec(select(Officer).order_by(Officer.username)).all()
-        rows = [{"username": o.username, "role": o.role, "full_name": o.full_name,
-                 "active": o.active, "has_password": o.password_hash is not None}
-                for o in officers]
+        rows = [
+            {
+                "username": o.username,
+                "role": o.role,
+                "full_name": o.full_name,
+                "active": o.active,
+                "has_password": o.password_hash is not None,
+            }
+            for o in officers
+        ]
     if args.json:
         emit_json({"users": rows})
     else:
@@ -168,9 +195,12 @@ def user_reset_password(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace, workspace.database.write_session() as session:
         try:
             accounts.set_password(
-                session, args.name, password,
-                actor=Actor.from_os_user(workspace.config.counter_id,
-                                         workspace.config.office_code).username,
+                session,
+                args.name,
+                password,
+                actor=Actor.from_os_user(
+                    workspace.config.counter_id, workspace.config.office_code
+                ).username,
             )
         except accounts.AccountError as exc:
             raise CliError(str(exc), field=exc.field) from exc
@@ -189,6 +219,17 @@ def import_register(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise CliError(f"Berkas tidak ditemukan: {source}", field="file")
     rejects = Path(args.rejects) if args.rejects else None
+    if rejects is not None:
+        # Checked before anything is imported: a failure after the commit would lose the reasons.
+        if rejects.is_dir() or not rejects.parent.is_dir():
+            why = "itu folder" if rejects.is_dir() else f"folder {rejects.parent} tidak ada"
+            raise CliError(
+                f"Berkas penolakan tidak bisa ditulis di {rejects}: {why}", field="rejects"
+            )
+        if rejects.resolve() == source.resolve():
+            raise CliError(
+                "Berkas penolakan tidak boleh sama dengan berkas register", field="rejects"
+            )
     with _workspace(args) as workspace:
         actor = _actor(workspace, args.as_user)
 
@@ -196,15 +237,22 @@ def import_register(args: argparse.Namespace) -> int:
             say(f"{done}/{total} baris diproses")
 
         try:
-            report = run_import(workspace.database.write_session, source, actor,
-                                rejects_path=rejects, progress=progress)
+            report = run_import(
+                workspace.database.write_session,
+                source,
+                actor,
+                rejects_path=rejects,
+                progress=progress,
+            )
         except RegisterFileError as exc:
             raise CliError(f"{source.name}: {exc}", field="file") from exc
     if args.json:
         emit_json(report.as_dict())
     else:
-        say(f"Diimpor {report.imported}, dilewati {report.skipped}, ditolak {report.rejected}, "
-            f"peringatan {report.warnings}")
+        say(
+            f"Diimpor {report.imported}, dilewati {report.skipped}, ditolak {report.rejected}, "
+            f"peringatan {report.warnings}"
+        )
     if report.rejects_path is not None:
         say(f"Baris yang ditolak ditulis ke {report.rejects_path}")
     return EXIT_OK
@@ -224,8 +272,10 @@ def applicant_list(args: argparse.Namespace) -> int:
     from ltsa_desk.services.applicants import list_applicants
 
     with _workspace(args) as workspace, workspace.database.session() as session:
-        rows = [applicant_dict(session, a)
-                for a in list_applicants(session, text=args.search, limit=args.limit)]
+        rows = [
+            applicant_dict(session, a)
+            for a in list_applicants(session, text=args.search, limit=args.limit)
+        ]
     if args.json:
         emit_json({"applicants": rows})
     else:
@@ -256,8 +306,9 @@ def _parse_assignments(assignments: list[str]) -> dict[str, str]:
         if not sep or not name:
             raise CliError(f"--set harus berbentuk FIELD=VALUE (bukan {text!r})", field="set")
         if name not in FIELDS:
-            raise CliError(f"Kolom tidak dikenal: {name} (yang bisa: {', '.join(FIELDS)})",
-                           field=name)
+            raise CliError(
+                f"Kolom tidak dikenal: {name} (yang bisa: {', '.join(FIELDS)})", field=name
+            )
         changes[name] = value
     return changes
 
@@ -277,8 +328,9 @@ def applicant_update(args: argparse.Namespace) -> int:
         with workspace.database.write_session() as session:
             applicant = _get_applicant(session, args.key)
             try:
-                update_applicant(session, applicant, changes, actor,
-                                 confirm_warnings=args.confirm_warnings)
+                update_applicant(
+                    session, applicant, changes, actor, confirm_warnings=args.confirm_warnings
+                )
             except ValidationFailed as exc:
                 field = next(iter(exc.errors), None)
                 raise CliError(str(exc), field=field) from exc
@@ -312,4 +364,156 @@ def applicant_cancel(args: argparse.Namespace) -> int:
         emit_json({"applicant": row})
     else:
         say(f"{row['tracking_code']} dibatalkan")
+    return EXIT_OK
+
+
+def applicant_request_passport(args: argparse.Namespace) -> int:
+    from ltsa_desk.domain.workflow import IllegalTransition
+    from ltsa_desk.services.intake import request_passport
+
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        require = bool(workspace.config.get("workflow.require_recommendation"))
+        with workspace.database.write_session() as session:
+            applicant = _get_applicant(session, args.key)
+            try:
+                request_passport(session, applicant, actor, require_recommendation=require)
+            except IllegalTransition as exc:
+                raise CliError(str(exc), field="state") from exc
+            row = applicant_dict(session, applicant)
+    if args.json:
+        emit_json({"applicant": row})
+    else:
+        say(f"Permohonan paspor {row['tracking_code']} dicatat dan menunggu dikirim ke imigrasi")
+    return EXIT_OK
+
+
+# --- credentials and sync -------------------------------------------------------------------------
+
+
+def credentials_set(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.sync_setup import clear_pause
+    from sync.credentials import NoKeyring, set_token
+
+    if not args.token_stdin:
+        raise CliError("Token dibaca dari stdin: ulangi dengan --token-stdin", field="token")
+    token = _read_secret_line("Token").strip()
+    if not token:
+        raise CliError("Token kosong", field="token")
+    with _workspace(args) as workspace:
+        try:
+            set_token(args.destination, workspace.config.office_code, token)
+        except NoKeyring as exc:
+            raise CliError(str(exc)) from exc
+        clear_pause(workspace.database, args.destination)
+    say(f"Token {args.destination} disimpan di keyring")
+    return EXIT_OK
+
+
+def sync_status(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.sync_setup import status
+
+    with _workspace(args) as workspace:
+        result = status(workspace.config, workspace.database)
+    if args.json:
+        emit_json(result)
+    else:
+        for name, row in result.items():
+            if name == "totals":
+                continue
+            line = "Online" if row["online"] else f"Offline sejak {row['offline_since'] or '-'}"
+            if not row["configured"]:
+                line = "belum diatur (URL kosong)"
+            if row["paused"]:
+                line = f"Ditunda - hubungi teknisi ({row['paused_reason']})"
+            print(
+                f"{name:<12} {line}; menunggu {row['pending']}, dikirim {row['in_flight']}, "
+                f"perlu tindakan {row['needs_attention']}, terkirim {row['delivered']}"
+            )
+    return EXIT_OK
+
+
+def _sync_exit_code(result: dict[str, Any]) -> int:
+    from ltsa_desk.cli import EXIT_ATTENTION, EXIT_PENDING
+
+    totals = result["totals"]
+    paused = any(row["paused"] for name, row in result.items() if name != "totals")
+    if totals["needs_attention"] or paused:
+        return EXIT_ATTENTION
+    if totals["pending"] or totals["in_flight"]:
+        return EXIT_PENDING
+    return EXIT_OK
+
+
+def sync_run(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.sync_setup import build_engine, status
+
+    with _workspace(args) as workspace:
+        engine = build_engine(workspace.config, workspace.database)
+        if not engine.workers:
+            say("Belum ada tujuan yang diatur (registry.url / immigration.url)")
+        if args.until_empty:
+            finished = engine.run_until_empty(args.timeout)
+            if not finished:
+                say(f"Batas waktu {args.timeout:g} detik habis; sisa kiriman tetap menunggu")
+        else:
+            engine.run_pass()
+            engine.stop()
+        result = status(workspace.config, workspace.database)
+    if args.json:
+        emit_json(result)
+    else:
+        totals = result["totals"]
+        say(
+            f"Terkirim {totals['delivered']}, menunggu {totals['pending'] + totals['in_flight']}, "
+            f"perlu tindakan {totals['needs_attention']}"
+        )
+    return _sync_exit_code(result)
+
+
+def sync_retry(args: argparse.Namespace) -> int:
+    from sync import outbox
+
+    with _workspace(args) as workspace, workspace.database.write_session() as session:
+        try:
+            count = outbox.retry(session, None if args.all else args.item)
+        except outbox.OutboxError as exc:
+            raise CliError(str(exc), field="item") from exc
+        session.commit()
+    if args.json:
+        emit_json({"requeued": count})
+    else:
+        say(f"{count} kiriman diantrekan ulang")
+    return EXIT_OK
+
+
+def sync_list(args: argparse.Namespace) -> int:
+    from sqlmodel import col, select
+
+    from sync import ledger, outbox
+    from sync.models import OutboxItem
+
+    with _workspace(args) as workspace, workspace.database.session() as session:
+        statement = select(OutboxItem).order_by(col(OutboxItem.seq).desc()).limit(args.limit)
+        if args.state == "paused":
+            paused = [
+                name
+                for name in ("registry", "immigration")
+                if ledger.read_destination(workspace.database.engine, name).paused
+            ]
+            statement = statement.where(
+                col(OutboxItem.destination).in_(paused),
+                col(OutboxItem.state).in_(["pending", "in_flight"]),
+            )
+        elif args.state:
+            statement = statement.where(OutboxItem.state == args.state)
+        items = [outbox.item_dict(item) for item in session.exec(statement).all()]
+    if args.json:
+        emit_json({"items": items})
+    else:
+        for item in items:
+            print(
+                f"{item['key']}  {item['destination']:<11} {item['kind']:<16} {item['state']:<16}"
+                f" {item['last_error'] or ''}"
+            )
     return EXIT_OK

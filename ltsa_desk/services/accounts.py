@@ -58,7 +58,8 @@ def parse_role(text: str) -> Role:
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(
-            "password", f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter (sekarang {len(password)})"
+            "password",
+            f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter (sekarang {len(password)})",
         )
     if password.strip() != password:
         raise AccountError("password", "Kata sandi tidak boleh diawali atau diakhiri spasi")
@@ -144,8 +145,9 @@ def authenticate(session: Session, username: str, password: str) -> Officer:
             officer.failed_attempts = 0
             action = "user.locked"
         session.add(officer)
-        audit.record(session, actor=officer.username, action=action, entity="officer",
-                     entity_id=officer.id)
+        audit.record(
+            session, actor=officer.username, action=action, entity="officer", entity_id=officer.id
+        )
         session.commit()
         raise SignInRefused("Nama pengguna atau kata sandi salah") from None
     if officer.failed_attempts or officer.locked_until:
@@ -155,7 +157,12 @@ def authenticate(session: Session, username: str, password: str) -> Officer:
     if _hasher.check_needs_rehash(officer.password_hash):
         officer.password_hash = _hasher.hash(password)
         session.add(officer)
-    audit.record(session, actor=officer.username, action="user.signin", entity="officer",
-                 entity_id=officer.id)
+    audit.record(
+        session,
+        actor=officer.username,
+        action="user.signin",
+        entity="officer",
+        entity_id=officer.id,
+    )
     session.commit()
     return officer

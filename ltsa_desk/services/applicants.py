@@ -31,7 +31,9 @@ def get_by_key(session: Session, key: str) -> Applicant:
     return applicant
 
 
-def list_applicants(session: Session, *, text: str | None = None, limit: int = 1000) -> list[Applicant]:
+def list_applicants(
+    session: Session, *, text: str | None = None, limit: int = 1000
+) -> list[Applicant]:
     if text and text.strip():
         return search.search_applicants(session, text, limit=limit)
     statement = (

@@ -22,5 +22,6 @@ class Actor:
             name = getpass.getuser()
         except (KeyError, OSError):  # no passwd entry (containers) or no user variables
             name = "unknown"
-        return cls(username=f"os:{name}", counter_id=counter_id, office_code=office_code,
-                   role="technician")
+        return cls(
+            username=f"os:{name}", counter_id=counter_id, office_code=office_code, role="technician"
+        )

@@ -14,11 +14,16 @@ from typing import Any
 from sqlmodel import Session, select
 
 from ltsa_desk.domain.workflow import CaseState, check_transition
-from ltsa_desk.services import audit
+from ltsa_desk.services import audit, submissions
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.numbering import next_tracking_code
-from ltsa_desk.services.validation import FIELDS, CheckedApplicant, ValidationFailed, check_applicant
+from ltsa_desk.services.validation import (
+    FIELDS,
+    CheckedApplicant,
+    ValidationFailed,
+    check_applicant,
+)
 from ltsa_desk.store.models import Agency, Applicant, CaseEvent, utc_now
 from ltsa_desk.store.search import name_key
 
@@ -98,13 +103,17 @@ def register_applicant(
 ) -> RegistrationResult:
     """Validate and save a new CPMI with its case start and audit entry, in one transaction."""
     registration_date = today or date.today()
-    checked = check_applicant(data, office_code=officer.office_code, registration_date=registration_date)
-    existing = _nik_owner(session, checked.values["nik"])
-    if existing is not None:
-        raise DuplicateNik(existing.nik, existing.tracking_code)
-    if checked.warnings and not confirm_warnings:
-        raise WarningsNotConfirmed(checked.warnings)
+    checked = check_applicant(
+        data, office_code=officer.office_code, registration_date=registration_date
+    )
+    # A refusal also ends the transaction its look-up began: on SQLite a write session holds the
+    # write lock from BEGIN, and the officer's form (and session) stays open after a refusal.
     try:
+        existing = _nik_owner(session, checked.values["nik"])
+        if existing is not None:
+            raise DuplicateNik(existing.nik, existing.tracking_code)
+        if checked.warnings and not confirm_warnings:
+            raise WarningsNotConfirmed(checked.warnings)
         applicant = insert_checked(session, checked, officer, registration_date.year)
         if commit:
             session.commit()
@@ -147,6 +156,8 @@ def insert_checked(
             actor=officer.username,
         )
     )
+    session.flush()
+    submissions.queue_registration(session, applicant)
     after = {name: checked.values.get(name) for name in FIELDS}
     after["tracking_code"] = applicant.tracking_code
     if checked.warnings:
@@ -185,19 +196,19 @@ def update_applicant(
         raise ApplicantClosed(
             f"CPMI {applicant.tracking_code} sudah {applicant.state}; data tidak bisa diubah"
         )
-    before = _current_values(session, applicant)
-    merged = {**before, **changes}
-    checked = check_applicant(
-        merged, office_code=officer.office_code, registration_date=today or date.today()
-    )
-    owner = _nik_owner(session, checked.values["nik"])
-    if owner is not None and owner.id != applicant.id:
-        raise DuplicateNik(owner.nik, owner.tracking_code)
-    # Region warnings belong to the NIK; they were confirmed at registration unless it changes now.
-    new_warnings = checked.warnings if "nik" in changes else []
-    if new_warnings and not confirm_warnings:
-        raise WarningsNotConfirmed(new_warnings)
-    try:
+    try:  # every refusal below also ends the transaction the look-ups began (see register)
+        before = _current_values(session, applicant)
+        merged = {**before, **changes}
+        checked = check_applicant(
+            merged, office_code=officer.office_code, registration_date=today or date.today()
+        )
+        owner = _nik_owner(session, checked.values["nik"])
+        if owner is not None and owner.id != applicant.id:
+            raise DuplicateNik(owner.nik, owner.tracking_code)
+        # Region warnings belong to the NIK; confirmed at registration unless it changes now.
+        new_warnings = checked.warnings if "nik" in changes else []
+        if new_warnings and not confirm_warnings:
+            raise WarningsNotConfirmed(new_warnings)
         agency = find_or_create_agency(session, checked.values.get("agency"), officer)
         _apply(applicant, checked, agency)
         applicant.updated_at = utc_now()
@@ -206,6 +217,7 @@ def update_applicant(
         after = _current_values(session, applicant)
         changed = {k for k in FIELDS if before.get(k) != after.get(k)}
         if changed:
+            submissions.queue_correction(session, applicant)
             audit.record(
                 session,
                 actor=officer.username,
@@ -267,6 +279,30 @@ def cancel_applicant(session: Session, applicant: Applicant, reason: str, office
     try:
         change_state(session, applicant, CaseState.CANCELLED, officer, note=reason)
         applicant.cancelled_reason = reason[:500]
+        submissions.withdraw(session, applicant)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def request_passport(
+    session: Session, applicant: Applicant, officer: Actor, *, require_recommendation: bool = False
+) -> None:
+    """Record the passport request and queue the application to immigration, in one transaction.
+
+    The application waits for the applicant's registry registration: immigration needs its id.
+    """
+    try:
+        change_state(
+            session,
+            applicant,
+            CaseState.PASSPORT_REQUESTED,
+            officer,
+            require_recommendation=require_recommendation,
+        )
+        session.flush()
+        submissions.queue_passport_application(session, applicant)
         session.commit()
     except BaseException:
         session.rollback()

@@ -14,16 +14,20 @@ from ltsa_desk.store.models import CounterSequence
 
 
 def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
-    bumped = session.connection().execute(
-        update(CounterSequence)
-        .where(
-            CounterSequence.counter_id == counter_id,
-            CounterSequence.name == name,
-            CounterSequence.year == year,
+    bumped = (
+        session.connection()
+        .execute(
+            update(CounterSequence)
+            .where(
+                CounterSequence.counter_id == counter_id,
+                CounterSequence.name == name,
+                CounterSequence.year == year,
+            )
+            .values(last_value=CounterSequence.last_value + 1)
+            .returning(CounterSequence.last_value)
         )
-        .values(last_value=CounterSequence.last_value + 1)
-        .returning(CounterSequence.last_value)
-    ).first()
+        .first()
+    )
     if bumped is not None:
         return int(bumped[0])
     session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=1))

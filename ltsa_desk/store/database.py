@@ -68,7 +68,11 @@ def current_revision(connection: Connection) -> str | None:
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other engines and in-memory databases."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -187,7 +191,9 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
 def _known_revisions() -> set[str | None]:
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return {None} | {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    return {None} | {
+        script.revision for script in ScriptDirectory.from_config(config).walk_revisions()
+    }
 
 
 def upgrade(engine: Engine) -> None:
@@ -206,7 +212,9 @@ def create_database(url: str, *, office_code: str, counter_id: str) -> DatabaseI
     try:
         with engine.connect() as connection:
             if inspect(connection).has_table("meta"):
-                raise DatabaseProblem("Basis data ini sudah berisi data LTSA Desk; tidak ada yang diubah.")
+                raise DatabaseProblem(
+                    "Basis data ini sudah berisi data LTSA Desk; tidak ada yang diubah."
+                )
         upgrade(engine)
         database_id = str(uuid.uuid4())
         with Session(writer_engine(engine)) as session:

@@ -25,9 +25,7 @@ def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[
         return []
     newest_first = (col(Applicant.registered_at).desc(), col(Applicant.tracking_code).desc())
     if query.isdigit():
-        statement = select(Applicant).where(
-            Applicant.nik >= query, Applicant.nik < query + _HIGH
-        )
+        statement = select(Applicant).where(Applicant.nik >= query, Applicant.nik < query + _HIGH)
     else:
         upper = query.upper()
         fragment = name_key(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -51,7 +51,9 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Kode loket"), self._with_error(self.counter_id, self.counter_error))
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -100,8 +102,11 @@ class FirstRunDialog(QDialog):
             (self.office_code if "office.code" in errors else self.counter_id).setFocus()
             return
         try:
-            initialise(self.data_dir, office_code=self.office_code.text(),
-                       counter_id=self.counter_id.text())
+            initialise(
+                self.data_dir,
+                office_code=self.office_code.text(),
+                counter_id=self.counter_id.text(),
+            )
         except (ConfigError, DatabaseProblem) as exc:
             self._show(self.general_error, str(exc))
             return

@@ -38,8 +38,13 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(180)
         self.navigation.setSpacing(6)
-        for label in (self.tr("Pendaftaran"), self.tr("Pencarian"), self.tr("Sinkronisasi"),
-                      self.tr("Laporan"), self.tr("Pengaturan")):
+        for label in (
+            self.tr("Pendaftaran"),
+            self.tr("Pencarian"),
+            self.tr("Sinkronisasi"),
+            self.tr("Laporan"),
+            self.tr("Pengaturan"),
+        ):
             self.navigation.addItem(label)
         self.navigation.setCurrentRow(0)
 
@@ -73,9 +78,11 @@ class MainWindow(QMainWindow):
         title.setFont(font)
         config = self.workspace.config
         details = QLabel(
-            self.tr("Kantor {office} - Loket {counter}\n{count} CPMI terdaftar di basis data ini.")
-            .format(office=config.office_code, counter=config.counter_id,
-                    count=self.applicant_count())
+            self.tr(
+                "Kantor {office} - Loket {counter}\n{count} CPMI terdaftar di basis data ini."
+            ).format(
+                office=config.office_code, counter=config.counter_id, count=self.applicant_count()
+            )
         )
         self.details_label = details
         layout.addWidget(title)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import ltsa_desk.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import sync.models  # noqa: F401  (the outbox lives in the same database)
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -1,0 +1,124 @@
+"""What the office tells the remote systems, queued in the same transaction as the local change.
+
+The chain of an applicant's items is the applicant's id, so the registry registration, its corrections
+and the passport application leave in the order they were made. Nothing here commits: the calling
+service commits the domain rows and these outbox rows together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from ltsa_desk.services.applicants import agency_name
+from ltsa_desk.store.models import Applicant
+from sync import outbox
+from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
+from sync.models import ItemState, OutboxItem
+
+REGISTRY = "registry"
+IMMIGRATION = "immigration"
+
+
+def chain_of(applicant: Applicant) -> str:
+    return str(applicant.id)
+
+
+def registry_payload(session: Session, applicant: Applicant) -> dict[str, Any]:
+    """The CPMI as the registry knows them (the key is added by the outbox as client_reference)."""
+    payload: dict[str, Any] = {
+        "nik": applicant.nik,
+        "full_name": applicant.full_name,
+        "birth_date": applicant.birth_date.isoformat(),
+        "sex": applicant.sex,
+        "birth_place": applicant.birth_place,
+        "address": applicant.address,
+        "phone": applicant.phone,
+        "destination_country": applicant.destination_country,
+        "job_title": applicant.job_title,
+        "sector": applicant.sector,
+        "agency": agency_name(session, applicant),
+        "office_code": applicant.office_code,
+        "tracking_code": applicant.tracking_code,
+        "planned_departure": (
+            applicant.planned_departure.isoformat() if applicant.planned_departure else None
+        ),
+    }
+    return {key: value for key, value in payload.items() if value not in (None, "")}
+
+
+def passport_payload(applicant: Applicant) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "nik": applicant.nik,
+        "full_name": applicant.full_name,
+        "birth_date": applicant.birth_date.isoformat(),
+        "sex": applicant.sex,
+        "office_code": applicant.office_code,
+        "tracking_code": applicant.tracking_code,
+        "birth_place": applicant.birth_place,
+    }
+    if applicant.registry_id:
+        payload["registry_id"] = applicant.registry_id
+    return {key: value for key, value in payload.items() if value not in (None, "")}
+
+
+def registration_item(session: Session, applicant: Applicant) -> OutboxItem | None:
+    """The live (not superseded, not withdrawn) registry registration of this applicant."""
+    statement = (
+        select(OutboxItem)
+        .where(
+            OutboxItem.chain == chain_of(applicant),
+            OutboxItem.kind == REGISTER,
+            col(OutboxItem.state).not_in([ItemState.SUPERSEDED.value, ItemState.WITHDRAWN.value]),
+        )
+        .order_by(col(OutboxItem.seq).desc())
+    )
+    return session.exec(statement).first()
+
+
+def queue_registration(session: Session, applicant: Applicant) -> OutboxItem:
+    return outbox.enqueue(
+        session,
+        REGISTRY,
+        REGISTER,
+        registry_payload(session, applicant),
+        chain=chain_of(applicant),
+    )
+
+
+def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | None:
+    """After a correction: fix the registration if it never left or was refused, else send an update.
+
+    A registration that was refused or never attempted is superseded by a corrected one (new key,
+    same place in the chain). One that may have reached the registry gets an update item that waits
+    for it and carries the registry id from its receipt.
+    """
+    registration = registration_item(session, applicant)
+    payload = registry_payload(session, applicant)
+    if registration is None:
+        return queue_registration(session, applicant)
+    never_left = registration.state == ItemState.PENDING.value and registration.attempts == 0
+    if registration.state == ItemState.NEEDS_ATTENTION.value or never_left:
+        return outbox.supersede(session, registration, payload)
+    if applicant.registry_id:
+        payload["registry_id"] = applicant.registry_id
+    return outbox.enqueue(
+        session, REGISTRY, UPDATE, payload, chain=chain_of(applicant), depends_on=registration.key
+    )
+
+
+def queue_passport_application(session: Session, applicant: Applicant) -> OutboxItem:
+    registration = registration_item(session, applicant)
+    return outbox.enqueue(
+        session,
+        IMMIGRATION,
+        PASSPORT_APPLICATION,
+        passport_payload(applicant),
+        chain=chain_of(applicant),
+        depends_on=None if registration is None else registration.key,
+    )
+
+
+def withdraw(session: Session, applicant: Applicant) -> int:
+    return outbox.withdraw_chain(session, chain_of(applicant))

@@ -1,0 +1,92 @@
+"""What deliveries and remote status changes mean for the office's records.
+
+The sync engine calls these inside the transaction that records the delivery or the pulled changes, so
+the local record and the queue never disagree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ltsa_desk.domain.workflow import CaseState
+from ltsa_desk.services import audit
+from ltsa_desk.store.models import Applicant, CaseEvent, utc_now
+from sync.destinations import PASSPORT_APPLICATION, REGISTER
+from sync.engine import EngineHooks
+from sync.models import OutboxItem
+
+STATUS_NOTES_ID = {
+    "received": "Permohonan paspor diterima imigrasi",
+    "interview_scheduled": "Wawancara paspor dijadwalkan",
+    "issued": "Paspor terbit",
+    "rejected": "Permohonan paspor ditolak imigrasi",
+}
+
+
+def _applicant_of(session: Session, chain: str) -> Applicant | None:
+    try:
+        return session.get(Applicant, uuid.UUID(chain))
+    except ValueError:
+        return None
+
+
+def on_delivered(session: Session, item: OutboxItem, receipt: dict[str, Any]) -> None:
+    applicant = _applicant_of(session, item.chain)
+    if applicant is None:
+        return
+    if item.kind == REGISTER and receipt.get("registry_id"):
+        applicant.registry_id = str(receipt["registry_id"])
+    elif item.kind == PASSPORT_APPLICATION and receipt.get("application_no"):
+        applicant.passport_application_no = str(receipt["application_no"])
+    else:
+        return
+    applicant.updated_at = utc_now()
+    session.add(applicant)
+
+
+def on_changes(session: Session, destination: str, changes: list[dict[str, Any]]) -> None:
+    actor = f"sync:{destination}"
+    for change in changes:
+        reference = change.get("client_reference")
+        if not reference:
+            continue
+        item = session.exec(select(OutboxItem).where(OutboxItem.key == reference)).first()
+        applicant = _applicant_of(session, item.chain) if item is not None else None
+        if applicant is None:
+            continue
+        status = str(change.get("status") or "")
+        note = STATUS_NOTES_ID.get(status, f"Status imigrasi: {status}")
+        if change.get("reason"):
+            note = f"{note}: {change['reason']}"
+        to_state = applicant.state
+        if status == "issued" and applicant.state == CaseState.PASSPORT_REQUESTED.value:
+            to_state = CaseState.PASSPORT_ISSUED.value
+        if change.get("application_no") and not applicant.passport_application_no:
+            applicant.passport_application_no = str(change["application_no"])
+        session.add(
+            CaseEvent(
+                applicant_id=applicant.id,
+                from_state=applicant.state,
+                to_state=to_state,
+                actor=actor,
+                note=note[:500],
+            )
+        )
+        audit.record(
+            session,
+            actor=actor,
+            action="applicant.remote_status",
+            entity="applicant",
+            entity_id=applicant.id,
+            before={"state": applicant.state},
+            after={"state": to_state, "remote_status": status, "reason": change.get("reason")},
+        )
+        applicant.state = to_state
+        applicant.updated_at = utc_now()
+        session.add(applicant)
+
+
+HOOKS = EngineHooks(on_delivered=on_delivered, on_changes=on_changes)

@@ -1,0 +1,421 @@
+"""The flush loop: one worker thread per destination, gated by a connectivity probe.
+
+A worker probes its destination's health endpoint; while that fails it waits and re-probes with
+backoff instead of hammering a dead line, and records the outage. When the probe succeeds the backlog
+drains at once: items are claimed in batches under a lease, sent with bounded concurrency over one
+keep-alive client, and their verdicts written back in one transaction per batch.
+
+The engine knows nothing of the application: what a delivery or a status change means locally is told
+by hooks, called inside the transaction that records it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+from tenacity import RetryCallState, wait_exponential_jitter
+
+from sync import ledger
+from sync.destinations import ADAPTERS, Destination, MissingDependency
+from sync.ledger import Claimed, Result
+from sync.models import ItemState, OutboxItem
+from sync.transport import Answer, Transport, Verdict
+
+log = logging.getLogger(__name__)
+
+MAX_LEASE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class DestinationConfig:
+    name: str
+    url: str
+    token_provider: Callable[[], str | None]
+
+
+@dataclass
+class EngineSettings:
+    lease_seconds: float = MAX_LEASE_SECONDS
+    batch_size: int = 32
+    concurrency: int = 4
+    retry_initial_s: float = 1.0
+    retry_max_s: float = 300.0
+    probe_initial_s: float = 1.0
+    probe_max_s: float = 60.0
+    pull_interval_s: float = 30.0
+    idle_poll_s: float = 2.0
+    read_timeout_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        # A killed worker's items must be taken over within a minute.
+        self.lease_seconds = min(float(self.lease_seconds), MAX_LEASE_SECONDS)
+
+
+@dataclass
+class EngineHooks:
+    on_delivered: Callable[[Session, OutboxItem, dict[str, Any]], None] | None = None
+    on_changes: Callable[[Session, str, list[dict[str, Any]]], None] | None = None
+
+
+@dataclass
+class EngineEvent:
+    """Told to listeners (the GUI bridge) from worker threads; cheap, never blocking."""
+
+    destination: str
+    kind: str  # online, offline, paused, resumed, batch, pulled
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _wait(initial: float, maximum: float, attempt: int) -> float:
+    """Exponential backoff with jitter, from tenacity, for a given attempt number (1-based)."""
+    strategy = wait_exponential_jitter(initial=initial, max=maximum, jitter=initial)
+    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
+    state.attempt_number = max(1, attempt)
+    return float(strategy(state))
+
+
+def _default_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class _Worker:
+    """One destination's loop."""
+
+    def __init__(self, engine: SyncEngine, config: DestinationConfig) -> None:
+        self.engine = engine
+        self.config = config
+        self.name = config.name
+        self.adapter: Destination = ADAPTERS[config.name]()
+        self.transport = Transport(
+            config.url,
+            config.token_provider,
+            max_connections=engine.settings.concurrency,
+            read_timeout_s=engine.settings.read_timeout_s,
+        )
+        self.online: bool | None = None
+        self.probe_failures = 0
+        self.next_probe_at = 0.0
+        self.last_pull_at = 0.0
+        self.refused_token: str | None = None
+        self.thread: threading.Thread | None = None
+
+    # -- connectivity ----------------------------------------------------------------------------
+
+    def ensure_online(self) -> bool:
+        if self.online:
+            return True
+        now = time.monotonic()
+        if now < self.next_probe_at:
+            return False
+        if self.transport.probe():
+            self.probe_failures = 0
+            self.online = True
+            if ledger.mark_online(self.engine.db, self.name):
+                self.engine.emit(EngineEvent(self.name, "online"))
+            return True
+        self.went_offline("health check gagal")
+        return False
+
+    def went_offline(self, reason: str) -> None:
+        self.probe_failures += 1
+        settings = self.engine.settings
+        self.next_probe_at = time.monotonic() + _wait(
+            settings.probe_initial_s, settings.probe_max_s, self.probe_failures
+        )
+        was_online = self.online
+        self.online = False
+        if ledger.mark_offline(self.engine.db, self.name, reason) or was_online:
+            self.engine.emit(EngineEvent(self.name, "offline", {"reason": reason}))
+
+    # -- credentials -----------------------------------------------------------------------------
+
+    def paused(self) -> bool:
+        state = ledger.read_destination(self.engine.db, self.name)
+        if not state.paused:
+            self.refused_token = None
+            return False
+        token = self.transport.current_token()
+        if token and self.refused_token is not None and token != self.refused_token:
+            ledger.set_paused(self.engine.db, self.name, None)
+            self.engine.emit(EngineEvent(self.name, "resumed"))
+            self.refused_token = None
+            return False
+        if self.refused_token is None:
+            self.refused_token = token or ""
+        return True
+
+    def pause(self, reason: str) -> None:
+        self.refused_token = self.transport.current_token() or ""
+        ledger.set_paused(self.engine.db, self.name, reason)
+        self.engine.emit(EngineEvent(self.name, "paused", {"reason": reason}))
+
+    # -- one item --------------------------------------------------------------------------------
+
+    def send(self, item: Claimed) -> Result:
+        try:
+            request = self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
+        except MissingDependency as exc:
+            return Result(item.key, ItemState.NEEDS_ATTENTION, reason=str(exc))
+        if not item.blind:
+            found = self.adapter.look_up(self.transport, item.kind, item.key)
+            if found.verdict is Verdict.DELIVERED:
+                return Result(
+                    item.key,
+                    ItemState.DELIVERED,
+                    receipt=self.adapter.receipt(item.kind, found.body),
+                    status=found.status,
+                )
+            if found.verdict is not Verdict.NOT_FOUND:
+                return self._judge(item, found, request.body)
+        answer = self.transport.call(
+            request.method, request.path, json=request.body, idempotency_key=item.key
+        )
+        return self._judge(item, answer, request.body)
+
+    def _judge(self, item: Claimed, answer: Answer, body: dict[str, Any]) -> Result:
+        result = self._verdict(item, answer, body)
+        result.verdict = answer.verdict.value
+        result.unreachable = answer.unreachable
+        return result
+
+    def _verdict(self, item: Claimed, answer: Answer, body: dict[str, Any]) -> Result:
+        settings = self.engine.settings
+        if answer.verdict is Verdict.DELIVERED:
+            return Result(
+                item.key,
+                ItemState.DELIVERED,
+                receipt=self.adapter.receipt(item.kind, answer.body),
+                status=answer.status,
+            )
+        if answer.verdict is Verdict.CONFLICT:
+            adopted = self.adapter.adopt(item.kind, body, answer.body)
+            if adopted is not None:
+                return Result(item.key, ItemState.DELIVERED, receipt=adopted, status=answer.status)
+            return Result(
+                item.key, ItemState.NEEDS_ATTENTION, reason=answer.reason, status=answer.status
+            )
+        if answer.verdict in (Verdict.PERMANENT, Verdict.NOT_FOUND):
+            return Result(
+                item.key, ItemState.NEEDS_ATTENTION, reason=answer.reason, status=answer.status
+            )
+        if answer.verdict is Verdict.AUTH:
+            return Result(
+                item.key, ItemState.PENDING, reason=answer.reason, status=answer.status, wait_s=0
+            )
+        wait_s = answer.retry_after_s
+        if wait_s is None:
+            wait_s = _wait(settings.retry_initial_s, settings.retry_max_s, item.attempts)
+        return Result(
+            item.key,
+            ItemState.PENDING,
+            reason=answer.reason,
+            status=answer.status,
+            wait_s=wait_s,
+        )
+
+    # -- loop ------------------------------------------------------------------------------------
+
+    def drain_once(self, pool: ThreadPoolExecutor) -> int:
+        """Claim and send one batch; returns how many items were handled."""
+        settings = self.engine.settings
+        batch = ledger.claim(
+            self.engine.db,
+            self.name,
+            self.engine.owner,
+            settings.batch_size,
+            settings.lease_seconds,
+        )
+        if not batch:
+            return 0
+        results = list(pool.map(self.send, batch))
+        ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
+        auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
+        if auth is not None:
+            self.pause(auth.reason or "kredensial ditolak")
+        unreachable = next((r for r in results if r.unreachable), None)
+        if unreachable is not None:
+            self.went_offline(unreachable.reason or "koneksi gagal")
+        delivered = sum(1 for r in results if r.state is ItemState.DELIVERED)
+        self.engine.emit(
+            EngineEvent(self.name, "batch", {"handled": len(results), "delivered": delivered})
+        )
+        return len(results)
+
+    def pull_if_due(self, *, force: bool = False) -> None:
+        if self.engine.hooks.on_changes is None:
+            return
+        now = time.monotonic()
+        if not force and now - self.last_pull_at < self.engine.settings.pull_interval_s:
+            return
+        self.last_pull_at = now
+        for _ in range(100):  # bounded: at most 100 pages per pull
+            cursor = ledger.read_destination(self.engine.db, self.name).cursor
+            pulled = self.adapter.pull(self.transport, cursor)
+            if isinstance(pulled, Answer):
+                if pulled.verdict is Verdict.AUTH:
+                    self.pause(pulled.reason)
+                elif pulled.unreachable:
+                    self.went_offline(pulled.reason)
+                return
+            changes, next_cursor, more = pulled
+            if not changes and next_cursor == cursor:
+                return
+            with Session(self.engine.db) as session:
+                if changes:
+                    self.engine.hooks.on_changes(session, self.name, changes)
+                ledger.save_cursor(session, self.name, next_cursor)
+                session.commit()
+            self.engine.emit(EngineEvent(self.name, "pulled", {"changes": len(changes)}))
+            if not more:
+                return
+
+    def step(self, pool: ThreadPoolExecutor) -> bool:
+        """One turn of the loop; True when it did work (so the loop goes again at once)."""
+        if self.paused():
+            return False
+        if not self.ensure_online():
+            return False
+        handled = self.drain_once(pool)
+        if handled == 0:
+            self.pull_if_due()
+        return handled > 0
+
+    def run(self) -> None:
+        with ThreadPoolExecutor(
+            max_workers=self.engine.settings.concurrency, thread_name_prefix=f"sync-{self.name}"
+        ) as pool:
+            while not self.engine.stopping.is_set():
+                try:
+                    busy = self.step(pool)
+                except Exception:  # a bug or a database hiccup must not kill the worker for good
+                    log.exception("sync worker %s failed; retrying", self.name)
+                    busy = False
+                if not busy:
+                    self.engine.wait_for_work(self.engine.settings.idle_poll_s)
+
+
+class SyncEngine:
+    """Per-destination workers off the calling thread, sharing one writer engine."""
+
+    def __init__(
+        self,
+        db: Engine,
+        destinations: list[DestinationConfig],
+        *,
+        hooks: EngineHooks | None = None,
+        settings: EngineSettings | None = None,
+        owner: str | None = None,
+    ) -> None:
+        self.db = db
+        self.hooks = hooks or EngineHooks()
+        self.settings = settings or EngineSettings()
+        self.owner = owner or _default_owner()
+        self.stopping = threading.Event()
+        self._wake = threading.Event()
+        self._listeners: list[Callable[[EngineEvent], None]] = []
+        self.workers = {config.name: _Worker(self, config) for config in destinations}
+        self._heartbeat: threading.Thread | None = None
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Callable[[EngineEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def emit(self, event: EngineEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("sync listener failed")
+
+    def wake(self) -> None:
+        """New items were queued: look now rather than at the next poll."""
+        self._wake.set()
+
+    def wait_for_work(self, timeout: float) -> None:
+        if self._wake.wait(timeout):
+            self._wake.clear()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.stopping.clear()
+        for worker in self.workers.values():
+            worker.thread = threading.Thread(
+                target=worker.run, name=f"sync-worker-{worker.name}", daemon=True
+            )
+            worker.thread.start()
+        self._heartbeat = threading.Thread(target=self._renew, name="sync-leases", daemon=True)
+        self._heartbeat.start()
+
+    def _renew(self) -> None:
+        interval = max(0.2, self.settings.lease_seconds / 3)
+        while not self.stopping.wait(interval):
+            try:
+                ledger.renew_leases(self.db, self.owner, self.settings.lease_seconds)
+            except Exception:
+                log.exception("lease renewal failed")
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self.stopping.set()
+        self._wake.set()
+        for worker in self.workers.values():
+            if worker.thread is not None:
+                worker.thread.join(timeout)
+        if self._heartbeat is not None:
+            self._heartbeat.join(timeout)
+        ledger.release_leases(self.db, self.owner)
+        for worker in self.workers.values():
+            worker.transport.close()
+
+    # -- one-shot runs (the command line) ---------------------------------------------------------
+
+    def run_pass(self) -> None:
+        """Send everything that can leave now, once, on the calling thread; pull status once."""
+        with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
+            for worker in self.workers.values():
+                if worker.paused() or not worker.ensure_online():
+                    continue
+                while worker.drain_once(pool):
+                    if worker.paused() or not worker.online:
+                        break
+                if worker.online and not worker.paused():
+                    worker.pull_if_due(force=True)
+
+    def run_until_empty(self, timeout_s: float, *, poll_s: float = 0.5) -> bool:
+        """Keep going (through outages and taken-over leases) until nothing can still leave.
+
+        Returns True when nothing sendable is left, False on timeout.
+        """
+        deadline = time.monotonic() + timeout_s
+        self.start()
+        try:
+            while time.monotonic() < deadline:
+                if self.remaining() == 0:
+                    for worker in self.workers.values():
+                        if worker.online and not worker.paused():
+                            worker.pull_if_due(force=True)
+                    return True
+                time.sleep(poll_s)
+            return False
+        finally:
+            self.stop()
+
+    def remaining(self) -> int:
+        """Items that can still leave by themselves (not paused, not behind a refused item)."""
+        active = {
+            name for name in self.workers if not ledger.read_destination(self.db, name).paused
+        }
+        with Session(self.db) as session:
+            return ledger.sendable_open(session, active)

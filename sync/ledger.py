@@ -1,0 +1,355 @@
+"""The engine's reads and writes of the queue: claiming with leases, recording verdicts, and the
+state of each destination (online, offline since, paused) with its outage log.
+
+Every function is one short transaction on a writer engine (SQLite: BEGIN IMMEDIATE), so two engines on
+one database (the window and a `sync run`) never claim the same item, and nothing waits long for a lock.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, and_, exists, func, or_, update
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from sync.models import (
+    BLOCKING_STATES,
+    OPEN_STATES,
+    DestinationState,
+    ItemState,
+    Outage,
+    OutboxItem,
+    utc_now,
+)
+
+
+@dataclass
+class Claimed:
+    """An item this worker now holds, with what it needs to be sent."""
+
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    blind: bool  # first attempt from this database: may be sent without looking first
+    attempts: int
+    dependency_receipt: dict[str, Any] | None
+
+
+def _ready_condition(destination: str, now: datetime) -> Any:
+    earlier = aliased(OutboxItem)
+    dependency = aliased(OutboxItem)
+    blocked_by_earlier = exists().where(
+        earlier.chain == OutboxItem.chain,
+        earlier.chain_position < OutboxItem.chain_position,
+        col(earlier.state).in_(BLOCKING_STATES),
+    )
+    dependency_delivered = exists().where(
+        dependency.key == OutboxItem.depends_on,
+        dependency.state == ItemState.DELIVERED.value,
+    )
+    return and_(
+        OutboxItem.destination == destination,
+        or_(
+            OutboxItem.state == ItemState.PENDING.value,
+            and_(
+                OutboxItem.state == ItemState.IN_FLIGHT.value,
+                col(OutboxItem.lease_until) < now,
+            ),
+        ),
+        OutboxItem.next_attempt_at <= now,
+        ~blocked_by_earlier,
+        or_(col(OutboxItem.depends_on).is_(None), dependency_delivered),
+    )
+
+
+def claim(
+    engine: Engine, destination: str, owner: str, limit: int, lease_seconds: float
+) -> list[Claimed]:
+    """Take up to `limit` ready items under a lease, counting the attempt BEFORE anything is sent.
+
+    Counting first is what makes "blind only once" hold across a kill: whatever happens after this
+    commit, the next attempt at these items looks them up first.
+    """
+    now = utc_now()
+    with Session(engine) as session:
+        statement = (
+            select(OutboxItem)
+            .where(_ready_condition(destination, now))
+            .order_by(col(OutboxItem.seq))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        items = list(session.exec(statement).all())
+        claimed: list[Claimed] = []
+        lease_until = now + timedelta(seconds=lease_seconds)
+        for item in items:
+            blind = item.attempts == 0 and not item.look_up_first
+            receipt = None
+            if item.depends_on:
+                dep = session.exec(
+                    select(OutboxItem.receipt).where(OutboxItem.key == item.depends_on)
+                ).first()
+                receipt = json.loads(dep) if dep else None
+            item.attempts += 1
+            item.state = ItemState.IN_FLIGHT.value
+            item.lease_owner = owner
+            item.lease_until = lease_until
+            item.updated_at = now
+            session.add(item)
+            claimed.append(
+                Claimed(
+                    item.key, item.kind, json.loads(item.payload), blind, item.attempts, receipt
+                )
+            )
+        session.commit()
+    return claimed
+
+
+def renew_leases(engine: Engine, owner: str, lease_seconds: float) -> int:
+    with Session(engine) as session:
+        result = session.exec(
+            update(OutboxItem)
+            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
+            .values(lease_until=utc_now() + timedelta(seconds=lease_seconds))
+        )
+        session.commit()
+        return int(result.rowcount or 0)
+
+
+def release_leases(engine: Engine, owner: str) -> None:
+    """A clean stop hands its unfinished items back at once instead of letting leases run out."""
+    with Session(engine) as session:
+        session.exec(
+            update(OutboxItem)
+            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
+            .values(state=ItemState.PENDING.value, lease_owner=None, lease_until=None)
+        )
+        session.commit()
+
+
+def destination_state(session: Session, destination: str) -> DestinationState:
+    state = session.get(DestinationState, destination)
+    if state is None:
+        state = DestinationState(destination=destination)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def read_destination(engine: Engine, destination: str) -> DestinationState:
+    with Session(engine) as session:
+        state = session.get(DestinationState, destination)
+        return state if state is not None else DestinationState(destination=destination)
+
+
+def mark_offline(engine: Engine, destination: str, reason: str) -> bool:
+    """Record the line going down; returns True when this was a transition (an outage starts)."""
+    now = utc_now()
+    with Session(engine) as session:
+        state = destination_state(session, destination)
+        open_outage = session.exec(
+            select(Outage).where(Outage.destination == destination, col(Outage.ended_at).is_(None))
+        ).first()
+        state.last_probe_at = now
+        changed = False
+        if open_outage is None:
+            backlog = session.exec(
+                select(func.count())
+                .select_from(OutboxItem)
+                .where(
+                    OutboxItem.destination == destination,
+                    col(OutboxItem.state).in_(OPEN_STATES),
+                )
+            ).one()
+            session.add(
+                Outage(
+                    destination=destination,
+                    started_at=now,
+                    reason=reason[:500],
+                    backlog_at_start=int(backlog),
+                )
+            )
+            changed = True
+        if state.online or state.offline_since is None:
+            state.online = False
+            state.offline_since = state.offline_since or now
+            changed = True
+        state.updated_at = now
+        session.add(state)
+        session.commit()
+        return changed
+
+
+def mark_online(engine: Engine, destination: str) -> bool:
+    """Record the line coming back; close the outage and let every waiting item go at once."""
+    now = utc_now()
+    with Session(engine) as session:
+        state = destination_state(session, destination)
+        was_offline = not state.online
+        state.online = True
+        state.offline_since = None
+        state.last_probe_at = now
+        state.last_success_at = now
+        state.updated_at = now
+        session.add(state)
+        for outage in session.exec(
+            select(Outage).where(Outage.destination == destination, col(Outage.ended_at).is_(None))
+        ).all():
+            outage.ended_at = now
+            session.add(outage)
+        if was_offline:
+            session.exec(
+                update(OutboxItem)
+                .where(
+                    OutboxItem.destination == destination,
+                    OutboxItem.state == ItemState.PENDING.value,
+                    col(OutboxItem.next_attempt_at) > now,
+                    col(OutboxItem.last_status).is_(None),
+                )
+                .values(next_attempt_at=now)
+            )
+        session.commit()
+        return was_offline
+
+
+def set_paused(engine: Engine, destination: str, reason: str | None) -> None:
+    """Pause (reason given) or resume (None) a destination: a credentials problem is the technician's."""
+    now = utc_now()
+    with Session(engine) as session:
+        state = destination_state(session, destination)
+        state.paused = reason is not None
+        state.paused_reason = reason
+        state.paused_at = now if reason is not None else None
+        state.updated_at = now
+        session.add(state)
+        session.commit()
+
+
+def save_cursor(session: Session, destination: str, cursor: str | None) -> None:
+    state = destination_state(session, destination)
+    state.cursor = cursor
+    state.updated_at = utc_now()
+    session.add(state)
+
+
+def counts(session: Session, destination: str | None = None) -> dict[str, int]:
+    statement = select(OutboxItem.state, func.count()).group_by(OutboxItem.state)
+    if destination is not None:
+        statement = statement.where(OutboxItem.destination == destination)
+    found = {state: int(n) for state, n in session.exec(statement).all()}
+    return {state.value: found.get(state.value, 0) for state in ItemState}
+
+
+def oldest_open_age_s(session: Session, destination: str) -> float | None:
+    oldest = session.exec(
+        select(func.min(OutboxItem.created_at)).where(
+            OutboxItem.destination == destination, col(OutboxItem.state).in_(OPEN_STATES)
+        )
+    ).one()
+    if oldest is None:
+        return None
+    if oldest.tzinfo is None:
+        from datetime import UTC
+
+        oldest = oldest.replace(tzinfo=UTC)
+    return max(0.0, (utc_now() - oldest).total_seconds())
+
+
+def sendable_open(session: Session, active: set[str]) -> int:
+    """Open items that can still leave by themselves.
+
+    An item cannot when its destination is not active (paused for credentials, or not configured),
+    or when an earlier item of its chain needs the officer or waits on such a destination.
+    """
+    if not active:
+        return 0
+    earlier = aliased(OutboxItem)
+    blocked = exists().where(
+        earlier.chain == OutboxItem.chain,
+        earlier.chain_position < OutboxItem.chain_position,
+        or_(
+            earlier.state == ItemState.NEEDS_ATTENTION.value,
+            and_(col(earlier.state).in_(OPEN_STATES), col(earlier.destination).not_in(active)),
+        ),
+    )
+    statement = (
+        select(func.count())
+        .select_from(OutboxItem)
+        .where(
+            col(OutboxItem.state).in_(OPEN_STATES),
+            col(OutboxItem.destination).in_(active),
+            ~blocked,
+        )
+    )
+    return int(session.exec(statement).one())
+
+
+@dataclass
+class Result:
+    """The verdict on one claimed item, to be written back."""
+
+    key: str
+    state: ItemState
+    receipt: dict[str, Any] | None = None
+    reason: str | None = None
+    status: int | None = None
+    wait_s: float = 0.0
+    verdict: str | None = None  # the transport's verdict, for the worker's own decisions
+    unreachable: bool = False
+
+
+def record(
+    engine: Engine,
+    owner: str,
+    results: list[Result],
+    on_delivered: Any = None,
+) -> None:
+    """Write verdicts in one transaction, with the application's hook for delivered items.
+
+    A delivery is written even if our lease was taken over meanwhile: it is the truth, and the other
+    worker would find the item by looking it up anyway. Any other verdict is written only while we
+    still hold the item, so a slow worker never overwrites a newer attempt's outcome.
+    """
+    if not results:
+        return
+    now = utc_now()
+    with Session(engine) as session:
+        by_key = {
+            item.key: item
+            for item in session.exec(
+                select(OutboxItem).where(col(OutboxItem.key).in_([r.key for r in results]))
+            ).all()
+        }
+        for result in results:
+            item = by_key.get(result.key)
+            if item is None or item.state in (
+                ItemState.DELIVERED.value,
+                ItemState.SUPERSEDED.value,
+                ItemState.WITHDRAWN.value,
+            ):
+                continue
+            held = item.lease_owner == owner and item.state == ItemState.IN_FLIGHT.value
+            if result.state is ItemState.DELIVERED:
+                item.state = ItemState.DELIVERED.value
+                item.receipt = json.dumps(result.receipt or {}, ensure_ascii=False, sort_keys=True)
+                item.delivered_at = now
+                item.last_error = None
+                item.last_status = result.status
+                if on_delivered is not None:
+                    on_delivered(session, item, result.receipt or {})
+            elif not held:
+                continue
+            else:
+                item.state = result.state.value
+                item.last_error = result.reason
+                item.last_status = result.status
+                item.next_attempt_at = now + timedelta(seconds=result.wait_s)
+            item.lease_owner = None
+            item.lease_until = None
+            item.updated_at = now
+            session.add(item)
+        session.commit()

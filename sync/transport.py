@@ -1,0 +1,173 @@
+"""HTTP to one remote system, and the verdict on every answer (or silence).
+
+One long-lived `httpx.Client` per destination keeps connections alive across a drain. Each answer is
+classified into the sync contract's failure classes, so the engine never reasons about status codes:
+
+- delivered: 2xx;
+- transient: connection errors, timeouts, cut connections, 5xx, 429 (Retry-After honoured);
+- permanent: 400/404/422 and other 4xx: the remote refused this item's content;
+- conflict: 409, which the destination may still adopt as "already there";
+- auth: 401/403, a credentials problem for the whole destination.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import httpx
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 30.0
+PROBE_TIMEOUT_S = 5.0
+
+
+class Verdict(StrEnum):
+    DELIVERED = "delivered"
+    TRANSIENT = "transient"
+    PERMANENT = "permanent"
+    CONFLICT = "conflict"
+    AUTH = "auth"
+    NOT_FOUND = "not_found"
+
+
+@dataclass
+class Answer:
+    """What came back for one request, already judged."""
+
+    verdict: Verdict
+    status: int | None = None
+    body: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    retry_after_s: float | None = None
+    unreachable: bool = False  # no connection at all: the line (or the remote) is down
+
+
+def _body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {"data": data}
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def remote_reason(body: dict[str, Any], status: int) -> str:
+    """The remote's own words: field errors first, then its message, never a bare status code."""
+    errors = body.get("errors")
+    if isinstance(errors, list) and errors:
+        parts = []
+        for error in errors[:10]:
+            if isinstance(error, dict):
+                name, message = error.get("field"), error.get("message")
+                parts.append(f"{name}: {message}" if name else str(message))
+        if parts:
+            return "; ".join(parts)
+    message = body.get("message") or body.get("error")
+    if message:
+        return str(message)
+    return f"ditolak oleh server (HTTP {status})"
+
+
+def classify(response: httpx.Response) -> Answer:
+    status = response.status_code
+    body = _body(response)
+    if 200 <= status < 300:
+        return Answer(Verdict.DELIVERED, status, body)
+    reason = remote_reason(body, status)
+    if status in (401, 403):
+        return Answer(Verdict.AUTH, status, body, reason)
+    if status == 404:
+        return Answer(Verdict.NOT_FOUND, status, body, reason)
+    if status == 409:
+        return Answer(Verdict.CONFLICT, status, body, reason)
+    if status == 429:
+        return Answer(Verdict.TRANSIENT, status, body, reason, _retry_after(response))
+    if status >= 500 or status in (408, 425):
+        return Answer(Verdict.TRANSIENT, status, body, reason, _retry_after(response))
+    return Answer(Verdict.PERMANENT, status, body, reason)
+
+
+def classify_error(exc: httpx.HTTPError) -> Answer:
+    """No answer at all. A refused or unreachable connection means the line is down."""
+    unreachable = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+    kind = type(exc).__name__
+    reason = f"tidak ada jawaban dari server ({kind})"
+    return Answer(Verdict.TRANSIENT, None, {}, reason, None, unreachable)
+
+
+class Transport:
+    """One destination's HTTP client. Thread-safe: workers share it for concurrent sends."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token_provider: Callable[[], str | None],
+        *,
+        max_connections: int = 8,
+        read_timeout_s: float = READ_TIMEOUT_S,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token_provider = token_provider
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(read_timeout_s, connect=CONNECT_TIMEOUT_S),
+            limits=httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            ),
+            headers={"User-Agent": "ltsa-desk-sync"},
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def current_token(self) -> str | None:
+        return self._token_provider()
+
+    def probe(self) -> bool:
+        """The cheap health check that gates the workers."""
+        try:
+            response = self._client.get("/health", timeout=PROBE_TIMEOUT_S)
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: dict[str, Any] | None = None,
+        params: dict[str, str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Answer:
+        token = self._token_provider()
+        if not token:
+            return Answer(Verdict.AUTH, None, {}, "token belum diatur untuk tujuan ini")
+        headers = {"Authorization": f"Bearer {token}"}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        try:
+            response = self._client.request(method, path, json=json, params=params, headers=headers)
+        except httpx.HTTPError as exc:
+            return classify_error(exc)
+        return classify(response)
