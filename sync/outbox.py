@@ -50,7 +50,6 @@ def enqueue(
         depends_on=depends_on,
     )
     session.add(item)
-    session.flush()
     return item
 
 

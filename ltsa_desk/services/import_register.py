@@ -20,6 +20,7 @@ from ltsa_desk.services import audit
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import insert_checked
+from ltsa_desk.services.numbering import reserve, tracking_code
 from ltsa_desk.services.register_file import RegisterFile, RegisterRow, read_register, write_rejects
 from ltsa_desk.services.validation import (
     FIELD_LABELS_ID,
@@ -28,7 +29,7 @@ from ltsa_desk.services.validation import (
     ValidationFailed,
     check_applicant,
 )
-from ltsa_desk.store.models import Applicant
+from ltsa_desk.store.models import Agency, Applicant
 
 BATCH_SIZE = 500
 
@@ -107,21 +108,23 @@ def import_register(
     seen_in_file: dict[str, CheckedApplicant] = {}
     total = len(register.rows)
     done = 0
+    agencies: dict[str, Agency] = {}
     for batch in _batches(register.rows, BATCH_SIZE):
         with session_factory() as session:
             existing = _existing_by_nik(session, batch)
+            accepted: list[CheckedApplicant] = []
             for row in batch:
-                outcome = _import_row(
-                    session, row, actor, registration_date, existing, seen_in_file
-                )
+                outcome = _judge_row(session, row, actor, registration_date, existing, seen_in_file)
                 if isinstance(outcome, str):
                     rejects.append((row, outcome))
                     report.rejected += 1
                 elif outcome is None:
                     report.skipped += 1
                 else:
+                    accepted.append(outcome)
                     report.imported += 1
                     report.warnings += len(outcome.warnings)
+            _insert_batch(session, accepted, actor, registration_date.year, agencies)
             session.commit()
         done += len(batch)
         if progress:
@@ -158,7 +161,8 @@ def _batches(rows: list[RegisterRow], size: int) -> Iterable[list[RegisterRow]]:
 
 def _nik_text(row: RegisterRow) -> str | None:
     value = row.values.get("nik")
-    return None if value is None else str(value).strip()
+    # as parse_nik reads it (spaces between digit groups allowed), or a stored NIK is missed
+    return None if value is None else "".join(str(value).split())
 
 
 def _existing_by_nik(session: Session, rows: list[RegisterRow]) -> dict[str, Applicant]:
@@ -169,7 +173,30 @@ def _existing_by_nik(session: Session, rows: list[RegisterRow]) -> dict[str, App
     return {applicant.nik: applicant for applicant in found}
 
 
-def _import_row(
+def _insert_batch(
+    session: Session,
+    accepted: list[CheckedApplicant],
+    actor: Actor,
+    year: int,
+    agencies: dict[str, Agency],
+) -> None:
+    """One reservation of tracking codes for the whole batch, then the rows."""
+    if not accepted:
+        return
+    first = reserve(session, actor.counter_id, "tracking", year, len(accepted))
+    for offset, checked in enumerate(accepted):
+        insert_checked(
+            session,
+            checked,
+            actor,
+            year,
+            action="applicant.import",
+            tracking_code=tracking_code(actor.counter_id, year, first + offset),
+            agencies=agencies,
+        )
+
+
+def _judge_row(
     session: Session,
     row: RegisterRow,
     actor: Actor,
@@ -177,7 +204,7 @@ def _import_row(
     existing: dict[str, Applicant],
     seen_in_file: dict[str, CheckedApplicant],
 ) -> CheckedApplicant | str | None:
-    """One row: the checked record when imported, None when skipped, the reason when rejected."""
+    """One row: the checked record to import, None when skipped, the reason when rejected."""
     raw = {name: value for name, value in row.values.items() if name in FIELDS}
     try:
         checked = check_applicant(
@@ -205,6 +232,5 @@ def _import_row(
                 f"({', '.join(diffs)})"
             )
         return None
-    insert_checked(session, checked, actor, registration_date.year, action="applicant.import")
     seen_in_file[nik] = checked
     return checked

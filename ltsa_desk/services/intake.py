@@ -55,11 +55,18 @@ class RegistrationResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def find_or_create_agency(session: Session, name: str | None, actor: Actor) -> Agency | None:
-    """A P3MI named by an officer or a register: an unknown one is added, marked unverified."""
+def find_or_create_agency(
+    session: Session, name: str | None, actor: Actor, cache: dict[str, Agency] | None = None
+) -> Agency | None:
+    """A P3MI named by an officer or a register: an unknown one is added, marked unverified.
+
+    A register names the same few agencies thousands of times; `cache` spares a query per row.
+    """
     if not name:
         return None
     key = name_key(name)
+    if cache is not None and key in cache:
+        return cache[key]
     agency = session.exec(select(Agency).where(Agency.name_key == key)).first()
     if agency is None:
         agency = Agency(name=name, name_key=key, verified=False)
@@ -74,6 +81,8 @@ def find_or_create_agency(session: Session, name: str | None, actor: Actor) -> A
             counter_id=actor.counter_id,
         )
         session.flush()
+    if cache is not None:
+        cache[key] = agency
     return agency
 
 
@@ -130,11 +139,14 @@ def insert_checked(
     year: int,
     *,
     action: str = "applicant.register",
+    tracking_code: str | None = None,
+    agencies: dict[str, Agency] | None = None,
 ) -> Applicant:
-    """Write a checked record, its case start and audit entry into the caller's transaction."""
-    agency = find_or_create_agency(session, checked.values.get("agency"), officer)
+    """Write a checked record, its case start, its registry submission and its audit entry into the
+    caller's transaction. A bulk caller passes tracking codes it reserved and an agency cache."""
+    agency = find_or_create_agency(session, checked.values.get("agency"), officer, agencies)
     applicant = Applicant(
-        tracking_code=next_tracking_code(session, officer.counter_id, year),
+        tracking_code=tracking_code or next_tracking_code(session, officer.counter_id, year),
         nik=checked.values["nik"],
         full_name=checked.values["full_name"],
         name_key="",
@@ -156,7 +168,6 @@ def insert_checked(
             actor=officer.username,
         )
     )
-    session.flush()
     submissions.queue_registration(session, applicant)
     after = {name: checked.values.get(name) for name in FIELDS}
     after["tracking_code"] = applicant.tracking_code

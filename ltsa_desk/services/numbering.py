@@ -14,6 +14,11 @@ from ltsa_desk.store.models import CounterSequence
 
 
 def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
+    return reserve(session, counter_id, name, year, 1)
+
+
+def reserve(session: Session, counter_id: str, name: str, year: int, count: int) -> int:
+    """Take `count` consecutive values at once; returns the first. One write for a whole batch."""
     bumped = (
         session.connection()
         .execute(
@@ -23,14 +28,14 @@ def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
                 CounterSequence.name == name,
                 CounterSequence.year == year,
             )
-            .values(last_value=CounterSequence.last_value + 1)
+            .values(last_value=CounterSequence.last_value + count)
             .returning(CounterSequence.last_value)
         )
         .first()
     )
     if bumped is not None:
-        return int(bumped[0])
-    session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=1))
+        return int(bumped[0]) - count + 1
+    session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=count))
     session.flush()
     return 1
 

@@ -97,7 +97,7 @@ def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | Non
     registration = registration_item(session, applicant)
     payload = registry_payload(session, applicant)
     if registration is None:
-        return queue_registration(session, applicant)
+        return queue_registration(session, applicant, new_chain=False)
     never_left = registration.state == ItemState.PENDING.value and registration.attempts == 0
     if registration.state == ItemState.NEEDS_ATTENTION.value or never_left:
         return outbox.supersede(session, registration, payload)
