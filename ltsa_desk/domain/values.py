@@ -461,6 +461,9 @@ def parse_flexible_date(value: object, *, field: str) -> _dt.date:
     if isinstance(value, bool):
         raise InvalidValue(field, f"{label} tidak valid: {_show(value)}")
     if isinstance(value, int | float):
+        if isinstance(value, int) and abs(value) > _EXCEL_MAX_SERIAL:
+            # Checked before float(): a huge integer would overflow instead of being refused.
+            raise InvalidValue(field, f"{field_label(field)} tidak valid: {_show(value)}")
         return _from_excel_serial(float(value), field, _show(value))
     if not isinstance(value, str):
         raise InvalidValue(field, f"{label} tidak valid: {_show(value)}")
