@@ -216,6 +216,8 @@ def import_register(args: argparse.Namespace) -> int:
     from ltsa_desk.services.register_file import RegisterFileError
 
     source = Path(args.file)
+    if source.is_dir():
+        raise CliError(f"{source} adalah folder, bukan berkas register", field="file")
     if not source.is_file():
         raise CliError(f"Berkas tidak ditemukan: {source}", field="file")
     rejects = Path(args.rejects) if args.rejects else None

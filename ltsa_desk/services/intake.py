@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from ltsa_desk.domain.workflow import CaseState, check_transition
+from ltsa_desk.domain.workflow import STATE_LABELS_ID, CaseState, check_transition
 from ltsa_desk.services import audit, submissions
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.context import Actor
@@ -204,8 +204,9 @@ def update_applicant(
     if unknown:
         raise ValidationFailed({name: "Kolom tidak dikenal" for name in unknown})
     if applicant.state in {CaseState.CANCELLED.value, CaseState.DEPARTED.value}:
+        label = STATE_LABELS_ID[CaseState(applicant.state)].lower()
         raise ApplicantClosed(
-            f"CPMI {applicant.tracking_code} sudah {applicant.state}; data tidak bisa diubah"
+            f"CPMI {applicant.tracking_code} sudah {label}; data tidak bisa diubah"
         )
     try:  # every refusal below also ends the transaction the look-ups began (see register)
         before = _current_values(session, applicant)

@@ -27,7 +27,12 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from ltsa_desk.store.engine import create_store_engine, is_sqlite, writer_engine
+from ltsa_desk.store.engine import (
+    BUSY_TIMEOUT_MS,
+    create_store_engine,
+    is_sqlite,
+    writer_engine,
+)
 from ltsa_desk.store.models import Meta, utc_now
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -95,6 +100,28 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+def _check_sqlite_is_ours(path: Path) -> None:
+    """Asked on a plain connection, before the engine's pragmas touch the file: switching another
+    program's (or an empty) SQLite file to WAL would rewrite its header."""
+    try:
+        probe = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            found = probe.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                "AND name IN ('meta', 'alembic_version')"
+            ).fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"Basis data tidak bisa dibuka: {exc}") from exc
+    if found is None:
+        raise DatabaseProblem(
+            f"Basis data {path} kosong atau bukan milik LTSA Desk; berkas tidak diubah."
+        )
+
+
 class Database:
     """An open office database: one engine for reads, the same engine in write mode for writers."""
 
@@ -156,6 +183,7 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
+        _check_sqlite_is_ours(path)
     engine = create_store_engine(url)
     try:
         with engine.connect() as connection:
