@@ -30,7 +30,7 @@ from sync import ledger
 from sync.destinations import ADAPTERS, Destination, MissingDependency
 from sync.ledger import Claimed, Result
 from sync.models import ItemState, OutboxItem
-from sync.transport import Answer, Transport, Verdict
+from sync.transport import Answer, Transport, Verdict, judge
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,58 @@ class _Worker:
 
     # -- loop ------------------------------------------------------------------------------------
 
+    def send_many(self, items: list[Claimed], path: str) -> list[Result]:
+        """First attempts of one kind in one request; each result is judged as if sent alone.
+
+        Only blind items travel this way: an item that must be looked up first goes alone.
+        """
+        requests = []
+        for item in items:
+            requests.append(
+                self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
+            )
+        batch_key = "batch-" + items[0].key
+        answer = self.transport.call(
+            "POST", path, json={"items": [r.body for r in requests]}, idempotency_key=batch_key
+        )
+        outcomes = answer.body.get("results") if answer.verdict is Verdict.DELIVERED else None
+        if not isinstance(outcomes, list) or len(outcomes) != len(items):
+            # No per-item answer (an outage, a 5xx, a cut connection): every item is in doubt.
+            return [
+                self._judge(item, answer, request.body)
+                for item, request in zip(items, requests, strict=True)
+            ]
+        results = []
+        for item, request, outcome in zip(items, requests, outcomes, strict=True):
+            body = outcome.get("body") if isinstance(outcome.get("body"), dict) else {}
+            single = judge(int(outcome.get("status") or 500), body)
+            results.append(self._judge(item, single, request.body))
+        return results
+
+    def send_all(self, batch: list[Claimed], pool: ThreadPoolExecutor) -> list[Result]:
+        groups: dict[str, list[Claimed]] = {}
+        alone: list[Claimed] = []
+        for item in batch:
+            path = self.adapter.batch_path(item.kind) if item.blind else None
+            if path is None:
+                alone.append(item)
+                continue
+            try:
+                self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
+            except MissingDependency:
+                alone.append(item)
+                continue
+            groups.setdefault(path, []).append(item)
+        jobs = [pool.submit(self.send, item) for item in alone]
+        results: list[Result] = []
+        for path, items in groups.items():
+            if len(items) == 1:
+                results.append(self.send(items[0]))
+            else:
+                results.extend(self.send_many(items, path))
+        results.extend(job.result() for job in jobs)
+        return results
+
     def drain_once(self, pool: ThreadPoolExecutor) -> int:
         """Claim and send one batch; returns how many items were handled."""
         settings = self.engine.settings
@@ -238,7 +290,7 @@ class _Worker:
         )
         if not batch:
             return 0
-        results = list(pool.map(self.send, batch))
+        results = self.send_all(batch, pool)
         ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:

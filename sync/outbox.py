@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from sync.models import OPEN_STATES, ItemState, OutboxItem, new_key, utc_now
@@ -107,15 +107,23 @@ def supersede(session: Session, old: OutboxItem, payload: dict[str, Any]) -> Out
 
 
 def withdraw_chain(session: Session, chain: str) -> int:
-    """Cancelling a CPMI: items not yet sent never leave. Items in flight finish their send."""
+    """Cancelling a CPMI: items not yet sent never leave. Items in flight finish their send.
+
+    An item the remote refused (needs attention) is withdrawn too, whatever its attempts: the
+    refusal had no effect there, and a cancelled CPMI can no longer be corrected, so it would
+    otherwise wait for the officer for ever.
+    """
     result = session.exec(
         update(OutboxItem)
         .where(
             OutboxItem.chain == chain,
-            col(OutboxItem.state).in_(
-                [ItemState.PENDING.value, ItemState.NEEDS_ATTENTION.value, ItemState.PAUSED.value]
+            or_(
+                and_(
+                    col(OutboxItem.state).in_([ItemState.PENDING.value, ItemState.PAUSED.value]),
+                    OutboxItem.attempts == 0,
+                ),
+                OutboxItem.state == ItemState.NEEDS_ATTENTION.value,
             ),
-            OutboxItem.attempts == 0,
         )
         .values(state=ItemState.WITHDRAWN.value, updated_at=utc_now())
     )

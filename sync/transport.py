@@ -89,8 +89,11 @@ def remote_reason(body: dict[str, Any], status: int) -> str:
 
 
 def classify(response: httpx.Response) -> Answer:
-    status = response.status_code
-    body = _body(response)
+    return judge(response.status_code, _body(response), _retry_after(response))
+
+
+def judge(status: int, body: dict[str, Any], retry_after_s: float | None = None) -> Answer:
+    """The verdict on one status and body (also used for each result inside a batch answer)."""
     if 200 <= status < 300:
         return Answer(Verdict.DELIVERED, status, body)
     reason = remote_reason(body, status)
@@ -100,10 +103,8 @@ def classify(response: httpx.Response) -> Answer:
         return Answer(Verdict.NOT_FOUND, status, body, reason)
     if status == 409:
         return Answer(Verdict.CONFLICT, status, body, reason)
-    if status == 429:
-        return Answer(Verdict.TRANSIENT, status, body, reason, _retry_after(response))
-    if status >= 500 or status in (408, 425):
-        return Answer(Verdict.TRANSIENT, status, body, reason, _retry_after(response))
+    if status == 429 or status >= 500 or status in (408, 425):
+        return Answer(Verdict.TRANSIENT, status, body, reason, retry_after_s)
     return Answer(Verdict.PERMANENT, status, body, reason)
 
 

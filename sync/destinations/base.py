@@ -29,6 +29,10 @@ class Destination(Protocol):
         """The HTTP request for an item; the payload is completed from its dependency's receipt."""
         ...
 
+    def batch_path(self, kind: str) -> str | None:
+        """Where items of this kind can be sent many at once, or None."""
+        ...
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         """Ask the remote whether it already has the item (DELIVERED if so, NOT_FOUND if not)."""
         ...

@@ -26,6 +26,9 @@ class Immigration:
             body["registry_id"] = registry_id
         return Request("POST", "/v1/passport-applications", body)
 
+    def batch_path(self, kind: str) -> str | None:
+        return "/v1/passport-applications:batch" if kind == PASSPORT_APPLICATION else None
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         return transport.call("GET", "/v1/passport-applications", params={"client_reference": key})
 

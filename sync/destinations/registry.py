@@ -43,6 +43,10 @@ class Registry:
             return Request("PUT", f"/v1/workers/{registry_id}", body)
         raise ValueError(f"unknown registry item kind {kind!r}")
 
+    def batch_path(self, kind: str) -> str | None:
+        """Registrations may travel many to a request (each judged as if sent alone)."""
+        return "/v1/workers:batch" if kind == REGISTER else None
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         answer = transport.call("GET", "/v1/workers", params={"client_reference": key})
         if answer.verdict is Verdict.DELIVERED and kind == UPDATE:
