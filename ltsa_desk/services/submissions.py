@@ -1,14 +1,15 @@
 """What the office tells the remote systems, queued in the same transaction as the local change.
 
-The chain of an applicant's items is the applicant's id, so the registry registration, its corrections
-and the passport application leave in the order they were made. Nothing here commits: the calling
-service commits the domain rows and these outbox rows together.
+The chain of an applicant's items is the applicant's id, so the registry registration, its
+corrections and the passport application leave in the order they were made. Nothing here commits:
+the calling service commits the domain rows and these outbox rows together.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from ltsa_desk.services.applicants import agency_name
@@ -88,24 +89,52 @@ def queue_registration(session: Session, applicant: Applicant) -> OutboxItem:
 
 
 def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | None:
-    """After a correction: fix the registration if it never left or was refused, else send an update.
+    """After a correction: fix a registration that never left or was refused, else send an update.
 
     A registration that was refused or never attempted is superseded by a corrected one (new key,
     same place in the chain). One that may have reached the registry gets an update item that waits
-    for it and carries the registry id from its receipt.
+    for it and carries the registry id from its receipt. Passport applications that have not left
+    yet (or were refused) are superseded too, so immigration never gets the uncorrected data.
     """
     registration = registration_item(session, applicant)
     payload = registry_payload(session, applicant)
     if registration is None:
-        return queue_registration(session, applicant, new_chain=False)
-    never_left = registration.state == ItemState.PENDING.value and registration.attempts == 0
-    if registration.state == ItemState.NEEDS_ATTENTION.value or never_left:
-        return outbox.supersede(session, registration, payload)
-    if applicant.registry_id:
-        payload["registry_id"] = applicant.registry_id
-    return outbox.enqueue(
-        session, REGISTRY, UPDATE, payload, chain=chain_of(applicant), depends_on=registration.key
+        item = queue_registration(session, applicant)
+    elif registration.state == ItemState.NEEDS_ATTENTION.value or (
+        registration.state == ItemState.PENDING.value and registration.attempts == 0
+    ):
+        item = outbox.supersede(session, registration, payload)
+    else:
+        if applicant.registry_id:
+            payload["registry_id"] = applicant.registry_id
+        item = outbox.enqueue(
+            session,
+            REGISTRY,
+            UPDATE,
+            payload,
+            chain=chain_of(applicant),
+            depends_on=registration.key,
+        )
+    _correct_unsent_applications(session, applicant)
+    return item
+
+
+def _correct_unsent_applications(session: Session, applicant: Applicant) -> None:
+    """Replace the applicant's passport applications that never left, or were refused, by ones
+    carrying the corrected data (a queued item's content never changes under its key)."""
+    statement = select(OutboxItem).where(
+        OutboxItem.chain == chain_of(applicant),
+        OutboxItem.kind == PASSPORT_APPLICATION,
+        or_(
+            and_(OutboxItem.state == ItemState.PENDING.value, OutboxItem.attempts == 0),
+            OutboxItem.state == ItemState.NEEDS_ATTENTION.value,
+        ),
     )
+    corrected = passport_payload(applicant)
+    for item in session.exec(statement).all():
+        queued = {k: v for k, v in outbox.payload_of(item).items() if k != "client_reference"}
+        if item.state == ItemState.NEEDS_ATTENTION.value or queued != corrected:
+            outbox.supersede(session, item, corrected)
 
 
 def queue_passport_application(session: Session, applicant: Applicant) -> OutboxItem:
