@@ -24,8 +24,6 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 def _install(extra: str) -> None:
     """Create .venv once and (re)install only when pyproject.toml changed since the last install."""
-    if sys.version_info < (3, 11):
-        sys.exit(f"LTSA Desk needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     if not PYTHON.exists():
         print("Creating .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)

@@ -1,4 +1,5 @@
-"""Drain rate to the simulator on loopback: the engine against raw httpx POSTs at the same concurrency.
+"""Drain rate to the simulator on loopback: the engine against raw httpx POSTs at the same
+concurrency.
 
     python benchmarks/drain.py [--items N] [--concurrency C] [--faults]
 
@@ -21,15 +22,15 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 
-from ltsa_desk.services.submissions import REGISTRY  # noqa: E402
-from ltsa_desk.services.sync_setup import destination_configs  # noqa: E402
-from ltsa_desk.services.sync_hooks import HOOKS  # noqa: E402
-from ltsa_desk.workspace import initialise, open_workspace  # noqa: E402
-from sync import outbox  # noqa: E402
-from sync.credentials import set_token  # noqa: E402
-from sync.destinations import REGISTER  # noqa: E402
-from sync.engine import EngineSettings, SyncEngine  # noqa: E402
-from sync.sim.testing import run_sim_process  # noqa: E402
+from ltsa_desk.services.submissions import REGISTRY
+from ltsa_desk.services.sync_hooks import HOOKS
+from ltsa_desk.services.sync_setup import destination_configs
+from ltsa_desk.workspace import initialise, open_workspace
+from sync import outbox
+from sync.credentials import set_token
+from sync.destinations import REGISTER
+from sync.engine import EngineSettings, SyncEngine
+from sync.sim.testing import run_sim_process
 
 
 def payload(index: int) -> dict[str, str]:
@@ -50,10 +51,14 @@ def raw_rate(url: str, token: str, count: int, concurrency: int) -> float:
     )
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(
-            lambda i: client.post("/v1/workers", json={**payload(i), "client_reference": f"raw{i}"}),
-            range(count),
-        ))
+        list(
+            pool.map(
+                lambda i: client.post(
+                    "/v1/workers", json={**payload(i), "client_reference": f"raw{i}"}
+                ),
+                range(count),
+            )
+        )
     elapsed = time.perf_counter() - started
     client.close()
     return count / elapsed

@@ -1,8 +1,8 @@
 """The `ltsa-desk` command: technician and admin verbs, and the window when no verb is given.
 
 Exit codes: 0 done, 1 a check found problems, 2 bad input or usage. With `--json` exactly one JSON
-object goes to stdout; errors and progress go to stderr in plain words. No verb waits for input unless
-asked to read stdin, so every verb can run from a script or the installer.
+object goes to stdout; errors and progress go to stderr in plain words. No verb waits for input
+unless asked to read stdin, so every verb can run from a script or the installer.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_json = _common(json_flag=True)
     parser = _Parser(
         prog="ltsa-desk",
-        description="LTSA Desk: CPMI intake, documents, letters and deferred sync for LTSA offices.",
+        description="LTSA Desk: CPMI intake, documents, letters and deferred sync.",
         parents=[common],
         epilog="Without a verb the counter window opens.",
     )

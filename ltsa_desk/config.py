@@ -1,7 +1,7 @@
 """Where a counter keeps its data and how it is configured.
 
-The configuration is a small TOML file inside the data folder. It never holds a credential: tokens and
-keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup leaks no secret.
+The configuration is a small TOML file inside the data folder. It never holds a credential: tokens
+and keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup leaks no secret.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ class ConfigError(ValueError):
 def default_data_dir() -> Path:
     """The data folder a fresh install uses.
 
-    On Windows several officers share one counter PC, so the data lives machine-wide under ProgramData;
-    elsewhere the machine-wide folder is not writable by a normal user, so the user's data folder is used.
+    On Windows several officers share one counter PC, so the data lives machine-wide under
+    ProgramData; elsewhere the machine-wide folder is not writable by a normal user, so the user's
+    data folder is used.
     """
     if sys.platform == "win32":
         return Path(platformdirs.site_data_dir(APP_NAME, appauthor=False))

@@ -1,7 +1,8 @@
 """`ltsa-desk doctor`: the technician's one look at whether a counter is healthy.
 
-Unlike start-up, the doctor may be slow: it runs SQLite's full integrity check and re-hashes a sample of
-attachments. It never changes anything (no migration, no repair), so it is safe on a sick counter.
+Unlike start-up, the doctor may be slow: it runs SQLite's full integrity check and re-hashes a
+sample of attachments. It never changes anything (no migration, no repair), so it is safe on a sick
+counter.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Destination tokens in the OS keyring, and nowhere else.
 
-Entries: service `ltsa-desk`, user `<destination>@<office code in 52.03 form>` (DESIGN.md). Tests and
-headless Linux choose a file backend through keyring's own `PYTHON_KEYRING_BACKEND` variable; this
-module never falls back to anything by itself: no backend is an error that says so.
+Entries: service `ltsa-desk`, user `<destination>@<office code in 52.03 form>` (DESIGN.md). Tests
+and headless Linux choose a file backend through keyring's own `PYTHON_KEYRING_BACKEND` variable;
+this module never falls back to anything by itself: no backend is an error that says so.
 """
 
 from __future__ import annotations

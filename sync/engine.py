@@ -1,12 +1,12 @@
 """The flush loop: one worker thread per destination, gated by a connectivity probe.
 
 A worker probes its destination's health endpoint; while that fails it waits and re-probes with
-backoff instead of hammering a dead line, and records the outage. When the probe succeeds the backlog
-drains at once: items are claimed in batches under a lease, sent with bounded concurrency over one
-keep-alive client, and their verdicts written back in one transaction per batch.
+backoff instead of hammering a dead line, and records the outage. When the probe succeeds the
+backlog drains at once: items are claimed in batches under a lease, sent with bounded concurrency
+over one keep-alive client, and their verdicts written back in one transaction per batch.
 
-The engine knows nothing of the application: what a delivery or a status change means locally is told
-by hooks, called inside the transaction that records it.
+The engine knows nothing of the application: what a delivery or a status change means locally is
+told by hooks, called inside the transaction that records it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The engine's reads and writes of the queue: claiming with leases, recording verdicts, and the
 state of each destination (online, offline since, paused) with its outage log.
 
-Every function is one short transaction on a writer engine (SQLite: BEGIN IMMEDIATE), so two engines on
-one database (the window and a `sync run`) never claim the same item, and nothing waits long for a lock.
+Every function is one short transaction on a writer engine (SQLite: BEGIN IMMEDIATE), so two engines
+on one database (the window and a `sync run`) never claim the same item, and nothing waits long for
+a lock.
 """
 
 from __future__ import annotations
@@ -217,7 +218,7 @@ def mark_online(engine: Engine, destination: str) -> bool:
 
 
 def set_paused(engine: Engine, destination: str, reason: str | None) -> None:
-    """Pause (reason given) or resume (None) a destination: a credentials problem is the technician's."""
+    """Pause (with a reason) or resume (None) a destination: credentials are the technician's."""
     now = utc_now()
     with Session(engine) as session:
         state = destination_state(session, destination)

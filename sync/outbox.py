@@ -1,7 +1,7 @@
 """The durable queue: adding items inside the caller's transaction, and the officer's corrections.
 
-Nothing here commits. The caller's service commits the domain rows and the outbox rows together, so a
-change and the submission that carries it are saved, or lost, as one.
+Nothing here commits. The caller's service commits the domain rows and the outbox rows together, so
+a change and the submission that carries it are saved, or lost, as one.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Shared test set-up: real SQLite files in temp folders, PostgreSQL when the run provides one.
 
-Qt runs offscreen and keyring uses a file backend chosen through keyring's own environment variable, so
-no test ever touches the developer's screen or real credential store.
+Qt runs offscreen and keyring uses a file backend chosen through keyring's own environment variable,
+so no test ever touches the developer's screen or real credential store.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ COUNTER = "LOTIM-01"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may read or write the real data folder or keyring of whoever runs the suite."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

@@ -34,7 +34,8 @@ def check_age(birth_date: date, registration_date: date) -> RuleFinding | None:
     if age < MINIMUM_AGE:
         return RuleFinding(
             "birth_date",
-            f"Umur CPMI harus minimal {MINIMUM_AGE} tahun pada tanggal pendaftaran (sekarang {age})",
+            f"Umur CPMI harus minimal {MINIMUM_AGE} tahun pada tanggal pendaftaran "
+            f"(sekarang {age})",
         )
     return None
 

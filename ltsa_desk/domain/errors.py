@@ -24,25 +24,25 @@ class FieldValueError(ValueError):
         return (type(self), (self.message, self.reason))
 
 
-class InvalidNik(FieldValueError):  # noqa: N818 - name fixed by the project API
+class InvalidNik(FieldValueError):
     """The NIK (Nomor Induk Kependudukan) cannot be right."""
 
     field = "nik"
 
 
-class InvalidKk(FieldValueError):  # noqa: N818 - name fixed by the project API
+class InvalidKk(FieldValueError):
     """The Kartu Keluarga number cannot be right."""
 
     field = "kk"
 
 
-class InvalidPhone(FieldValueError):  # noqa: N818 - name fixed by the project API
+class InvalidPhone(FieldValueError):
     """The phone number is not an Indonesian number we can dial."""
 
     field = "phone"
 
 
-class InvalidRegionCode(FieldValueError):  # noqa: N818 - name fixed by the project API
+class InvalidRegionCode(FieldValueError):
     """A typed region code (e.g. the office's regency) is malformed or unknown."""
 
     field = "region"

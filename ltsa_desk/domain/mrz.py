@@ -59,7 +59,7 @@ MRZ_FIELD_LABELS_ID: Final[Mapping[str, str]] = {
 }
 
 
-class InvalidMrz(ValueError):  # noqa: N818 - name fixed by the project API
+class InvalidMrz(ValueError):
     """The MRZ cannot be trusted.
 
     ``field`` names the part that failed (e.g. ``"birth_date"``, ``"composite"``, ``"line2"``);

@@ -28,7 +28,7 @@ ENV_RESOURCES_DIR = "LTSA_RESOURCES_DIR"
 _LEVEL_DIGITS = {1: 2, 2: 4, 3: 6}  # province, regency, district
 
 
-class RegionDataMissing(FileNotFoundError):  # noqa: N818 - reads as a state, like FileNotFound
+class RegionDataMissing(FileNotFoundError):
     """The bundled region files are not where the app looked: a broken install, not a user error."""
 
 

@@ -77,7 +77,7 @@ def field_label(field: str) -> str:
     return FIELD_LABELS_ID.get(field, field)
 
 
-class InvalidValue(ValueError):  # noqa: N818 - name fixed by the project API
+class InvalidValue(ValueError):
     """A value the officer (or an imported row) gave cannot be used.
 
     ``field`` is the internal field key (e.g. ``"birth_date"``) so callers can attach the message

@@ -98,7 +98,7 @@ _NEEDS_RECOMMENDATION: Final[frozenset[tuple[CaseState, CaseState]]] = frozenset
 )
 
 
-class IllegalTransition(ValueError):  # noqa: N818 - name fixed by the project API
+class IllegalTransition(ValueError):
     """A status change the workflow forbids; the message (Indonesian) names both statuses.
 
     ``reason`` is a stable code: ``"terminal"``, ``"same_state"``, ``"needs_recommendation"`` or

@@ -1,4 +1,4 @@
-"""Reading applicants: by NIK or tracking code, newest first, and search through the store's seam."""
+"""Reading applicants: by NIK or tracking code, newest first, and search (the store's seam)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Importing an office's existing register (CSV or XLSX) without losing or doubling anyone.
 
-Every row is accepted or rejected whole, with its reason, into a rejects file the officer can fix and
-import again. Re-importing the same file is harmless: rows already registered with the same data are
-skipped. Rows are written in batches, each one transaction, so a 10,000-row register takes seconds and a
-crash mid-import loses nothing that was committed (running it again picks up the rest).
+Every row is accepted or rejected whole, with its reason, into a rejects file the officer can fix
+and import again. Re-importing the same file is harmless: rows already registered with the same data
+are skipped. Rows are written in batches, each one transaction, so a 10,000-row register takes
+seconds and a crash mid-import loses nothing that was committed (running it again picks up the
+rest).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class ImportReport:
 
 
 def default_rejects_path(source: Path) -> Path:
-    """Beside the input (`<name>.rejects.csv`), never in the data folder: the officer must find it."""
+    """Beside the input (`<name>.rejects.csv`), never in the data folder: officers look there."""
     return source.with_name(f"{source.stem}.rejects.csv")
 
 

@@ -1,7 +1,7 @@
 """Registering, correcting and cancelling a CPMI.
 
-Each use case validates, writes the domain rows and their audit entry (and, with the sync engine, the
-outbox item) in ONE transaction and commits it: either all of it is saved or none of it is.
+Each use case validates, writes the domain rows and their audit entry (and, with the sync engine,
+the outbox item) in ONE transaction and commits it: either all of it is saved or none of it is.
 """
 
 from __future__ import annotations
@@ -199,7 +199,13 @@ def update_applicant(
     confirm_warnings: bool = False,
     today: date | None = None,
 ) -> RegistrationResult:
-    """Correct a record with the same rules as the form; the audit entry holds before and after."""
+    """Correct a record with the same rules as the form; the audit entry holds before and after.
+
+    The applicant may come from another session (a window's list): the change is made on this
+    session's own copy of the row, which the result carries.
+    """
+    if applicant not in session:
+        applicant = session.get(Applicant, applicant.id) or applicant
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
         raise ValidationFailed({name: "Kolom tidak dikenal" for name in unknown})

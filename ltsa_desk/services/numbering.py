@@ -1,8 +1,8 @@
 """Running numbers that are unique across counters even while they cannot see each other.
 
-The counter id is part of every number (`LOTIM-01-2026-000123`), so each counter only has to be unique
-within itself; the sequence row is bumped inside the caller's write transaction, so two sessions on the
-same database never hand out the same value.
+The counter id is part of every number (`LOTIM-01-2026-000123`), so each counter only has to be
+unique within itself; the sequence row is bumped inside the caller's write transaction, so two
+sessions on the same database never hand out the same value.
 """
 
 from __future__ import annotations

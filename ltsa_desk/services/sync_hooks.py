@@ -1,7 +1,7 @@
 """What deliveries and remote status changes mean for the office's records.
 
-The sync engine calls these inside the transaction that records the delivery or the pulled changes, so
-the local record and the queue never disagree.
+The sync engine calls these inside the transaction that records the delivery or the pulled changes,
+so the local record and the queue never disagree.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Turning what an officer typed (or a register row held) into a checked applicant record.
 
-One function serves the intake form, `applicant update` and the register import, so the three can never
-disagree about what a valid CPMI record is. All problems are collected at once, each under its field,
-because an officer fixes a form in one pass, not one error per save.
+One function serves the intake form, `applicant update` and the register import, so the three can
+never disagree about what a valid CPMI record is. All problems are collected at once, each under its
+field, because an officer fixes a form in one pass, not one error per save.
 """
 
 from __future__ import annotations

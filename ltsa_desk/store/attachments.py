@@ -92,7 +92,7 @@ Source = bytes | bytearray | memoryview | str | os.PathLike[str]
 _MSG_UNSUPPORTED = "Berkas bukan PDF, JPEG atau PNG"
 
 
-class AttachmentRejected(ValueError):  # noqa: N818 - name fixed by the design brief
+class AttachmentRejected(ValueError):
     """An attachment the store refuses; ``reason`` is a stable code, ``message`` is for the officer.
 
     Reason codes: ``empty``, ``too_large``, ``unsupported_type``, ``corrupt`` (right signature but
@@ -118,7 +118,7 @@ class AttachmentRejected(ValueError):  # noqa: N818 - name fixed by the design b
         self.media_type = media_type
 
 
-class AttachmentNotFound(KeyError):  # noqa: N818 - pairs with AttachmentRejected
+class AttachmentNotFound(KeyError):
     """No blob with this digest exists (a row points at a file that is gone: a case for doctor)."""
 
     def __init__(self, sha256: str) -> None:

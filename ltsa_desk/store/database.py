@@ -1,9 +1,9 @@
 """Opening, creating, checking and migrating the office database.
 
-Start-up must stay fast with a million applicants, so opening does only a cheap sanity check (the file
-is there, its header is SQLite's, the schema version is known). The full `integrity_check` belongs to
-`doctor`. A damaged or missing file is reported, never silently recreated: recreating would hide data
-loss from the office.
+Start-up must stay fast with a million applicants, so opening does only a cheap sanity check (the
+file is there, its header is SQLite's, the schema version is known). The full `integrity_check`
+belongs to `doctor`. A damaged or missing file is reported, never silently recreated: recreating
+would hide data loss from the office.
 """
 
 from __future__ import annotations
@@ -168,7 +168,8 @@ def _read_info(connection: Connection) -> DatabaseInfo:
     missing = [key for key in ("database_id", "office_code", "counter_id") if key not in rows]
     if missing:
         raise DatabaseProblem(
-            f"Basis data tidak lengkap (meta tanpa {', '.join(missing)}); jalankan 'ltsa-desk doctor'."
+            f"Basis data tidak lengkap (meta tanpa {', '.join(missing)}); "
+            "jalankan 'ltsa-desk doctor'."
         )
     return DatabaseInfo(
         database_id=rows["database_id"],

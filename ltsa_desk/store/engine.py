@@ -1,10 +1,10 @@
 """Engine set-up: the one place that knows SQLite from PostgreSQL at connection level.
 
 SQLite gets WAL (readers never wait for the writer), synchronous=FULL (a committed intake survives a
-power cut), foreign keys and a busy timeout. The pysqlite driver's own implicit transactions are turned
-off and BEGIN is emitted by us, so a writer can ask for BEGIN IMMEDIATE: taking the write lock up front
-is what avoids the "database is locked" failure when two connections both try to upgrade a read
-transaction to a write (huey #445).
+power cut), foreign keys and a busy timeout. The pysqlite driver's own implicit transactions are
+turned off and BEGIN is emitted by us, so a writer can ask for BEGIN IMMEDIATE: taking the write
+lock up front is what avoids the "database is locked" failure when two connections both try to
+upgrade a read transaction to a write (huey #445).
 """
 
 from __future__ import annotations

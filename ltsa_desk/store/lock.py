@@ -133,7 +133,7 @@ class HolderInfo:
         return cls(pid=None, host=None, started_at=None)
 
 
-class DataFolderBusy(RuntimeError):  # noqa: N818 - name fixed by the design brief
+class DataFolderBusy(RuntimeError):
     """Another LTSA Desk process holds this data folder.
 
     ``str()`` gives the Indonesian line (for the officer) then the English one (for logs and the

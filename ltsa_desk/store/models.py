@@ -1,9 +1,10 @@
 """The office's tables.
 
-Surrogate keys are UUIDs made on the counter, so rows made while offline never clash with rows made at
-another desk. Times are aware UTC datetimes (`utc_now`); SQLModel stores them as UTC on every engine and hands
-them back aware, so SQLite and PostgreSQL read back the same values. Enumerated values are stored as their plain string values (see domain), which keeps
-the SQL portable and readable in a raw dump.
+Surrogate keys are UUIDs made on the counter, so rows made while offline never clash with rows made
+at another desk. Times are aware UTC datetimes (`utc_now`); SQLModel stores them as UTC on every
+engine and hands them back aware, so SQLite and PostgreSQL read back the same values. Enumerated
+values are stored as their plain string values (see domain), which keeps the SQL portable and
+readable in a raw dump.
 """
 
 from __future__ import annotations
@@ -169,8 +170,8 @@ class AuditLog(SQLModel, table=True):
 class CounterSequence(SQLModel, table=True):
     """Per-counter, per-year running numbers for tracking codes and letter numbers.
 
-    The counter id is part of the key, so two counters never hand out the same code even while both are
-    offline and unaware of each other.
+    The counter id is part of the key, so two counters never hand out the same code even while both
+    are offline and unaware of each other.
     """
 
     __tablename__ = "counter_sequence"

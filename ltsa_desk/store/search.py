@@ -1,8 +1,9 @@
 """The search seam: the one place where SQLite and PostgreSQL may search differently.
 
-Today both use index-friendly range scans: a NIK prefix and a tracking-code prefix are ranges on unique
-indexes, and a name fragment matches the lower-cased, space-collapsed `name_key`. The million-row
-targets (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) plug in here without touching callers.
+Today both use index-friendly range scans: a NIK prefix and a tracking-code prefix are ranges on
+unique indexes, and a name fragment matches the lower-cased, space-collapsed `name_key`. The
+million-row targets (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) plug in here without touching
+callers.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """First start of a counter with no configuration: ask for the office and counter, then create both.
 
-This is the seam the technician's full set-up wizard grows from; it already refuses a bad office code
-or counter id with the message under the field, as every form at the counter does.
+This is the seam the technician's full set-up wizard grows from; it already refuses a bad office
+code or counter id with the message under the field, as every form at the counter does.
 """
 
 from __future__ import annotations

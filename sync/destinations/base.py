@@ -50,5 +50,5 @@ class Destination(Protocol):
     def pull(
         self, transport: Transport, cursor: str | None
     ) -> tuple[list[dict[str, Any]], str | None, bool] | Answer:
-        """Status changes since the cursor: (changes, next cursor, more waiting), or a failed Answer."""
+        """Changes since the cursor: (changes, next cursor, more waiting), or a failed Answer."""
         ...

@@ -49,13 +49,10 @@ class Registry:
 
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         answer = transport.call("GET", "/v1/workers", params={"client_reference": key})
-        if answer.verdict is Verdict.DELIVERED and kind == UPDATE:
+        applied = answer.body.get("update_reference") == key
+        if answer.verdict is Verdict.DELIVERED and kind == UPDATE and not applied:
             # The lookup answers with the current record; the update is there only if it says so.
-            if (
-                answer.body.get("update_reference") != key
-                and answer.body.get("last_update_reference") != key
-            ):
-                return Answer(Verdict.NOT_FOUND, 404, answer.body, "update not applied")
+            return Answer(Verdict.NOT_FOUND, 404, answer.body, "update not applied")
         return answer
 
     def receipt(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
