@@ -7,6 +7,27 @@ from datetime import date
 
 MINIMUM_AGE = 18
 
+# The fields of an applicant record, in form order. The same names are the register import's
+# canonical columns and the keys `applicant update --set` accepts.
+APPLICANT_FIELDS: tuple[str, ...] = (
+    "nik",
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "kk",
+    "address",
+    "phone",
+    "education",
+    "marital_status",
+    "destination_country",
+    "job_title",
+    "sector",
+    "agency",
+    "planned_departure",
+)
+REQUIRED_FIELDS: tuple[str, ...] = ("nik", "full_name", "birth_date", "sex")
+
 
 def age_on(birth_date: date, on: date) -> int:
     """Completed years on a day (a birthday on 29 February counts from 1 March in common years)."""
@@ -49,15 +70,12 @@ def check_matches_nik(
         findings.append(
             RuleFinding(
                 "birth_date",
-                "Tanggal lahir tidak sesuai dengan NIK "
-                f"(NIK: {format_date_id(nik_birth_date)})",
+                f"Tanggal lahir tidak sesuai dengan NIK (NIK: {format_date_id(nik_birth_date)})",
             )
         )
     if sex != nik_sex:
         label = "Perempuan" if nik_sex == "P" else "Laki-laki"
-        findings.append(
-            RuleFinding("sex", f"Jenis kelamin tidak sesuai dengan NIK (NIK: {label})")
-        )
+        findings.append(RuleFinding("sex", f"Jenis kelamin tidak sesuai dengan NIK (NIK: {label})"))
     return findings
 
 

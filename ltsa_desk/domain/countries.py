@@ -159,18 +159,14 @@ def _key(text: str) -> str:
 @cache
 def _translate_id() -> Callable[[str], str]:
     try:
-        translation = gettext.translation(
-            "iso3166-1", pycountry.LOCALES_DIR, languages=["id"]
-        )
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
     except OSError:  # translations missing from a trimmed build: English names still work
         return lambda text: text
     return translation.gettext
 
 
 def _names(country: object) -> list[str]:
-    names = [
-        getattr(country, attr, None) for attr in ("name", "common_name", "official_name")
-    ]
+    names = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
     return [n for n in names if n]
 
 

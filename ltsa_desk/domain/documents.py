@@ -352,8 +352,14 @@ def missing_documents(
         problems: list[tuple[MissingReason, str, DocumentKind]] = []
         for kind in requirement.kinds:
             problem = _check_kind(
-                kind, requirement, on_file, today=today, issued_on=issued, valid_until=until,
-                require_verified=require_verified, check_age=check_age,
+                kind,
+                requirement,
+                on_file,
+                today=today,
+                issued_on=issued,
+                valid_until=until,
+                require_verified=require_verified,
+                check_age=check_age,
             )
             if problem is None:
                 break
@@ -385,8 +391,14 @@ def is_complete(
 ) -> bool:
     """True when nothing is missing for ``state`` (see :func:`missing_documents`)."""
     return not missing_documents(
-        state, marital_status, statuses, today=today, issued_on=issued_on,
-        valid_until=valid_until, require_verified=require_verified, current_state=current_state,
+        state,
+        marital_status,
+        statuses,
+        today=today,
+        issued_on=issued_on,
+        valid_until=valid_until,
+        require_verified=require_verified,
+        current_state=current_state,
     )
 
 

@@ -121,8 +121,12 @@ def _fail(field: str, what: str, reason: str = "format") -> InvalidMrz:
 def _verify(field: str, data: str, written: str) -> None:
     expected = check_digit(data)
     if written != expected:
-        raise _fail(field, f"tidak cocok dengan digit pemeriksa (tertulis {written}, "
-                           f"seharusnya {expected}); periksa kembali hasil baca MRZ", "check_digit")
+        raise _fail(
+            field,
+            f"tidak cocok dengan digit pemeriksa (tertulis {written}, "
+            f"seharusnya {expected}); periksa kembali hasil baca MRZ",
+            "check_digit",
+        )
 
 
 def _clean_line(raw: object, field: str) -> str:
@@ -139,8 +143,9 @@ def _clean_line(raw: object, field: str) -> str:
     if not _ALLOWED.fullmatch(line):
         bad = next(ch for ch in line if not _ALLOWED.fullmatch(ch))
         raise InvalidMrz(
-            field, f"MRZ tidak valid: {label} berisi karakter tidak sah {bad!r} "
-                   "(hanya A-Z, 0-9 dan <)", "charset"
+            field,
+            f"MRZ tidak valid: {label} berisi karakter tidak sah {bad!r} (hanya A-Z, 0-9 dan <)",
+            "charset",
         )
     return line
 
@@ -304,8 +309,16 @@ def format_td3(td3: Td3) -> tuple[str, str]:
     personal = _pad(td3.personal_number, 14)
     personal_cd = "<" if not td3.personal_number else check_digit(personal)
     body = (
-        number + check_digit(number) + _pad(td3.nationality, 3) + birth + check_digit(birth)
-        + sex + expiry + check_digit(expiry) + personal + personal_cd
+        number
+        + check_digit(number)
+        + _pad(td3.nationality, 3)
+        + birth
+        + check_digit(birth)
+        + sex
+        + expiry
+        + check_digit(expiry)
+        + personal
+        + personal_cd
     )
     composite = body[0:10] + body[13:20] + body[21:43]
     line2 = body + check_digit(composite)

@@ -46,6 +46,7 @@ __all__ = [
 #: the officer sees on screen, never the internal key.
 FIELD_LABELS_ID: Final[Mapping[str, str]] = {
     "nik": "NIK",
+    "kk": "Nomor KK",
     "kk_number": "Nomor KK",
     "full_name": "Nama lengkap",
     "name": "Nama",
@@ -60,9 +61,10 @@ FIELD_LABELS_ID: Final[Mapping[str, str]] = {
     "sector": "Sektor",
     "destination_country": "Negara tujuan",
     "planned_departure": "Rencana keberangkatan",
-    "phone": "Nomor telepon",
+    "phone": "Nomor HP",
     "address": "Alamat",
     "employer_name": "Nama pemberi kerja",
+    "agency": "P3MI",
     "agency_name": "Nama P3MI",
     "job_title": "Jabatan",
     "passport_number": "Nomor paspor",
@@ -193,11 +195,23 @@ _MARITAL_WORDS: Final[Mapping[str, MaritalStatus]] = {
     _fold(word): status
     for status, words in {
         MaritalStatus.SINGLE: (
-            "Belum Kawin", "Belum Menikah", "Lajang", "Single", "Unmarried", "Never married", "BK",
+            "Belum Kawin",
+            "Belum Menikah",
+            "Lajang",
+            "Single",
+            "Unmarried",
+            "Never married",
+            "BK",
         ),
         MaritalStatus.MARRIED: (
-            "Kawin", "Menikah", "Sudah Kawin", "Sudah Menikah", "Kawin Tercatat",
-            "Kawin Belum Tercatat", "Married", "K",
+            "Kawin",
+            "Menikah",
+            "Sudah Kawin",
+            "Sudah Menikah",
+            "Kawin Tercatat",
+            "Kawin Belum Tercatat",
+            "Married",
+            "K",
         ),
         MaritalStatus.DIVORCED: ("Cerai Hidup", "Cerai", "Divorced", "CH"),
         MaritalStatus.WIDOWED: ("Cerai Mati", "Widowed", "Widow", "Widower", "CM"),
@@ -244,8 +258,15 @@ _SECTOR_WORDS: Final[Mapping[str, Sector]] = {
     for sector, words in {
         Sector.FORMAL: ("Formal", "Sektor Formal", "Formal Sector"),
         Sector.INFORMAL: (
-            "Informal", "Sektor Informal", "Informal Sector", "Non Formal", "Nonformal",
-            "Sektor Non Formal", "Perseorangan", "Rumah Tangga", "Domestic",
+            "Informal",
+            "Sektor Informal",
+            "Informal Sector",
+            "Non Formal",
+            "Nonformal",
+            "Sektor Non Formal",
+            "Perseorangan",
+            "Rumah Tangga",
+            "Domestic",
         ),
     }.items()
     for word in words
@@ -300,18 +321,43 @@ _ROMAN: Final[Mapping[str, str]] = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 # Leading tokens of one part (e.g. "SMK NEGERI 2 KEBUMEN" starts with SMK) -> level.
 _EDUCATION_TOKENS: Final[Mapping[tuple[str, ...], str]] = {
-    ("SD",): "SD", ("SDN",): "SD", ("MI",): "SD", ("SR",): "SD",
-    ("SEKOLAH", "DASAR"): "SD", ("MADRASAH", "IBTIDAIYAH"): "SD", ("PAKET", "A"): "SD",
-    ("SMP",): "SMP", ("SMPN",): "SMP", ("SLTP",): "SMP", ("MTS",): "SMP", ("MTSN",): "SMP",
-    ("SEKOLAH", "MENENGAH", "PERTAMA"): "SMP", ("MADRASAH", "TSANAWIYAH"): "SMP",
+    ("SD",): "SD",
+    ("SDN",): "SD",
+    ("MI",): "SD",
+    ("SR",): "SD",
+    ("SEKOLAH", "DASAR"): "SD",
+    ("MADRASAH", "IBTIDAIYAH"): "SD",
+    ("PAKET", "A"): "SD",
+    ("SMP",): "SMP",
+    ("SMPN",): "SMP",
+    ("SLTP",): "SMP",
+    ("MTS",): "SMP",
+    ("MTSN",): "SMP",
+    ("SEKOLAH", "MENENGAH", "PERTAMA"): "SMP",
+    ("MADRASAH", "TSANAWIYAH"): "SMP",
     ("PAKET", "B"): "SMP",
-    ("SMA",): "SMA/SMK", ("SMAN",): "SMA/SMK", ("SMU",): "SMA/SMK", ("SMK",): "SMA/SMK",
-    ("SMKN",): "SMA/SMK", ("SLTA",): "SMA/SMK", ("MA",): "SMA/SMK", ("MAN",): "SMA/SMK",
-    ("MAK",): "SMA/SMK", ("STM",): "SMA/SMK", ("SMEA",): "SMA/SMK", ("SPK",): "SMA/SMK",
-    ("SEKOLAH", "MENENGAH", "ATAS"): "SMA/SMK", ("SEKOLAH", "MENENGAH", "KEJURUAN"): "SMA/SMK",
-    ("MADRASAH", "ALIYAH"): "SMA/SMK", ("PAKET", "C"): "SMA/SMK",
-    ("AKADEMI",): "D3", ("SARJANA", "MUDA"): "D3",
-    ("SARJANA",): "S1", ("MAGISTER",): "S2", ("PASCASARJANA",): "S2", ("DOKTOR",): "S3",
+    ("SMA",): "SMA/SMK",
+    ("SMAN",): "SMA/SMK",
+    ("SMU",): "SMA/SMK",
+    ("SMK",): "SMA/SMK",
+    ("SMKN",): "SMA/SMK",
+    ("SLTA",): "SMA/SMK",
+    ("MA",): "SMA/SMK",
+    ("MAN",): "SMA/SMK",
+    ("MAK",): "SMA/SMK",
+    ("STM",): "SMA/SMK",
+    ("SMEA",): "SMA/SMK",
+    ("SPK",): "SMA/SMK",
+    ("SEKOLAH", "MENENGAH", "ATAS"): "SMA/SMK",
+    ("SEKOLAH", "MENENGAH", "KEJURUAN"): "SMA/SMK",
+    ("MADRASAH", "ALIYAH"): "SMA/SMK",
+    ("PAKET", "C"): "SMA/SMK",
+    ("AKADEMI",): "D3",
+    ("SARJANA", "MUDA"): "D3",
+    ("SARJANA",): "S1",
+    ("MAGISTER",): "S2",
+    ("PASCASARJANA",): "S2",
+    ("DOKTOR",): "S3",
 }
 
 _EDUCATION_PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
@@ -424,7 +470,8 @@ def _from_excel_serial(serial: float, field: str, shown: str) -> _dt.date:
     day = int(serial)
     if 1900 <= day <= 2100:
         raise InvalidValue(
-            field, f"{label} tidak valid: {shown} (hanya tahun? isi tanggal lengkap DD-MM-YYYY)",
+            field,
+            f"{label} tidak valid: {shown} (hanya tahun? isi tanggal lengkap DD-MM-YYYY)",
             "year_only",
         )
     if day == 60:

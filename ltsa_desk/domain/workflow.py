@@ -73,9 +73,7 @@ HAPPY_PATH: Final[tuple[CaseState, ...]] = (
     CaseState.DEPARTED,
 )
 
-TERMINAL_STATES: Final[frozenset[CaseState]] = frozenset(
-    {CaseState.DEPARTED, CaseState.CANCELLED}
-)
+TERMINAL_STATES: Final[frozenset[CaseState]] = frozenset({CaseState.DEPARTED, CaseState.CANCELLED})
 
 # Forward moves (cancellation is added for every non-terminal state below). The passport may be
 # requested straight from registration or documents_complete, unless the office requires the

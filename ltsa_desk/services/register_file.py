@@ -61,6 +61,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from ltsa_desk.domain.applicant import APPLICANT_FIELDS, REQUIRED_FIELDS
+
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -104,26 +106,9 @@ MAX_COLUMNS = 1000
 HEADER_SEARCH_ROWS = 10
 """How many leading rows may hold a title before the header row must appear."""
 
-FIELDS: tuple[str, ...] = (
-    "nik",
-    "kk",
-    "full_name",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "address",
-    "phone",
-    "education",
-    "marital_status",
-    "destination_country",
-    "job_title",
-    "sector",
-    "agency",
-    "planned_departure",
-)
+FIELDS: tuple[str, ...] = APPLICANT_FIELDS
 """Canonical field names; every :attr:`RegisterRow.values` has exactly these keys."""
 
-REQUIRED_FIELDS: tuple[str, ...] = ("nik", "full_name", "birth_date", "sex")
 
 # Names used in messages to officers, who know the Indonesian column names.
 _LABELS: dict[str, str] = {

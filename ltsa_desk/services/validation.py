@@ -13,12 +13,14 @@ from datetime import date
 from typing import Any
 
 from ltsa_desk.domain import applicant as rules
+from ltsa_desk.domain.applicant import APPLICANT_FIELDS, REQUIRED_FIELDS
 from ltsa_desk.domain.countries import to_iso_alpha2
 from ltsa_desk.domain.kk import validate_kk
 from ltsa_desk.domain.nik import Nik, parse_nik
 from ltsa_desk.domain.phone import normalize_phone
 from ltsa_desk.domain.regions import default_regions
 from ltsa_desk.domain.values import (
+    FIELD_LABELS_ID,
     normalize_education,
     normalize_marital_status,
     normalize_sector,
@@ -27,44 +29,8 @@ from ltsa_desk.domain.values import (
     parse_name,
 )
 
-# The fields of an applicant record, in form order. Their names are the register import's canonical
-# column names and the keys `applicant update --set` accepts.
-FIELDS: tuple[str, ...] = (
-    "nik",
-    "full_name",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "kk",
-    "address",
-    "phone",
-    "education",
-    "marital_status",
-    "destination_country",
-    "job_title",
-    "sector",
-    "agency",
-    "planned_departure",
-)
-REQUIRED: tuple[str, ...] = ("nik", "full_name", "birth_date", "sex")
-
-FIELD_LABELS_ID: dict[str, str] = {
-    "nik": "NIK",
-    "full_name": "Nama lengkap",
-    "birth_place": "Tempat lahir",
-    "birth_date": "Tanggal lahir",
-    "sex": "Jenis kelamin",
-    "kk": "Nomor KK",
-    "address": "Alamat",
-    "phone": "Nomor HP",
-    "education": "Pendidikan",
-    "marital_status": "Status perkawinan",
-    "destination_country": "Negara tujuan",
-    "job_title": "Jabatan",
-    "sector": "Sektor",
-    "agency": "P3MI",
-    "planned_departure": "Rencana keberangkatan",
-}
+FIELDS = APPLICANT_FIELDS
+REQUIRED = REQUIRED_FIELDS
 
 _FREE_TEXT_LIMITS = {"birth_place": 100, "address": 300, "job_title": 100, "agency": 200}
 
