@@ -411,9 +411,10 @@ class SyncEngine:
         self._heartbeat = threading.Thread(target=self._renew, name="sync-leases", daemon=True)
         self._heartbeat.start()
 
-    def _renew(self) -> None:
+    def _renew(self, done: threading.Event | None = None) -> None:
         interval = max(0.2, self.settings.lease_seconds / 3)
-        while not self.stopping.wait(interval):
+        done = done or self.stopping
+        while not done.wait(interval):
             try:
                 ledger.renew_leases(self.db, self.owner, self.settings.lease_seconds)
             except Exception:
@@ -434,16 +435,29 @@ class SyncEngine:
     # -- one-shot runs (the command line) ---------------------------------------------------------
 
     def run_pass(self) -> None:
-        """Send everything that can leave now, once, on the calling thread; pull status once."""
-        with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
-            for worker in self.workers.values():
-                if worker.paused() or not worker.ensure_online():
-                    continue
-                while worker.drain_once(pool):
-                    if worker.paused() or not worker.online:
-                        break
-                if worker.online and not worker.paused():
-                    worker.pull_if_due(force=True)
+        """Send everything that can leave now, once, on the calling thread; pull status once.
+
+        The leases are renewed meanwhile, as the worker threads' are: a send slower than a lease
+        must not let another engine (the window's) take the item and send it a second time.
+        """
+        done = threading.Event()
+        heartbeat = threading.Thread(
+            target=self._renew, args=(done,), name="sync-leases-pass", daemon=True
+        )
+        heartbeat.start()
+        try:
+            with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
+                for worker in self.workers.values():
+                    if worker.paused() or not worker.ensure_online():
+                        continue
+                    while worker.drain_once(pool):
+                        if worker.paused() or not worker.online:
+                            break
+                    if worker.online and not worker.paused():
+                        worker.pull_if_due(force=True)
+        finally:
+            done.set()
+            heartbeat.join()
 
     def run_until_empty(self, timeout_s: float, *, poll_s: float = 0.5) -> bool:
         """Keep going (through outages and taken-over leases) until nothing can still leave.

@@ -1,0 +1,328 @@
+"""Helpers for the sync scenario tests: a counter wired to a real `ltsa-sim`, and ways to look.
+
+Everything here goes through the real pieces: the application's services write applicants and their
+outbox items, a real `SyncEngine` sends them over HTTP to the simulator subprocess on 127.0.0.1, and
+the assertions read the office database and the simulator's own records and counters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from ltsa_desk.services import intake
+from ltsa_desk.services.context import Actor
+from ltsa_desk.services.sync_hooks import HOOKS
+from ltsa_desk.services.sync_setup import destination_configs, status
+from ltsa_desk.store.database import Database
+from ltsa_desk.store.models import Applicant, CaseEvent
+from ltsa_desk.workspace import Workspace
+from sync.credentials import set_token
+from sync.engine import EngineSettings, SyncEngine
+from sync.models import DestinationState, Outage, OutboxItem
+from sync.sim.testing import SimHandle
+
+OFFICE = "52.03"
+
+FAST: dict[str, float] = {
+    "lease_seconds": 2,
+    "retry_initial_s": 0.05,
+    "retry_max_s": 0.5,
+    "probe_initial_s": 0.05,
+    "probe_max_s": 0.5,
+    "pull_interval_s": 0.2,
+    "idle_poll_s": 0.05,
+}
+
+
+def fast_settings(**overrides: Any) -> EngineSettings:
+    """Engine settings with waits short enough for tests; the logic is the production one."""
+    return EngineSettings(**{**FAST, **overrides})
+
+
+def nik(
+    serial: int, *, day: int = 12, month: int = 5, year: int = 1990, female: bool = False
+) -> str:
+    """A valid NIK of Lombok Timur (52.03), district 01: `5203 01 DDMMYY SSSS`, women day + 40."""
+    assert 1 <= serial <= 9999
+    return f"520301{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
+
+
+def letters(n: int) -> str:
+    """Names may not carry digits: 1 -> 'A', 27 -> 'AA'."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite hands datetimes back without a zone; they are stored in UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def wait_until(
+    predicate: Callable[[], Any], timeout: float, what: str, interval: float = 0.05
+) -> Any:
+    """Poll until `predicate()` is truthy (and return it), or fail the test after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for: {what}")
+        time.sleep(interval)
+
+
+@dataclass
+class Desk:
+    """One counter (office 52.03, counter LOTIM-01) and the engines a test made on it."""
+
+    workspace: Workspace
+    actor: Actor
+    engines: list[SyncEngine] = field(default_factory=list)
+
+    # -- wiring -----------------------------------------------------------------------------------
+
+    def connect(
+        self,
+        sim: SimHandle,
+        *,
+        registry_token: str | None = None,
+        immigration_token: str | None = None,
+    ) -> None:
+        """Point both destinations at `sim` and store their tokens in the (file) keyring."""
+        config = self.workspace.config
+        config.set("registry.url", sim.registry_url)
+        config.set("immigration.url", sim.immigration_url)
+        config.save()
+        set_token("registry", OFFICE, registry_token or sim.token)
+        set_token("immigration", OFFICE, immigration_token or sim.token)
+
+    def engine(
+        self, *, owner: str | None = None, database: Database | None = None, **settings: Any
+    ) -> SyncEngine:
+        """A SyncEngine on the office database with the application's hooks; stopped at teardown.
+
+        `database` is another connection to the same office database (a second process's view).
+        """
+        made = SyncEngine(
+            (database or self.workspace.database).writer,
+            destination_configs(self.workspace.config),
+            hooks=HOOKS,
+            settings=fast_settings(**settings),
+            owner=owner,
+        )
+        self.engines.append(made)
+        return made
+
+    def run_pass(self, **settings: Any) -> SyncEngine:
+        """One `sync run` pass on the calling thread, with a fresh engine."""
+        engine = self.engine(**settings)
+        try:
+            engine.run_pass()
+        finally:
+            engine.stop()
+        return engine
+
+    def drain(self, timeout: float = 20.0, **settings: Any) -> None:
+        """`sync run --until-empty`: worker threads until nothing sendable is left."""
+        engine = self.engine(**settings)
+        assert engine.run_until_empty(timeout, poll_s=0.05), f"not drained within {timeout:g} s"
+
+    def stop_engines(self) -> None:
+        for engine in self.engines:
+            if not engine.stopping.is_set():
+                engine.stop(timeout=10)
+
+    # -- intake -----------------------------------------------------------------------------------
+
+    def register(
+        self,
+        serial: int,
+        *,
+        name: str | None = None,
+        female: bool = False,
+        day: int = 12,
+        month: int = 5,
+        year: int = 1990,
+        **extra: Any,
+    ) -> Applicant:
+        data: dict[str, Any] = {
+            "nik": nik(serial, day=day, month=month, year=year, female=female),
+            "full_name": name or f"Budi Santoso {letters(serial)}",
+            "birth_date": f"{day:02d}-{month:02d}-{year}",
+            "sex": "P" if female else "L",
+            "birth_place": "Selong",
+            **extra,
+        }
+        with self.workspace.database.write_session() as session:
+            return intake.register_applicant(session, data, self.actor).applicant
+
+    def register_many(self, count: int, *, first: int = 1) -> list[Applicant]:
+        return [self.register(serial) for serial in range(first, first + count)]
+
+    def request_passport(self, applicant: Applicant) -> OutboxItem:
+        with self.workspace.database.write_session() as session:
+            attached = session.get(Applicant, applicant.id)
+            assert attached is not None
+            intake.request_passport(session, attached, self.actor)
+        items = self.items(applicant)
+        return items[-1]
+
+    def update(self, applicant: Applicant, **changes: Any) -> None:
+        with self.workspace.database.write_session() as session:
+            attached = session.get(Applicant, applicant.id)
+            assert attached is not None
+            intake.update_applicant(session, attached, changes, self.actor)
+
+    def cancel(self, applicant: Applicant, reason: str = "CPMI mengundurkan diri") -> None:
+        with self.workspace.database.write_session() as session:
+            attached = session.get(Applicant, applicant.id)
+            assert attached is not None
+            intake.cancel_applicant(session, attached, reason, self.actor)
+
+    def force(self, key: str, **values: Any) -> None:
+        """Write an item's columns directly, as a crashed process would have left them."""
+        with Session(self.workspace.database.writer) as session:
+            session.exec(update(OutboxItem).where(col(OutboxItem.key) == key).values(**values))
+            session.commit()
+
+    # -- looking ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.workspace.database.engine, expire_on_commit=False) as session:
+            yield session
+
+    def items(self, applicant: Applicant | None = None) -> list[OutboxItem]:
+        """Outbox items (of one applicant's chain), in chain order."""
+        with self.session() as session:
+            statement = select(OutboxItem).order_by(
+                col(OutboxItem.chain_position), col(OutboxItem.seq)
+            )
+            if applicant is not None:
+                statement = statement.where(OutboxItem.chain == str(applicant.id))
+            return list(session.exec(statement).all())
+
+    def item(self, key: str) -> OutboxItem:
+        with self.session() as session:
+            found = session.exec(select(OutboxItem).where(OutboxItem.key == key)).one()
+            return found
+
+    def states(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items():
+            counts[item.state] = counts.get(item.state, 0) + 1
+        return counts
+
+    def applicant(self, applicant: Applicant) -> Applicant:
+        with self.session() as session:
+            found = session.get(Applicant, applicant.id)
+            assert found is not None
+            return found
+
+    def applicant_by_chain(self, chain: str) -> Applicant:
+        with self.session() as session:
+            found = session.get(Applicant, uuid.UUID(chain))
+            assert found is not None
+            return found
+
+    def case_events(self, applicant: Applicant) -> list[CaseEvent]:
+        with self.session() as session:
+            statement = (
+                select(CaseEvent)
+                .where(CaseEvent.applicant_id == applicant.id)
+                .order_by(col(CaseEvent.at))
+            )
+            return list(session.exec(statement).all())
+
+    def destination(self, name: str) -> DestinationState:
+        with self.session() as session:
+            found = session.get(DestinationState, name)
+            return found if found is not None else DestinationState(destination=name)
+
+    def outages(self, name: str) -> list[Outage]:
+        with self.session() as session:
+            statement = select(Outage).where(Outage.destination == name).order_by(col(Outage.id))
+            return list(session.exec(statement).all())
+
+    def status(self) -> dict[str, Any]:
+        return status(self.workspace.config, self.workspace.database)
+
+    def all_delivered(self) -> bool:
+        items = self.items()
+        return bool(items) and all(item.state == "delivered" for item in items)
+
+
+def receipt(item: OutboxItem) -> dict[str, Any]:
+    assert item.receipt, f"item {item.key} ({item.state}) has no receipt"
+    value = json.loads(item.receipt)
+    assert isinstance(value, dict)
+    return value
+
+
+def payload(item: OutboxItem) -> dict[str, Any]:
+    value = json.loads(item.payload)
+    assert isinstance(value, dict)
+    return value
+
+
+@dataclass(frozen=True)
+class CliResult:
+    args: tuple[str, ...]
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"ltsa-desk {' '.join(self.args)} -> exit {self.code} in {self.seconds:.1f} s\n"
+            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
+        )
+
+    def json(self) -> dict[str, Any]:
+        value = json.loads(self.stdout)
+        assert isinstance(value, dict), str(self)
+        return value
+
+
+def run_cli(data_dir: Path, *args: str, input: str | None = None, timeout: float = 60) -> CliResult:
+    """The real `ltsa-desk` in a fresh process, with this test's HOME and keyring file."""
+    env = dict(os.environ)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("LTSA_DATA_DIR", None)
+    started = time.monotonic()
+    completed = subprocess.run(
+        [sys.executable, "-m", "ltsa_desk", *args, "--data-dir", str(data_dir)],
+        input=input,
+        stdin=None if input is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+    )
+    return CliResult(
+        tuple(args),
+        completed.returncode,
+        completed.stdout,
+        completed.stderr,
+        time.monotonic() - started,
+    )
