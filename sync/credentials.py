@@ -8,6 +8,10 @@ this module never falls back to anything by itself: no backend is an error that 
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -52,13 +56,26 @@ def get_token(destination: str, office_code: str) -> str | None:
         return None
 
 
-def token_provider(destination: str, office_code: str):  # type: ignore[no-untyped-def]
-    """A callable the transport asks before each request, so a changed token is used at once."""
+def token_provider(
+    destination: str, office_code: str, *, ttl_s: float = 2.0
+) -> Callable[[], str | None]:
+    """A callable the transport asks before each request.
+
+    The keyring is read at most every `ttl_s` seconds (a file or D-Bus read per item would cost more
+    than the request), so a changed token is used within seconds.
+    """
+    cache: dict[str, Any] = {"at": -ttl_s - 1.0, "token": None}
+    lock = threading.Lock()
 
     def provide() -> str | None:
-        try:
-            return get_token(destination, office_code)
-        except NoKeyring:
-            return None
+        with lock:
+            now = time.monotonic()
+            if now - cache["at"] > ttl_s:
+                try:
+                    cache["token"] = get_token(destination, office_code)
+                except NoKeyring:
+                    cache["token"] = None
+                cache["at"] = now
+            return cache["token"]
 
     return provide

@@ -56,6 +56,7 @@ class EngineSettings:
     pull_interval_s: float = 30.0
     idle_poll_s: float = 2.0
     read_timeout_s: float = 30.0
+    auth_recheck_s: float = 300.0
 
     def __post_init__(self) -> None:
         # A killed worker's items must be taken over within a minute.
@@ -79,7 +80,7 @@ class EngineEvent:
 
 def _wait(initial: float, maximum: float, attempt: int) -> float:
     """Exponential backoff with jitter, from tenacity, for a given attempt number (1-based)."""
-    strategy = wait_exponential_jitter(initial=initial, max=maximum, jitter=initial)
+    strategy = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
     state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
     state.attempt_number = max(1, attempt)
     return float(strategy(state))
@@ -108,6 +109,7 @@ class _Worker:
         self.next_probe_at = 0.0
         self.last_pull_at = 0.0
         self.refused_token: str | None = None
+        self.next_auth_check_at = 0.0
         self.thread: threading.Thread | None = None
 
     # -- connectivity ----------------------------------------------------------------------------
@@ -153,10 +155,21 @@ class _Worker:
             return False
         if self.refused_token is None:
             self.refused_token = token or ""
+        if token and time.monotonic() >= self.next_auth_check_at:
+            # The pause may have been lifted elsewhere (the remote fixed its side, or the keyring
+            # changed while nothing ran): one cheap authenticated look-up, now and then, tells.
+            self.next_auth_check_at = time.monotonic() + self.engine.settings.auth_recheck_s
+            answer = self.adapter.look_up(self.transport, "", "ltsa-desk-credentials-check")
+            if answer.verdict in (Verdict.NOT_FOUND, Verdict.DELIVERED):
+                ledger.set_paused(self.engine.db, self.name, None)
+                self.engine.emit(EngineEvent(self.name, "resumed"))
+                self.refused_token = None
+                return False
         return True
 
     def pause(self, reason: str) -> None:
         self.refused_token = self.transport.current_token() or ""
+        self.next_auth_check_at = time.monotonic() + self.engine.settings.auth_recheck_s
         ledger.set_paused(self.engine.db, self.name, reason)
         self.engine.emit(EngineEvent(self.name, "paused", {"reason": reason}))
 
@@ -209,9 +222,16 @@ class _Worker:
             return Result(
                 item.key, ItemState.NEEDS_ATTENTION, reason=answer.reason, status=answer.status
             )
+        # A blind first send refused with 401/403/429 cannot have reached the remote's records, so
+        # it does not count: the next try may still go without looking first.
+        no_effect = item.blind and (answer.verdict is Verdict.AUTH or answer.status == 429)
         if answer.verdict is Verdict.AUTH:
             return Result(
-                item.key, ItemState.PENDING, reason=answer.reason, status=answer.status, wait_s=0
+                item.key,
+                ItemState.PENDING,
+                reason=answer.reason,
+                status=answer.status,
+                no_effect=no_effect,
             )
         wait_s = answer.retry_after_s
         if wait_s is None:
@@ -222,6 +242,7 @@ class _Worker:
             reason=answer.reason,
             status=answer.status,
             wait_s=wait_s,
+            no_effect=no_effect,
         )
 
     # -- loop ------------------------------------------------------------------------------------

@@ -301,6 +301,7 @@ class Result:
     wait_s: float = 0.0
     verdict: str | None = None  # the transport's verdict, for the worker's own decisions
     unreachable: bool = False
+    no_effect: bool = False  # a blind send refused before any effect: it does not count
 
 
 def record(
@@ -346,6 +347,8 @@ def record(
                 continue
             else:
                 item.state = result.state.value
+                if result.no_effect and item.attempts > 0:
+                    item.attempts -= 1
                 item.last_error = result.reason
                 item.last_status = result.status
                 item.next_attempt_at = now + timedelta(seconds=result.wait_s)
