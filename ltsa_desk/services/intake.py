@@ -168,7 +168,7 @@ def insert_checked(
             actor=officer.username,
         )
     )
-    submissions.queue_registration(session, applicant)
+    submissions.queue_registration(session, applicant, opens_chain=True)
     after = {name: checked.values.get(name) for name in FIELDS}
     after["tracking_code"] = applicant.tracking_code
     if checked.warnings:

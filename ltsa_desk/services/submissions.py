@@ -78,13 +78,17 @@ def registration_item(session: Session, applicant: Applicant) -> OutboxItem | No
     return session.exec(statement).first()
 
 
-def queue_registration(session: Session, applicant: Applicant) -> OutboxItem:
+def queue_registration(
+    session: Session, applicant: Applicant, *, opens_chain: bool = False
+) -> OutboxItem:
+    """The registry registration. A brand-new applicant's chain is empty: position 1, no query."""
     return outbox.enqueue(
         session,
         REGISTRY,
         REGISTER,
         registry_payload(session, applicant),
         chain=chain_of(applicant),
+        position=1 if opens_chain else None,
     )
 
 
