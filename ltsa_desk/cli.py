@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from ltsa_desk import __version__
 from ltsa_desk.config import ConfigError, resolve_data_dir
+from ltsa_desk.logging_setup import setup_logging
+
+log = logging.getLogger("ltsa_desk.cli")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -99,7 +103,30 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "doctor",
         verbs.doctor,
-        "check configuration, database integrity and migrations",
+        "check configuration, encryption and keys, database integrity and migrations",
+        json_flag=True,
+    )
+
+    recover = add(
+        "recover",
+        verbs.recover,
+        "put the database key back into this account's keyring, from the printed recovery key "
+        "(new PC or new Windows account; needs the data folder with its sealed key)",
+        json_flag=True,
+    )
+    which_key = recover.add_mutually_exclusive_group(required=True)
+    which_key.add_argument(
+        "--recovery-key", default=None, metavar="KEY", help="the recovery key, e.g. 7K3M9-QX2PA-..."
+    )
+    which_key.add_argument(
+        "--recovery-key-stdin",
+        action="store_true",
+        help="read the recovery key from the first line of stdin (keeps it out of shell history)",
+    )
+    add(
+        "new-recovery-key",
+        verbs.new_recovery_key,
+        "make a new recovery key (the old one stops working), e.g. when the paper is lost",
         json_flag=True,
     )
 
@@ -308,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    setup_logging(args.data_dir)
     handler = getattr(args, "handler", None)
     if handler is None:
         from ltsa_desk import verbs
@@ -322,6 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("Dibatalkan.")
         return 130
+    except Exception:
+        # The traceback still reaches stderr; the log keeps it (masked) for the technician.
+        log.exception("ltsa-desk %s failed", getattr(args, "verb", None) or "gui")
+        raise
 
 
 def _fail(args: argparse.Namespace, message: str, code: int, field: str | None) -> int:

@@ -7,8 +7,10 @@ and keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup
 from __future__ import annotations
 
 import os
+import string
 import sys
 import tomllib
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,6 +109,13 @@ def _validate_database_url(value: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def _validate_uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value.strip()))
+    except ValueError:
+        raise ValueError("harus UUID, misalnya 0b6f1c52-4a8e-4c1e-9d55-2f0c7c1c9a10") from None
+
+
 def _validate_office_code(value: str) -> str:
     """An office is a current regency: the code must be in the bundled Kemendagri table."""
     code = normalize_regency_code(value)
@@ -138,15 +147,79 @@ def _seconds(low: float, high: float):  # type: ignore[no-untyped-def]
     return parse
 
 
+#: Placeholders a letter number pattern may use (see ltsa_desk/services/letters.py).
+LETTER_NUMBER_FIELDS = frozenset(
+    {"seq", "counter", "office", "roman_month", "month", "year", "kind"}
+)
+# Without these three a number could repeat: at another counter, in another year, or at all.
+LETTER_NUMBER_REQUIRED = ("seq", "counter", "year")
+DEFAULT_LETTER_PATTERN = "562/{seq}/LTSA-{counter}/{roman_month}/{year}"
+
+
+def _validate_letter_pattern(value: str) -> str:
+    """A letter number pattern such as 562/{seq}/LTSA-{counter}/{roman_month}/{year}.
+
+    Checked when the technician sets it, not when an officer prints: a pattern that could repeat
+    a number (no {seq}, {counter} or {year}) would otherwise only fail at the counter.
+    """
+    value = value.strip()
+    try:
+        fields = [
+            (name, spec, conv)
+            for _, name, spec, conv in string.Formatter().parse(value)
+            if name is not None
+        ]
+    except ValueError as exc:
+        raise ValueError(
+            f"pola nomor tidak sah ({exc}); contoh: {DEFAULT_LETTER_PATTERN}"
+        ) from None
+    names = {name for name, _, _ in fields}
+    unknown = sorted(names - LETTER_NUMBER_FIELDS)
+    if unknown or any(spec or conv for _, spec, conv in fields):
+        known = ", ".join("{" + n + "}" for n in sorted(LETTER_NUMBER_FIELDS))
+        raise ValueError(f"isian tidak dikenal dalam pola nomor; yang boleh: {known}")
+    missing = [n for n in LETTER_NUMBER_REQUIRED if n not in names]
+    if missing:
+        need = ", ".join("{" + n + "}" for n in missing)
+        raise ValueError(f"pola nomor harus memuat {need} agar nomor tidak pernah berulang")
+    return value
+
+
+def _validate_nip(value: str) -> str:
+    """NIP of a civil servant: 18 digits (spaces as printed on letters are accepted)."""
+    digits = "".join(value.split())
+    if digits and (len(digits) != 18 or not digits.isdigit()):
+        raise ValueError("NIP harus 18 angka, misalnya 19750512 200003 1 002")
+    return digits
+
+
+def _validate_logo(value: str) -> str:
+    value = value.strip()
+    if value and Path(value).suffix.lower() not in {".png", ".jpg", ".jpeg", ".svg"}:
+        raise ValueError("logo harus berkas PNG, JPEG atau SVG")
+    return value
+
+
 # key -> (parser, default). The parser turns the text a technician types into the stored value.
 KEYS: dict[str, tuple[Any, Any]] = {
     "office.code": (_validate_office_code, None),
     "office.name": (str.strip, ""),
     "office.address": (str.strip, ""),
+    "office.city": (str.strip, ""),
+    "office.logo": (_validate_logo, ""),
+    "office.head_name": (str.strip, ""),
+    "office.head_title": (str.strip, ""),
+    "office.head_nip": (_validate_nip, ""),
+    "letters.number_pattern": (_validate_letter_pattern, DEFAULT_LETTER_PATTERN),
+    "letters.immigration_office": (str.strip, ""),
+    "documents.require_verified": (_parse_bool, True),
     "counter.id": (_validate_counter_id, None),
     "ui.language": (_validate_language, "id"),
     "ui.idle_lock_minutes": (_positive_int, 10),
     "database.url": (_validate_database_url, ""),
+    # Not a secret: the name under which the database key is filed in the keyring, needed before
+    # an encrypted database can be opened (DESIGN.md: `db-key@<database id>`).
+    "database.id": (_validate_uuid, ""),
     "registry.url": (_validate_url, ""),
     "immigration.url": (_validate_url, ""),
     "workflow.require_recommendation": (_parse_bool, False),

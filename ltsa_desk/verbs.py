@@ -15,19 +15,50 @@ from ltsa_desk.services import accounts
 from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.database import DatabaseProblem
-from ltsa_desk.workspace import Workspace, initialise, open_workspace
+from ltsa_desk.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 
 
 @contextmanager
-def _workspace(args: argparse.Namespace, *, migrate: bool = True) -> Iterator[Workspace]:
+def _workspace(
+    args: argparse.Namespace, *, migrate: bool = True, announce: bool = True
+) -> Iterator[Workspace]:
     try:
         workspace = open_workspace(args.data_dir, migrate=migrate)
     except DatabaseProblem as exc:
         raise CliError(str(exc)) from exc
     try:
+        if announce and workspace.new_recovery_key:
+            # Made while opening (an old unencrypted database was just encrypted): stderr, so a
+            # verb's --json output on stdout stays one object.
+            _print_recovery_key(
+                workspace.new_recovery_key, workspace.database.info.database_id, sys.stderr
+            )
+            workspace.confirm_recovery_key_shown()
         yield workspace
     finally:
         workspace.close()
+
+
+def _print_recovery_key(recovery_key: str, database_id: str, stream: Any) -> None:
+    """The recovery key with what it is for, in words a technician can act on."""
+    stream.write(
+        "\n"
+        f"KUNCI PEMULIHAN (recovery key) basis data {database_id}:\n"
+        "\n"
+        f"    {recovery_key}\n"
+        "\n"
+        "Cetak atau tulis kunci pemulihan ini sekarang dan simpan di tempat aman, jauh dari PC "
+        "ini.\nKunci ini hanya ditampilkan sekali. Data CPMI di PC ini terenkripsi; di PC baru "
+        "atau setelah\nakun Windows berganti, data hanya bisa dibuka lagi dengan:\n"
+        "    ltsa-desk recover --recovery-key KUNCI-PEMULIHAN\n"
+        "\n"
+    )
+    stream.flush()
 
 
 def _actor(workspace: Workspace, as_user: str | None) -> Actor:
@@ -65,7 +96,7 @@ def gui(args: argparse.Namespace) -> int:
 
 def init(args: argparse.Namespace) -> int:
     try:
-        info = initialise(
+        made = initialise(
             args.data_dir,
             office_code=args.office_code,
             counter_id=args.counter_id,
@@ -76,14 +107,79 @@ def init(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     result = {
         "data_dir": str(args.data_dir),
-        "database_id": info.database_id,
-        "office_code": info.office_code,
-        "counter_id": info.counter_id,
+        "database_id": made.database_id,
+        "office_code": made.office_code,
+        "counter_id": made.counter_id,
+        "recovery_key": made.recovery_key,
     }
     if args.json:
         emit_json(result)
+        say(
+            "Kunci pemulihan (recovery key) ada di keluaran JSON (recovery_key): cetak dan simpan "
+            "di tempat aman; tanpanya data tidak bisa dibuka di PC lain."
+        )
     else:
-        say(f"Loket {info.counter_id} kantor {info.office_code} siap di {args.data_dir}")
+        say(f"Loket {made.counter_id} kantor {made.office_code} siap di {args.data_dir}")
+        _print_recovery_key(made.recovery_key, made.database_id, sys.stdout)
+    confirm_recovery_key_shown(args.data_dir)
+    return EXIT_OK
+
+
+def recover(args: argparse.Namespace) -> int:
+    from ltsa_desk.protection import recover as restore_key
+    from ltsa_desk.store.recovery_key import RecoveryKeyTypo
+
+    text = (
+        _read_secret_line("Kunci pemulihan") if args.recovery_key_stdin else args.recovery_key
+    )
+    config = Config.load(args.data_dir)
+    try:
+        result = restore_key(config, text)
+    except RecoveryKeyTypo as exc:
+        raise CliError(str(exc), field="recovery_key") from exc
+    except DatabaseProblem as exc:
+        from ltsa_desk.store.keys import WrongRecoveryKey
+
+        field = "recovery_key" if isinstance(exc, WrongRecoveryKey) else None
+        raise CliError(str(exc), field=field) from exc
+    if args.json:
+        emit_json(
+            {
+                "database_id": result.database_id,
+                "restored": True,
+                "already_present": result.already_present,
+            }
+        )
+    if result.already_present:
+        say(f"Kunci basis data {result.database_id} sudah ada di keyring akun ini; tidak diubah.")
+    else:
+        say(
+            f"Kunci basis data {result.database_id} dipulihkan ke keyring akun ini. "
+            "Data CPMI bisa dibuka lagi; kunci pemulihan yang sama tetap berlaku."
+        )
+    return EXIT_OK
+
+
+def new_recovery_key(args: argparse.Namespace) -> int:
+    from ltsa_desk.protection import seal_new_recovery_key
+    from ltsa_desk.store.keys import load_database_key
+
+    with _workspace(args, announce=False) as workspace:
+        database_id = workspace.database.info.database_id
+        recovery = workspace.new_recovery_key
+        if recovery is None:
+            try:
+                key = load_database_key(database_id)
+            except DatabaseProblem as exc:
+                raise CliError(str(exc)) from exc
+            recovery = str(seal_new_recovery_key(workspace.config, database_id, key))
+        if args.json:
+            emit_json({"database_id": database_id, "recovery_key": recovery})
+            say("Kunci pemulihan baru ada di keluaran JSON (recovery_key); yang lama tak berlaku.")
+        else:
+            _print_recovery_key(recovery, database_id, sys.stdout)
+            say("Kunci pemulihan yang lama tidak berlaku lagi.")
+        workspace.confirm_recovery_key_shown()
     return EXIT_OK
 
 
@@ -120,7 +216,7 @@ def config_show(args: argparse.Namespace) -> int:
 
 def config_set(args: argparse.Namespace) -> int:
     config = Config.load(args.data_dir)
-    if args.key in {"office.code", "database.url"}:
+    if args.key in {"office.code", "database.url", "database.id"}:
         raise ConfigError(f"{args.key} ditetapkan saat 'init' dan tidak diubah di sini")
     value = config.set(args.key, args.value)
     config.save()

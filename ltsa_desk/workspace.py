@@ -1,22 +1,32 @@
-"""A counter's data folder opened for work: its configuration and its database.
+"""A counter's data folder opened for work: its configuration, its database and its attachments.
 
 Both the command line and the window go through here, so they agree on where data lives and on the
-start-up checks (configuration present, database sane and migrated).
+start-up checks (configuration present, key in the keyring, database sane and migrated) and on
+protection: a SQLite database is always opened encrypted, and one left unencrypted by an earlier
+version is encrypted here, once, before anything else reads it (see ``protection``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ltsa_desk import protection
 from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import (
     Database,
     DatabaseInfo,
     DatabaseProblem,
+    check_sqlite_file_present,
     create_database,
     open_database,
+    sqlite_path,
 )
+from ltsa_desk.store.encrypted_attachments import EncryptedAttachmentStore
+
+_MIB = 1024 * 1024
 
 
 @dataclass
@@ -24,6 +34,12 @@ class Workspace:
     data_dir: Path
     config: Config
     database: Database
+    new_recovery_key: str | None = None
+    """A recovery key made while opening (first opening after a window set-up, or after an old
+    unencrypted database was encrypted). Show it to the user (the words "kunci pemulihan"), then
+    call :meth:`confirm_recovery_key_shown`; until then every opening makes a new one."""
+    _key: bytes | None = field(default=None, repr=False)
+    _attachments: EncryptedAttachmentStore | None = field(default=None, repr=False)
 
     @property
     def backups_dir(self) -> Path:
@@ -32,6 +48,23 @@ class Workspace:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def attachments(self) -> EncryptedAttachmentStore:
+        """The attachment store, encrypted with the key derived from the database key."""
+        if self._attachments is None:
+            database_id = self.database.info.database_id
+            key = self._key if self._key is not None else keys.load_database_key(database_id)
+            self._attachments = EncryptedAttachmentStore(
+                self.attachments_dir,
+                keys.attachments_key(key, database_id),
+                max_bytes=int(self.config.get("attachments.max_mb")) * _MIB,
+            )
+        return self._attachments
+
+    def confirm_recovery_key_shown(self) -> None:
+        protection.confirm_recovery_key_shown(self.data_dir)
+        self.new_recovery_key = None
 
     def close(self) -> None:
         self.database.close()
@@ -42,16 +75,83 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
     for key in ("office.code", "counter.id"):
         if not config.get(key):
             raise ConfigError(f"{key} belum diisi di {config.path}; jalankan 'ltsa-desk init'")
-    database = open_database(
-        config.database_url(), migrate=migrate, backup_dir=data_dir / "backups"
-    )
-    if database.info.office_code != config.office_code:
+    url = config.database_url()
+    backups = data_dir / "backups"
+    path = sqlite_path(url)
+    recovery: str | None = None
+    key: bytes | None = None
+    if path is not None:
+        check_sqlite_file_present(path)
+        if cipher.file_state(path) is cipher.FileState.PLAINTEXT:
+            made = protection.encrypt_unencrypted_database(config, path)
+            recovery = str(made) if made is not None else None
+        database_id = protection.database_id_for(config)
+        if database_id is None:
+            # A folder of an earlier version whose file is not plaintext SQLite: damaged. The
+            # plain opening names what is wrong with it, exactly as before encryption existed.
+            open_database(url, migrate=False).close()
+            raise DatabaseProblem(
+                "Basis data tidak bisa dikenali: config.toml tanpa database.id dan tidak ada "
+                f"{protection.sealed_key_path(config).name}; hubungi teknisi."
+            )
+        key = keys.load_database_key(database_id)
+        database = open_database(url, migrate=migrate, backup_dir=backups, key=key)
+    else:
+        database = open_database(url, migrate=migrate, backup_dir=backups)
+    try:
+        info = database.info
+        if info.office_code != config.office_code:
+            raise DatabaseProblem(
+                f"Basis data milik kantor {info.office_code}, konfigurasi menyebut "
+                f"{config.office_code}; periksa folder data"
+            )
+        configured = config.get("database.id")
+        if configured and configured != info.database_id:
+            raise DatabaseProblem(
+                f"Basis data ber-id {info.database_id}, konfigurasi menyebut {configured}; "
+                "periksa folder data"
+            )
+        if not configured:
+            config.set("database.id", info.database_id)
+            config.save()
+        if path is None and recovery is None:
+            made = protection.provision_if_missing(config, info.database_id)
+            recovery = str(made) if made is not None else None
+        if recovery is None:
+            current = key if key is not None else keys.find_database_key(info.database_id)
+            if current is not None:
+                made = protection.reissue_if_pending(config, info.database_id, current)
+                recovery = str(made) if made is not None else None
+    except BaseException:
         database.close()
-        raise DatabaseProblem(
-            f"Basis data milik kantor {database.info.office_code}, konfigurasi menyebut "
-            f"{config.office_code}; periksa folder data"
-        )
-    return Workspace(data_dir=data_dir, config=config, database=database)
+        raise
+    return Workspace(
+        data_dir=data_dir,
+        config=config,
+        database=database,
+        new_recovery_key=recovery,
+        _key=key,
+    )
+
+
+@dataclass(frozen=True)
+class Initialised:
+    """What ``init`` made: the database's facts and the recovery key to show once."""
+
+    info: DatabaseInfo
+    recovery_key: str
+
+    @property
+    def database_id(self) -> str:
+        return self.info.database_id
+
+    @property
+    def office_code(self) -> str:
+        return self.info.office_code
+
+    @property
+    def counter_id(self) -> str:
+        return self.info.counter_id
 
 
 def initialise(
@@ -61,8 +161,13 @@ def initialise(
     counter_id: str,
     database_url: str | None = None,
     office_name: str = "",
-) -> DatabaseInfo:
-    """Create the configuration and the database of a new counter. Refuses an existing one."""
+) -> Initialised:
+    """Create the configuration, the keys and the database of a new counter.
+
+    Refuses an existing one. The recovery key comes back to be shown; until someone calls
+    :func:`confirm_recovery_key_shown` the next opening makes a fresh one (a window set-up that
+    closed before showing it loses nothing).
+    """
     if Config.exists(data_dir):
         raise ConfigError(f"Folder data {data_dir} sudah berisi konfigurasi; tidak ada yang diubah")
     config = Config(data_dir)
@@ -72,8 +177,28 @@ def initialise(
         config.set("database.url", database_url)
     if office_name:
         config.set("office.name", office_name)
-    info = create_database(
-        config.database_url(), office_code=config.office_code, counter_id=config.counter_id
-    )
-    config.save()
-    return info
+    url = config.database_url()
+    path = sqlite_path(url)
+    if path is not None and path.exists():
+        raise DatabaseProblem(f"Sudah ada basis data di {path}; tidak ada yang diubah.")
+    database_id = str(uuid.uuid4())
+    config.set("database.id", database_id)
+    made = protection.provision_new_database(config, database_id)
+    try:
+        info = create_database(
+            url,
+            office_code=config.office_code,
+            counter_id=config.counter_id,
+            key=made.key if path is not None else None,
+            database_id=database_id,
+        )
+        config.save()
+    except BaseException:
+        protection.undo_provisioning(config, database_id)
+        raise
+    return Initialised(info=info, recovery_key=str(made.recovery))
+
+
+def confirm_recovery_key_shown(data_dir: Path) -> None:
+    """The recovery key returned by :func:`initialise` has been shown (printed, on screen)."""
+    protection.confirm_recovery_key_shown(data_dir)

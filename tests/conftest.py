@@ -76,7 +76,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(data_dir: Path, database_url: str):  # type: ignore[no-untyped-def]
     """An initialised counter (office 52.03, counter LOTIM-01) on the parametrised engine."""
-    from ltsa_desk.workspace import initialise, open_workspace
+    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
     sqlite_default = database_url.startswith("sqlite")
     initialise(
@@ -85,6 +85,7 @@ def workspace(data_dir: Path, database_url: str):  # type: ignore[no-untyped-def
         counter_id=COUNTER,
         database_url=None if sqlite_default else database_url,
     )
+    confirm_recovery_key_shown(data_dir)  # as `init` does after printing it
     opened = open_workspace(data_dir)
     try:
         yield opened

@@ -1,13 +1,15 @@
 """Opening, creating, checking and migrating the office database.
 
 Start-up must stay fast with a million applicants, so opening does only a cheap sanity check (the
-file is there, its header is SQLite's, the schema version is known). The full `integrity_check`
+file is there, its header is SQLite's -- or, for an encrypted file, which has no plaintext header,
+the key opens it -- and the schema version is known). The full `integrity_check`
 belongs to `doctor`. A damaged or missing file is reported, never silently recreated: recreating
 would hide data loss from the office.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sqlite3
 import uuid
@@ -27,6 +29,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from ltsa_desk.store import cipher
 from ltsa_desk.store.engine import (
     BUSY_TIMEOUT_MS,
     create_store_engine,
@@ -34,13 +37,14 @@ from ltsa_desk.store.engine import (
     writer_engine,
 )
 from ltsa_desk.store.models import Meta, utc_now
+from ltsa_desk.store.problems import DatabaseProblem
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["DatabaseProblem"]  # re-exported: callers import it from here
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = cipher.SQLITE_HEADER
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class DatabaseProblem(RuntimeError):
-    """The database cannot be used as it is; the message says what is wrong and what to do."""
 
 
 @dataclass(frozen=True)
@@ -82,27 +86,46 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file_present(path: Path) -> None:
     if not path.exists():
         raise DatabaseProblem(
             f"Basis data tidak ditemukan: {path}. Jalankan 'ltsa-desk init' untuk loket baru, "
             "atau 'ltsa-desk restore' dari cadangan."
         )
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseProblem(f"Basis data {path} tidak bisa dibaca: {exc}") from exc
-    if header != SQLITE_HEADER:
+
+
+def _check_sqlite_file(path: Path, key: bytes | None) -> None:
+    check_sqlite_file_present(path)
+    state = cipher.file_state(path)
+    if key is not None:
+        if state is cipher.FileState.PLAINTEXT:
+            raise DatabaseProblem(
+                f"Basis data {path} belum terenkripsi, padahal kunci diberikan; "
+                "buka lewat folder data agar dienkripsi dulu."
+            )
+        if path.stat().st_size == 0:
+            raise DatabaseProblem(
+                f"Berkas {path} kosong (0 bita, header rusak). "
+                "Jangan hapus berkas ini; pulihkan dari cadangan atau hubungi teknisi."
+            )
+        return
+    if state is not cipher.FileState.PLAINTEXT:
         raise DatabaseProblem(
             f"Berkas {path} bukan basis data LTSA Desk yang utuh (header rusak). "
             "Jangan hapus berkas ini; pulihkan dari cadangan atau hubungi teknisi."
         )
 
 
-def _check_sqlite_is_ours(path: Path) -> None:
+def _check_sqlite_is_ours(path: Path, key: bytes | None) -> None:
     """Asked on a plain connection, before the engine's pragmas touch the file: switching another
-    program's (or an empty) SQLite file to WAL would rewrite its header."""
+    program's (or an empty) SQLite file to WAL would rewrite its header. An encrypted file is
+    asked with its key, which is also the check that the key is the right one."""
+    if key is not None:
+        if not cipher.probe(path, key, BUSY_TIMEOUT_MS / 1000):
+            raise DatabaseProblem(
+                f"Basis data {path} kosong atau bukan milik LTSA Desk; berkas tidak diubah."
+            )
+        return
     try:
         probe = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
@@ -122,14 +145,23 @@ def _check_sqlite_is_ours(path: Path) -> None:
         )
 
 
+def check_sqlite_database(path: Path, key: bytes | None) -> None:
+    """The start-up sanity check of a SQLite file on its own (exists, header or key, ours)."""
+    _check_sqlite_file(path, key)
+    _check_sqlite_is_ours(path, key)
+
+
 class Database:
     """An open office database: one engine for reads, the same engine in write mode for writers."""
 
-    def __init__(self, url: str, engine: Engine, info: DatabaseInfo) -> None:
+    def __init__(
+        self, url: str, engine: Engine, info: DatabaseInfo, *, encrypted: bool = False
+    ) -> None:
         self.url = url
         self.engine = engine
         self.writer = writer_engine(engine)
         self.info = info
+        self.encrypted = encrypted
 
     @property
     def is_sqlite(self) -> bool:
@@ -153,9 +185,17 @@ class Database:
         if not self.is_sqlite:
             return []
         with self.engine.connect() as connection:
+            # SQLCipher's own check first: it verifies every page's HMAC, so a flipped byte
+            # anywhere in the file is named by page, even where SQLite's check would not look.
+            cipher_rows = (
+                connection.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                if self.encrypted
+                else []
+            )
             rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
             fk_rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        problems = [f"enkripsi: {row[0]}" for row in cipher_rows]
+        problems += [str(row[0]) for row in rows if row[0] != "ok"]
         problems += [f"foreign key: {tuple(row)}" for row in fk_rows]
         return problems
 
@@ -179,13 +219,23 @@ def _read_info(connection: Connection) -> DatabaseInfo:
     )
 
 
-def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
-    """Open an existing database: sanity check, then migrate to the current schema if needed."""
+def open_database(
+    url: str,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    key: bytes | None = None,
+) -> Database:
+    """Open an existing database: sanity check, then migrate to the current schema if needed.
+
+    ``key`` opens a SQLCipher-encrypted SQLite file (the workspace always passes it; a bare
+    ``None`` is for PostgreSQL, tests of the plain engine and benchmarks' baselines).
+    """
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path)
-        _check_sqlite_is_ours(path)
-    engine = create_store_engine(url)
+        _check_sqlite_file(path, key)
+        _check_sqlite_is_ours(path, key)
+    engine = create_store_engine(url, key=key)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
@@ -203,8 +253,12 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
                 )
             if not migrate:
                 raise DatabaseProblem(f"Skema basis data perlu diperbarui ({revision} -> {head}).")
+            copy = None
             if path is not None:
-                backup_sqlite_file(path, backup_dir or path.parent / "backups", f"pre-{head}")
+                copy = backup_sqlite_file(
+                    path, backup_dir or path.parent / "backups", f"pre-{head}", key=key
+                )
+            log.info("migrating database schema %s -> %s (backup: %s)", revision, head, copy)
             upgrade(engine)
         with engine.connect() as connection:
             info = _read_info(connection)
@@ -214,7 +268,7 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
     except Exception:
         engine.dispose()
         raise
-    return Database(url, engine, info)
+    return Database(url, engine, info, encrypted=key is not None)
 
 
 def _known_revisions() -> set[str | None]:
@@ -230,14 +284,25 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(_alembic_config(connection), "head")
 
 
-def create_database(url: str, *, office_code: str, counter_id: str) -> DatabaseInfo:
-    """Create the schema and stamp the database with a fresh id. Refuses a database in use."""
+def create_database(
+    url: str,
+    *,
+    office_code: str,
+    counter_id: str,
+    key: bytes | None = None,
+    database_id: str | None = None,
+) -> DatabaseInfo:
+    """Create the schema and stamp the database with its id. Refuses a database in use.
+
+    ``key`` makes the SQLite file SQLCipher-encrypted from its first byte; ``database_id`` lets
+    the caller name the database (the keyring entry of the key is made from it) before it exists.
+    """
     path = sqlite_path(url)
     if path is not None:
         if path.exists():
             raise DatabaseProblem(f"Sudah ada basis data di {path}; tidak ada yang diubah.")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_store_engine(url)
+    engine = create_store_engine(url, key=key)
     try:
         with engine.connect() as connection:
             if inspect(connection).has_table("meta"):
@@ -245,7 +310,7 @@ def create_database(url: str, *, office_code: str, counter_id: str) -> DatabaseI
                     "Basis data ini sudah berisi data LTSA Desk; tidak ada yang diubah."
                 )
         upgrade(engine)
-        database_id = str(uuid.uuid4())
+        database_id = database_id or str(uuid.uuid4())
         with Session(writer_engine(engine)) as session:
             for key, value in (
                 ("database_id", database_id),
@@ -268,12 +333,23 @@ def create_database(url: str, *, office_code: str, counter_id: str) -> DatabaseI
         engine.dispose()
 
 
-def backup_sqlite_file(path: Path, folder: Path, label: str) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while others read and write)."""
+def backup_sqlite_file(
+    path: Path, folder: Path, label: str, *, key: bytes | None = None
+) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while others read and write).
+
+    With ``key`` the copy is made between two connections holding that key, so it is encrypted
+    like the original: a backup never holds CPMI data in clear.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
     tmp = target.with_suffix(".sqlite.tmp")
+    if key is not None:
+        tmp.unlink(missing_ok=True)
+        cipher.backup(path, tmp, key)
+        shutil.move(tmp, target)
+        return target
     source = sqlite3.connect(path)
     try:
         dest = sqlite3.connect(tmp)

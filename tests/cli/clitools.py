@@ -2,16 +2,18 @@
 
 The CLI tests drive the command exactly as a technician or a script would: a fresh Python process,
 arguments, environment and stdin, then the exit code, stdout and stderr. What a verb saved is read
-straight from the SQLite file with the standard library, never through the application's own code.
+straight from the database file, never through the application's own code: with sqlcipher3 (the
+SQLite build with SQLCipher) and the key the run's file keyring holds for the folder's database id,
+exactly what a technician with the keyring could do.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
@@ -19,6 +21,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
+
+import sqlcipher3.dbapi2 as sqlite3
+from keyrings.alt.file import PlaintextKeyring
 
 DATABASE_FILE = "ltsa.sqlite"
 CONFIG_FILE = "config.toml"
@@ -155,10 +160,30 @@ def run_many(
 # --- looking at a data folder ---------------------------------------------------------------------
 
 
-def connect(data_dir: Path) -> sqlite3.Connection:
+def keyring_file(home: Path | None = None) -> Path:
+    """Where keyrings.alt's PlaintextKeyring keeps entries for runs with this HOME."""
+    home = home or isolated_home
+    assert home is not None
+    return home / ".local" / "share" / "python_keyring" / "keyring_pass.cfg"
+
+
+def database_key(data_dir: Path, home: Path | None = None) -> str | None:
+    """The hex database key the runs' keyring holds for this folder (None: no entry)."""
+    config = tomllib.loads((data_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    database_id = config["database"]["id"]
+    keyring = PlaintextKeyring()
+    keyring.file_path = str(keyring_file(home))
+    return keyring.get_password("ltsa-desk", f"db-key@{database_id}")
+
+
+def connect(data_dir: Path, home: Path | None = None) -> sqlite3.Connection:
     path = data_dir / DATABASE_FILE
     assert path.is_file(), f"no database at {path}"
-    return sqlite3.connect(path)
+    key = database_key(data_dir, home)
+    assert key is not None, f"no key in the test keyring for {data_dir}"
+    connection = sqlite3.connect(str(path))
+    connection.execute(f"PRAGMA key = \"x'{key}'\"")
+    return connection
 
 
 def query(data_dir: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

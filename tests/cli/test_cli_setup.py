@@ -94,7 +94,9 @@ def test_init_creates_configuration_and_database(tmp_path: Path) -> None:
                  data_dir=folder)
     assert result.code == 0, str(result)
     payload = result.json()
-    assert set(payload) == {"data_dir", "database_id", "office_code", "counter_id"}
+    assert set(payload) == {"data_dir", "database_id", "office_code", "counter_id",
+                            "recovery_key"}
+    assert len(payload["recovery_key"].split("-")) == 7  # shown once; see test_cli_recover.py
     assert payload["office_code"] == "52.03"  # 5203 accepted and stored in the 52.03 form
     assert payload["counter_id"] == "LOTIM-01"
     assert Path(payload["data_dir"]) == folder.resolve()
@@ -102,6 +104,7 @@ def test_init_creates_configuration_and_database(tmp_path: Path) -> None:
     config = tomllib.loads((folder / clitools.CONFIG_FILE).read_text(encoding="utf-8"))
     assert config["office"]["code"] == "52.03"
     assert config["counter"]["id"] == "LOTIM-01"
+    assert config["database"]["id"] == payload["database_id"]  # finds the key before opening
     meta = dict(clitools.query(folder, "SELECT key, value FROM meta"))
     assert meta["database_id"] == payload["database_id"]
     assert meta["office_code"] == "52.03"
@@ -210,6 +213,7 @@ def test_doctor_with_a_truncated_database(fresh_counter: Path) -> None:
 def test_doctor_with_a_damaged_table_page(fresh_counter: Path) -> None:
     """The header and schema are fine (start-up's cheap check passes); integrity_check is not."""
     ((page_size,),) = clitools.query(fresh_counter, "PRAGMA page_size")
+    page_size = int(page_size)  # SQLCipher answers this pragma as text
     ((root,),) = clitools.query(
         fresh_counter, "SELECT rootpage FROM sqlite_master WHERE name = 'applicant'"
     )

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+import dbfile
 import pytest
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
@@ -229,20 +228,20 @@ def test_refused_registration_releases_the_sqlite_write_lock(
         with pytest.raises(WarningsNotConfirmed):
             register_applicant(session, male(nik=NIK_OTHER_REGENCY), actor, today=TODAY)
         # the officer still has the form (and its session) open; another writer must get in
-        _assert_other_writer_gets_in(path)
+        _assert_other_writer_gets_in(workspace)
         second = register(workspace, actor, male(nik="5203011205900002", full_name="Ahmad"))
         with pytest.raises(DuplicateNik):
             update_applicant(
                 session, load(session, second.id), {"nik": NIK_MALE}, actor, today=TODAY
             )
-        _assert_other_writer_gets_in(path)
+        _assert_other_writer_gets_in(workspace)
         with pytest.raises(ValidationFailed):
             update_applicant(session, load(session, second.id), {"phone": "1"}, actor, today=TODAY)
-        _assert_other_writer_gets_in(path)
+        _assert_other_writer_gets_in(workspace)
 
 
-def _assert_other_writer_gets_in(path: Path) -> None:
-    other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+def _assert_other_writer_gets_in(workspace: Workspace) -> None:
+    other = dbfile.connect(workspace.data_dir, timeout=0.2, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
         other.execute("ROLLBACK")

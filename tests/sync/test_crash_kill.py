@@ -7,17 +7,17 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import dbfile
 import pytest
 
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant, request_passport
-from ltsa_desk.workspace import initialise, open_workspace
+from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import set_token
 from sync.sim.testing import run_sim_process
 
@@ -50,6 +50,7 @@ def _cli(data_dir: Path, *args: str) -> list[str]:
 def test_random_sigkills_lose_nothing_and_duplicate_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     initialise(data_dir, office_code="52.03", counter_id="LOTIM-01")
+    confirm_recovery_key_shown(data_dir)
     workspace = open_workspace(data_dir)
     actor = Actor("petugas1", "LOTIM-01", "52.03")
     with run_sim_process(
@@ -111,7 +112,7 @@ def test_random_sigkills_lose_nothing_and_duplicate_nothing(tmp_path: Path) -> N
     assert len(registry_records) == APPLICANTS
     assert len(immigration_records) == PASSPORTS
 
-    with sqlite3.connect(data_dir / "ltsa.sqlite") as db:
+    with dbfile.connect(data_dir) as db:
         states = dict(db.execute("SELECT state, count(*) FROM outbox_item GROUP BY state"))
         applicants = db.execute("SELECT count(*), count(registry_id) FROM applicant").fetchone()
         applications = db.execute(
