@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -83,3 +85,74 @@ def applicant_dict(session: Session, applicant: Applicant) -> dict[str, Any]:
         "registered_by": applicant.registered_by,
         "cancelled_reason": applicant.cancelled_reason,
     }
+
+
+# ------------------------------------------------------------------------------------------------
+# Paged results for the window's tables
+
+
+@dataclass(frozen=True)
+class ApplicantRow:
+    """One line of a results table: only what the table shows, as plain values.
+
+    Plain (not an ORM row) because pages are read on a worker thread and shown on the GUI thread,
+    after the session that read them has closed.
+    """
+
+    id: str
+    tracking_code: str
+    nik: str
+    full_name: str
+    birth_date: date
+    destination_country: str | None
+    state: str
+    registered_at: datetime
+    planned_departure: date | None
+
+    @property
+    def cursor(self) -> search.PageCursor:
+        """Where the page that ends with this row ends (see `search_page`)."""
+        return (self.registered_at, self.tracking_code)
+
+
+_ROW_COLUMNS = (
+    Applicant.id,
+    Applicant.tracking_code,
+    Applicant.nik,
+    Applicant.full_name,
+    Applicant.birth_date,
+    Applicant.destination_country,
+    Applicant.state,
+    Applicant.registered_at,
+    Applicant.planned_departure,
+)
+
+
+def search_page(
+    session: Session, text: str, *, limit: int = 200, after: search.PageCursor | None = None
+) -> list[ApplicantRow]:
+    """A page of the search box's result, newest first; an empty text lists everyone.
+
+    Pass the last row's `cursor` as `after` for the next page; a page shorter than `limit` is the
+    last one.
+    """
+    rows = search.search_page(session, text, _ROW_COLUMNS, limit=limit, after=after)
+    return [
+        ApplicantRow(
+            id=str(row[0]),
+            tracking_code=row[1],
+            nik=row[2],
+            full_name=row[3],
+            birth_date=row[4],
+            destination_country=row[5],
+            state=row[6],
+            registered_at=row[7],
+            planned_departure=row[8],
+        )
+        for row in rows
+    ]
+
+
+def agency_names(session: Session) -> list[str]:
+    """Every P3MI name known here, for the intake form's completer."""
+    return list(session.exec(select(Agency.name).order_by(col(Agency.name))).all())

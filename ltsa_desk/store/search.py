@@ -8,6 +8,12 @@ callers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session, col, or_, select
 
 from ltsa_desk.store.models import Applicant
@@ -20,20 +26,60 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _matches(query: str) -> ColumnElement[bool]:
+    """The filter for one search box text: NIK prefix, tracking-code prefix or name fragment."""
+    if query.isdigit():
+        return (Applicant.nik >= query) & (Applicant.nik < query + _HIGH)
+    upper = query.upper()
+    fragment = name_key(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(
+        (Applicant.tracking_code >= upper) & (Applicant.tracking_code < upper + _HIGH),
+        col(Applicant.name_key).like(f"%{fragment}%", escape="\\"),
+    )
+
+
 def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[Applicant]:
     query = text.strip()
     if not query:
         return []
     newest_first = (col(Applicant.registered_at).desc(), col(Applicant.tracking_code).desc())
-    if query.isdigit():
-        statement = select(Applicant).where(Applicant.nik >= query, Applicant.nik < query + _HIGH)
-    else:
-        upper = query.upper()
-        fragment = name_key(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = select(Applicant).where(
+    statement = select(Applicant).where(_matches(query))
+    return list(session.exec(statement.order_by(*newest_first).limit(limit)).all())
+
+
+#: Where a page ends: the (registered_at, tracking_code) of its last row. Tracking codes are
+#: unique, so the pair is a total order and the next page starts exactly after it.
+PageCursor = tuple[datetime, str]
+
+
+def search_page(
+    session: Session,
+    text: str,
+    columns: Sequence[InstrumentedAttribute[Any]],
+    *,
+    limit: int = 200,
+    after: PageCursor | None = None,
+) -> list[Row[Any]]:
+    """One page of the search box's result (all applicants, newest first, for an empty text).
+
+    Keyset paging instead of OFFSET: page 50 of a million rows costs what page 1 costs, because the
+    query seeks past the cursor instead of counting rows away. Only the named columns are read, so
+    a results table never loads whole records it does not show.
+    """
+    query = text.strip()
+    statement = select(*columns)
+    if query:
+        statement = statement.where(_matches(query))
+    if after is not None:
+        registered_at, tracking_code = after
+        statement = statement.where(
             or_(
-                (Applicant.tracking_code >= upper) & (Applicant.tracking_code < upper + _HIGH),
-                col(Applicant.name_key).like(f"%{fragment}%", escape="\\"),
+                col(Applicant.registered_at) < registered_at,
+                (col(Applicant.registered_at) == registered_at)
+                & (col(Applicant.tracking_code) < tracking_code),
             )
         )
-    return list(session.exec(statement.order_by(*newest_first).limit(limit)).all())
+    statement = statement.order_by(
+        col(Applicant.registered_at).desc(), col(Applicant.tracking_code).desc()
+    ).limit(limit)
+    return list(session.exec(statement).all())

@@ -1,30 +1,38 @@
-"""Starting the counter window: one app per data folder, first-run set-up, then the main window."""
+"""Starting the counter window: one app per data folder, first-run set-up, sign-in, main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.store.database import DatabaseProblem
 from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
+from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.first_account import FirstAccountDialog, needs_first_account
 from ltsa_desk.ui.first_run import FirstRunDialog
+from ltsa_desk.ui.i18n import install_translator
+from ltsa_desk.ui.idle_lock import IdleLock
 from ltsa_desk.ui.main_window import MainWindow
+from ltsa_desk.ui.signin import SignInDialog
+from ltsa_desk.ui.style import MIN_POINT_SIZE
+from ltsa_desk.ui.sync_bridge import SyncBridge
+from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace, open_workspace
 
 
-def make_application() -> QApplication:
+def make_application(language: str = "id") -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("LTSA Desk")
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    install_translator(app, language)
     font = QFont(app.font())
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
     return app
 
@@ -33,6 +41,13 @@ def _show_error(title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def _language(data_dir: Path) -> str:
+    try:
+        return str(Config.load(data_dir).get("ui.language"))
+    except ConfigError:
+        return "id"
 
 
 def prepare_workspace(data_dir: Path) -> Workspace | None:
@@ -45,8 +60,8 @@ def prepare_workspace(data_dir: Path) -> Workspace | None:
 
 
 def run_app(data_dir: Path) -> int:
-    app = make_application()
     data_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(_language(data_dir))
     lock = DataFolderLock(data_dir)
     try:
         lock.acquire(timeout=1)
@@ -61,11 +76,34 @@ def run_app(data_dir: Path) -> int:
             return 1
         if workspace is None:
             return 0
-        window = MainWindow(workspace)
-        window.show()
         try:
-            return app.exec()
+            return _run_counter(app, workspace)
         finally:
             workspace.close()
     finally:
         lock.release()
+
+
+def _run_counter(app: QApplication, workspace: Workspace) -> int:
+    runner = Runner()
+    if needs_first_account(workspace):
+        first = FirstAccountDialog(workspace)
+        if first.exec() != FirstAccountDialog.DialogCode.Accepted:
+            return 0
+    signed_in = SignInDialog.ask(workspace, runner=runner)
+    if signed_in is None:
+        return 0
+    bridge = SyncBridge(workspace, runner)
+    ctx = UiContext(workspace=workspace, actor=signed_in.actor, runner=runner, bridge=bridge)
+    window = MainWindow(ctx)
+    idle = IdleLock(window, workspace, runner, signed_in)
+    idle.officer_changed.connect(lambda signed: window.change_officer(signed.actor))
+    window.lock_button.clicked.connect(idle.lock_now)
+    window.show()
+    idle.start()
+    try:
+        return app.exec()
+    finally:
+        idle.stop()
+        bridge.stop()
+        runner.wait_idle(10_000)

@@ -1,92 +1,298 @@
 """The counter's main window: navigation on the left, the work area, the line's state at the bottom.
 
-For now the work area greets the officer with the counter's identity and the register's size; the
-intake, search, documents and sync screens are built into this frame by their own issues.
+The window only composes screens; each screen does its own work through the runner. The sync bridge
+feeds the status bar and the banner, so the officer always sees what waits and why. Training mode
+swaps the whole context (training database, its own simulator and bridge) and rebuilds the screens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func
-from sqlmodel import select
 
-from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.domain.regions import regions_dir
+from ltsa_desk.services.accounts import ROLE_LABELS_ID, Role
+from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.banner import Banner
+from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.intake_page import IntakePage
+from ltsa_desk.ui.line_status import LineStatus
+from ltsa_desk.ui.search_page import SearchPage
+from ltsa_desk.ui.settings_page import SettingsPage
+from ltsa_desk.ui.sync_bridge import SyncBridge
+from ltsa_desk.ui.sync_page import SyncPage
+from ltsa_desk.ui.training import (
+    TrainingBanner,
+    TrainingSwitch,
+    confirm_switch,
+    make_training_bridge,
+    may_switch_training,
+)
+
+PAGE_INTAKE = "intake"
+PAGE_SEARCH = "search"
+PAGE_SYNC = "sync"
+PAGE_SETTINGS = "settings"
+PAGE_APPLICANT = "applicant"
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(regions_dir().parent / "icons" / f"{name}.svg"))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, ctx: UiContext, *, start_bridge: bool = True) -> None:
         super().__init__()
-        self.workspace = workspace
-        config = workspace.config
-        self.setWindowTitle(
-            self.tr("LTSA Desk - Kantor {office} - Loket {counter}").format(
-                office=config.office_code, counter=config.counter_id
-            )
-        )
+        self.base_ctx = ctx
+        self.ctx = ctx
+        self.start_bridge = start_bridge
+        self.pages: dict[str, QWidget] = {}
+        self._connected_bridges: list[SyncBridge] = []
         self.resize(1366, 768)
+        self.setWindowIcon(icon("app"))
 
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(180)
-        self.navigation.setSpacing(6)
-        for label in (
-            self.tr("Pendaftaran"),
-            self.tr("Pencarian"),
-            self.tr("Sinkronisasi"),
-            self.tr("Laporan"),
-            self.tr("Pengaturan"),
-        ):
-            self.navigation.addItem(label)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(4)
+        self.navigation.currentRowChanged.connect(self._navigate)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._welcome_page())
+        self.training_banner = TrainingBanner()
+        self.training_banner.hide()
+        self.banner = Banner()
+        self.banner.open_sync.connect(lambda: self.show_page(PAGE_SYNC))
+        self.stack = QStackedWidget()
+
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.training_banner)
+        work_layout.addWidget(self.banner)
+        work_layout.addWidget(self.stack, 1)
 
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(work, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            self.tr("Basis data: {path}").format(path=self._database_label())
+
+        self.line_status = LineStatus()
+        self.line_status.open_sync.connect(lambda: self.show_page(PAGE_SYNC))
+        self.officer_label = QLabel()
+        self.lock_button = QPushButton(self.tr("Kunci"))
+        self.lock_button.setToolTip(self.tr("Kunci layar (Ctrl+L)"))
+        self.statusBar().addWidget(self.officer_label)
+        self.statusBar().addPermanentWidget(self.line_status)
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        self.training_switch = TrainingSwitch(ctx.runner, ctx.workspace.data_dir)
+        self.training_switch.started.connect(self._enter_training)
+        self.training_switch.stopped.connect(self._leave_training)
+        self.training_switch.failed.connect(self._training_failed)
+
+        self._shortcuts()
+        self._build(ctx)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build(self, ctx: UiContext) -> None:
+        """(Re)build every screen for a context: the real counter or the training one."""
+        self.ctx = ctx
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self.navigation.clear()
+        config = ctx.workspace.config
+        title = self.tr("LTSA Desk - Kantor {office} - Loket {counter}").format(
+            office=config.office_code, counter=config.counter_id
         )
+        if ctx.training:
+            title = self.tr("{title} - MODE LATIHAN").format(title=title)
+        self.setWindowTitle(title)
+        self.training_banner.setVisible(ctx.training)
 
-    def _database_label(self) -> str:
-        url = self.workspace.database.url
-        return url.removeprefix("sqlite:///") if url.startswith("sqlite") else url.split("@")[-1]
-
-    def applicant_count(self) -> int:
-        with self.workspace.database.session() as session:
-            return int(session.exec(select(func.count()).select_from(Applicant)).one())
-
-    def _welcome_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = QLabel(self.tr("Selamat datang di LTSA Desk"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        config = self.workspace.config
-        details = QLabel(
-            self.tr(
-                "Kantor {office} - Loket {counter}\n{count} CPMI terdaftar di basis data ini."
-            ).format(
-                office=config.office_code, counter=config.counter_id, count=self.applicant_count()
+        intake = IntakePage(ctx)
+        search = SearchPage(ctx)
+        applicant = ApplicantPage(ctx)
+        sync_page = SyncPage(ctx)
+        for page in (intake, search, sync_page):
+            page.open_applicant.connect(self.open_applicant)
+        intake.registered.connect(lambda _id: self._after_registration())
+        self._add(PAGE_INTAKE, intake, self.tr("Pendaftaran"), "nav-intake", "Ctrl+N")
+        self._add(PAGE_SEARCH, search, self.tr("Pencarian"), "nav-search", "F2")
+        self._add(PAGE_SYNC, sync_page, self.tr("Sinkronisasi"), "nav-sync", None)
+        if ctx.role in (Role.ADMIN.value, Role.TECHNICIAN.value):
+            settings = SettingsPage(ctx, training_allowed=may_switch_training(ctx.actor))
+            settings.training_requested.connect(self.toggle_training)
+            self._add(PAGE_SETTINGS, settings, self.tr("Pengaturan"), "nav-settings", None)
+        self.pages[PAGE_APPLICANT] = applicant
+        self.stack.addWidget(applicant)
+        self.officer_label.setText(
+            self.tr("Petugas: {name} ({role})").format(
+                name=ctx.actor.username, role=ROLE_LABELS_ID.get(Role(ctx.role), ctx.role)
             )
         )
-        self.details_label = details
-        layout.addWidget(title)
-        layout.addWidget(details)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.navigation.setCurrentRow(0)
+        self.show_page(PAGE_INTAKE)
+        self._connect_bridge(ctx.bridge)
+
+    def _add(self, key: str, page: QWidget, label: str, icon_name: str, keys: str | None) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(icon(icon_name), label)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        if keys:
+            item.setToolTip(self.tr("{label} ({keys})").format(label=label, keys=keys))
+        self.navigation.addItem(item)
+
+    def _connect_bridge(self, bridge: SyncBridge | None) -> None:
+        if bridge is None:
+            return
+        if bridge not in self._connected_bridges:
+            bridge.status_changed.connect(self._status_changed)
+            self._connected_bridges.append(bridge)
+        if self.start_bridge and not bridge.running:
+            bridge.start()
+        bridge.refresh()
+
+    def _shortcuts(self) -> None:
+        def bind(keys: str, action: Any) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+
+        bind("F2", self.focus_search)
+        bind("Ctrl+N", self.new_intake)
+        bind("Ctrl+S", lambda: self._call_current("save"))
+        bind("Ctrl+P", lambda: self._call_current("print_current"))
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((key for key, page in self.pages.items() if page is current), None)
+
+    def show_page(self, key: str) -> QWidget | None:
+        page = self.pages.get(key)
+        if page is None:
+            return None
+        self.stack.setCurrentWidget(page)
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.blockSignals(True)
+                self.navigation.setCurrentRow(row)
+                self.navigation.blockSignals(False)
         return page
+
+    def _navigate(self, row: int) -> None:
+        item = self.navigation.item(row)
+        if item is not None:
+            self.show_page(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _call_current(self, method: str) -> None:
+        page = self.stack.currentWidget()
+        action = getattr(page, method, None)
+        if callable(action):
+            action()
+
+    def focus_search(self) -> None:
+        page = self.show_page(PAGE_SEARCH)
+        if isinstance(page, SearchPage):
+            page.focus_search()
+
+    def new_intake(self) -> None:
+        page = self.show_page(PAGE_INTAKE)
+        if isinstance(page, IntakePage):
+            page.start_new()
+
+    def open_applicant(self, applicant_id: str) -> None:
+        page = self.pages.get(PAGE_APPLICANT)
+        if isinstance(page, ApplicantPage):
+            page.load(applicant_id)
+            self.stack.setCurrentWidget(page)
+            self.navigation.blockSignals(True)
+            self.navigation.clearSelection()
+            self.navigation.setCurrentRow(-1)
+            self.navigation.blockSignals(False)
+
+    def change_officer(self, actor: Any) -> None:
+        """Another officer took over the counter at the lock screen: their name, their role."""
+        self.base_ctx.actor = actor
+        self._build(replace(self.ctx, actor=actor))
+
+    # -- the line ----------------------------------------------------------------------------------
+
+    def _status_changed(self, status: dict[str, Any]) -> None:
+        self.line_status.update_status(status)
+        self.banner.update_status(status)
+
+    def _after_registration(self) -> None:
+        if self.ctx.bridge is not None:
+            self.ctx.bridge.wake()
+        search = self.pages.get(PAGE_SEARCH)
+        if isinstance(search, SearchPage):
+            search.refresh()
+
+    # -- training ----------------------------------------------------------------------------------
+
+    def toggle_training(self) -> None:
+        entering = not self.ctx.training
+        if not confirm_switch(self, entering):
+            return
+        if entering:
+            self.training_switch.start(self.ctx.actor)
+        else:
+            if self.ctx.bridge is not None:
+                self.ctx.bridge.stop()
+            self.training_switch.stop()
+
+    def _enter_training(self, environment: Any) -> None:
+        if self.base_ctx.bridge is not None:
+            self.base_ctx.bridge.stop()
+        bridge = make_training_bridge(environment, self.ctx.runner, self)
+        self._build(
+            replace(self.base_ctx, workspace=environment.workspace, bridge=bridge, training=True)
+        )
+
+    def _leave_training(self) -> None:
+        self._build(self.base_ctx)
+
+    def _training_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Mode latihan"), message)
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        intake = self.pages.get(PAGE_INTAKE)
+        if isinstance(intake, IntakePage) and intake.has_unsaved_input():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Tutup LTSA Desk?"),
+                self.tr("Formulir pendaftaran belum disimpan. Tutup dan buang isinya?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        for bridge in {self.ctx.bridge, self.base_ctx.bridge} - {None}:
+            assert bridge is not None
+            bridge.stop()
+        if self.ctx.training:
+            self.training_switch.stop()
+        self.ctx.runner.wait_idle(10_000)
+        super().closeEvent(event)

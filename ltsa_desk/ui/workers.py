@@ -1,8 +1,9 @@
 """Running work off the GUI thread and getting the answer back on it.
 
-Every query, file read, PDF render or network-bound call the window needs goes through `Runner.run`:
-the function runs on Qt's thread pool, and its result (or error) is delivered to a callback on the GUI
-thread through a queued signal. The event loop never waits for the database or the disk.
+Every query, file read, PDF render or network-bound call the window needs goes through
+`Runner.run`: the function runs on Qt's thread pool, and its result (or error) is delivered to a
+callback on the GUI thread through a queued signal. The event loop never waits for the database or
+the disk.
 """
 
 from __future__ import annotations
@@ -29,9 +30,13 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, function: Callable[[], Any],
-                 on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None) -> None:
+    def __init__(
+        self,
+        relay: _Relay,
+        function: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
         super().__init__()
         self.relay = relay
         self.function = function
@@ -43,7 +48,7 @@ class _Job(QRunnable):
         self.thread_name = threading.current_thread().name
         try:
             result = self.function()
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the window
+        except BaseException as exc:
             log.exception("background job failed")
             if self.on_error is not None:
                 self.relay.failed.emit(self.on_error, exc)

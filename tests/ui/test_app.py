@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt
 from ltsa_desk.config import Config
 from ltsa_desk.ui.first_run import FirstRunDialog
 from ltsa_desk.ui.main_window import MainWindow
+from ltsa_desk.services.context import Actor
+from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import open_workspace
 
 
@@ -45,13 +48,90 @@ def test_first_run_creates_counter_with_keyboard_only(qtbot, data_dir: Path) -> 
         workspace.close()
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_main_window_shows_counter_and_register_size(qtbot, workspace, tmp_path: Path) -> None:
-    window = MainWindow(workspace)
+def _window(qtbot, workspace, role: str = "admin") -> MainWindow:  # type: ignore[no-untyped-def]
+    runner = Runner()
+    actor = Actor(username="admin1", counter_id="LOTIM-01", office_code="52.03", role=role)
+    window = MainWindow(
+        UiContext(workspace=workspace, actor=actor, runner=runner), start_bridge=False
+    )
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_main_window_navigates_with_the_keyboard(qtbot, workspace, tmp_path: Path) -> None:
+    window = _window(qtbot, workspace)
     assert "LOTIM-01" in window.windowTitle()
-    assert "0 CPMI" in window.details_label.text()
-    image = window.grab()
-    assert not image.isNull()
-    image.save(str(tmp_path / "main_window.png"))
+    labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert labels == ["Pendaftaran", "Pencarian", "Sinkronisasi", "Pengaturan"]
+    assert window.current_key() == "intake"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F2)
+    assert window.current_key() == "search"
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.current_key() == "intake"
+    window.grab().save(str(tmp_path / "main_window.png"))
+    window.ctx.runner.wait_idle()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_officer_sees_no_settings(qtbot, workspace) -> None:
+    window = _window(qtbot, workspace, role="officer")
+    labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert "Pengaturan" not in labels
+    window.ctx.runner.wait_idle()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_opening_an_applicant_shows_the_applicant_page(qtbot, workspace, actor) -> None:
+    from ltsa_desk.services.intake import register_applicant
+
+    with workspace.database.write_session() as session:
+        applicant = register_applicant(
+            session,
+            {
+                "nik": "5203011205900001",
+                "full_name": "AHMAD FAUZI",
+                "birth_date": "12-05-1990",
+                "sex": "L",
+            },
+            actor,
+        ).applicant
+    window = _window(qtbot, workspace)
+    window.open_applicant(str(applicant.id))
+    assert window.current_key() == "applicant"
+    page = window.pages["applicant"]
+    qtbot.waitUntil(lambda: page.name_label.text() == "AHMAD FAUZI", timeout=10_000)
+    window.ctx.runner.wait_idle()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_status_bar_tells_the_line(qtbot, workspace) -> None:
+    window = _window(qtbot, workspace)
+    row = {
+        "configured": True,
+        "online": False,
+        "offline_since": "2026-11-22T08:00:00+00:00",
+        "paused": False,
+        "paused_reason": None,
+        "pending": 37,
+        "in_flight": 0,
+        "needs_attention": 0,
+        "delivered": 5,
+        "superseded": 0,
+        "withdrawn": 0,
+        "oldest_pending_age_s": 3 * 86400.0,
+    }
+    status = {
+        "registry": row,
+        "immigration": {**row, "configured": False, "pending": 0},
+        "totals": {"pending": 37},
+    }
+    window._status_changed(status)
+    text = " ".join(window.line_status.texts().values())
+    assert "Offline" in text and "37 kiriman menunggu" in text
+    window.ctx.runner.wait_idle()

@@ -1,0 +1,96 @@
+"""The first account of a new counter: without one nobody could sign in.
+
+Shown only while the database holds no account at all; the account made here is an admin, who then
+adds the officers (on the command line with `ltsa-desk user add`, or later from the admin screens).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func
+from sqlmodel import select
+
+from ltsa_desk.services import accounts
+from ltsa_desk.store.models import Officer
+from ltsa_desk.ui.style import ERROR_LABEL_CSS
+from ltsa_desk.workspace import Workspace
+
+
+def needs_first_account(workspace: Workspace) -> bool:
+    with workspace.database.session() as session:
+        return int(session.exec(select(func.count()).select_from(Officer)).one()) == 0
+
+
+class FirstAccountDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("LTSA Desk - Akun pertama"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            self.tr(
+                "Loket ini belum punya akun. Buat akun Admin pertama; Admin kemudian menambahkan "
+                "akun petugas."
+            )
+        )
+        intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_LABEL_CSS)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama lengkap"), self.full_name)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        form.addRow(self.tr("Ulangi kata sandi"), self.repeat)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        fields = (self.username, self.full_name, self.password, self.repeat)
+        for current, following in pairwise(fields):
+            current.returnPressed.connect(following.setFocus)
+        self.repeat.returnPressed.connect(self.save)
+
+    def save(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("Kata sandi dan ulangannya tidak sama"))
+            self.repeat.setFocus()
+            return
+        try:
+            with self.workspace.database.write_session() as session:
+                accounts.create_user(
+                    session,
+                    self.username.text(),
+                    accounts.Role.ADMIN.value,
+                    password=self.password.text(),
+                    full_name=self.full_name.text(),
+                    actor="first-run",
+                )
+        except accounts.AccountError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

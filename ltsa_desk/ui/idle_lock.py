@@ -1,0 +1,291 @@
+"""Locking the counter when the officer walks away.
+
+A counter screen shows NIKs, addresses and family data of the CPMI in the queue. When nobody has
+touched the keyboard or mouse for `ui.idle_lock_minutes`, the window is covered by a lock screen
+that hides it completely and asks for the same officer's password; another officer may take over
+instead (the window is then told, so the new officer's work is stamped with their name).
+
+The lock is a frameless, application-modal dialog laid over the main window rather than a widget
+inside it: being modal it also blocks dialogs and keyboard shortcuts of the window underneath, and
+it stays usable even when another dialog was open when the lock came.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ltsa_desk.ui import style
+from ltsa_desk.ui.signin import CredentialsForm, SignedIn
+from ltsa_desk.ui.workers import Runner
+from ltsa_desk.workspace import Workspace
+
+# Input that proves someone is at the counter. Paint, timer and focus events are not activity.
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+def idle_minutes(workspace: Workspace) -> int:
+    """The configured idle time (`ui.idle_lock_minutes`, 10 by default)."""
+    value = workspace.config.get("ui.idle_lock_minutes")
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 10
+
+
+class LockDialog(QDialog):
+    """The lock screen: the officer's password, or another officer's name and password."""
+
+    unlocked = Signal(object)  # SignedIn of whoever opened it
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: Runner,
+        officer: SignedIn,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.officer = officer
+        self.setWindowTitle(self.tr("LTSA Desk - Terkunci"))
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAutoFillBackground(True)
+        self.setObjectName("lockScreen")
+        self.setStyleSheet("#lockScreen { background: #37474f; }")
+
+        card = QFrame()
+        card.setObjectName("lockCard")
+        card.setStyleSheet("#lockCard { background: white; border-radius: 8px; }")
+        card.setFixedWidth(520)
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(max(font.pointSizeF(), style.MIN_POINT_SIZE) * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.form = CredentialsForm(workspace, runner, card)
+        self.form.signed_in.connect(self._opened)
+
+        self.unlock_button = QPushButton()
+        self.switch_button = QPushButton()
+        for button in (self.unlock_button, self.switch_button):
+            button.setAutoDefault(False)
+        primary = QFont(self.unlock_button.font())
+        primary.setBold(True)
+        self.unlock_button.setFont(primary)
+        self.unlock_button.setMinimumWidth(110)
+        self.unlock_button.clicked.connect(self.form.submit)
+        self.switch_button.clicked.connect(self._toggle_mode)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(self.title)
+        inner.addWidget(self.explanation)
+        inner.addWidget(self.form)
+        inner.addLayout(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.switching = False
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        if self.switching:
+            self.title.setText(self.tr("Ganti petugas"))
+            self.explanation.setText(
+                self.tr("Petugas lain masuk dengan nama pengguna dan kata sandinya sendiri.")
+            )
+            self.unlock_button.setText(self.tr("Masuk"))
+            self.switch_button.setText(self.tr("Kembali"))
+            self.form.set_username_locked(None)
+        else:
+            self.title.setText(self.tr("Layar dikunci"))
+            self.explanation.setText(
+                self.tr(
+                    "Loket ini dikunci karena tidak dipakai. Petugas {name} membuka kunci dengan "
+                    "kata sandinya."
+                ).format(name=self.officer.display_name)
+            )
+            self.unlock_button.setText(self.tr("Buka kunci"))
+            self.switch_button.setText(self.tr("Ganti petugas"))
+            self.form.set_username_locked(self.officer.actor.username)
+        self.unlock_button.setToolTip(self.unlock_button.text() + " (Enter)")
+        self.form.focus_first_empty()
+
+    def _toggle_mode(self) -> None:
+        if self.form.busy:
+            return
+        self.switching = not self.switching
+        self._show_mode()
+
+    def _opened(self, result: SignedIn) -> None:
+        self.unlocked.emit(result)
+
+    def reject(self) -> None:
+        """Esc never opens the lock; in 'Ganti petugas' it goes back to the password."""
+        if self.switching:
+            self._toggle_mode()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt
+        if not getattr(self, "_may_close", False):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def release(self) -> None:
+        self._may_close = True
+        self.close()
+        self.deleteLater()
+
+
+class IdleLock(QObject):
+    """Watches the application's input and locks `window` after the idle time.
+
+    Install once after sign-in: `IdleLock(window, workspace, runner, signed_in).start()`.
+    `idle_ms` overrides the configured minutes (tests use a fraction of a second); `clock` is the
+    monotonic clock, injectable for the same reason. `lock_now()` serves a "Kunci" menu action.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+    officer_changed = Signal(object)  # SignedIn: another officer took over the counter
+
+    def __init__(
+        self,
+        window: QWidget,
+        workspace: Workspace,
+        runner: Runner,
+        officer: SignedIn,
+        *,
+        idle_ms: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = workspace
+        self.runner = runner
+        self.officer = officer
+        self.idle_ms = idle_ms if idle_ms is not None else idle_minutes(workspace) * 60_000
+        self.clock = clock
+        self.dialog: LockDialog | None = None
+        self._last_input = clock()
+        self._timer = QTimer(self)
+        # Checking a timestamp a few times per period is cheaper than restarting a timer on
+        # every mouse move, and late by at most a quarter of the period (never early).
+        self._timer.setInterval(max(20, min(5_000, self.idle_ms // 4)))
+        self._timer.timeout.connect(self._check)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.dialog is not None
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._last_input = self.clock()
+        self._timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._timer.stop()
+
+    def set_officer(self, officer: SignedIn) -> None:
+        """The window signed someone else in by other means (sign out, then sign in)."""
+        self.officer = officer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        kind = event.type()
+        if self.dialog is None:
+            if kind in _ACTIVITY:
+                self._last_input = self.clock()
+            return False
+        if kind == QEvent.Type.Shortcut and not self._inside_lock(watched):
+            return True  # an application-wide shortcut must not act on the locked window
+        if kind == QEvent.Type.Resize and watched is self.window:
+            self._cover()
+        return False
+
+    def _inside_lock(self, watched: QObject) -> bool:
+        node: QObject | None = watched
+        while node is not None:
+            if node is self.dialog:
+                return True
+            node = node.parent()
+        return False
+
+    def _check(self) -> None:
+        if self.dialog is None and (self.clock() - self._last_input) * 1000 >= self.idle_ms:
+            self.lock_now()
+
+    def lock_now(self) -> None:
+        if self.dialog is not None:
+            return
+        self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window)
+        self.dialog.unlocked.connect(self._unlock)
+        self._cover()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.dialog.form.focus_first_empty()
+        self.locked.emit()
+
+    def _cover(self) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.window):
+            self.dialog.setGeometry(self.window.geometry())
+
+    def _unlock(self, result: SignedIn) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.release()
+        self._last_input = self.clock()
+        changed = result.actor.username != self.officer.actor.username
+        self.officer = result
+        self.unlocked.emit()
+        if changed:
+            self.officer_changed.emit(result)

@@ -1,0 +1,198 @@
+"""Pencarian: one box for a name fragment, the start of a NIK or a tracking code.
+
+The officer types, the table follows a quarter of a second later (one query per pause, not one per
+key), and Enter or a double-click opens the CPMI. Queries run on the runner, page by page, so the
+window stays responsive on a million-row register; see `applicant_table`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ltsa_desk.ui import style
+from ltsa_desk.ui.applicant_table import (
+    PAGE_SIZE,
+    ApplicantTableModel,
+    ApplicantTableView,
+    Flagger,
+)
+from ltsa_desk.ui.context import UiContext
+
+DEBOUNCE_MS = 250
+
+
+class SearchPage(QWidget):
+    """The Pencarian screen. `focus_search()` is F2; `open_applicant(id)` opens a CPMI.
+
+    `set_flagger(fn)` replaces the row flag (default: departure within 7 days with submissions
+    not yet delivered); `refresh()` re-runs the current search (e.g. after a registration).
+    """
+
+    open_applicant = Signal(str)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ApplicantTableModel(ctx.workspace, ctx.runner, self, page_size=page_size)
+        self._started = False
+        self._focus_table_when_loaded = False
+
+        title = QLabel(self.tr("Pencarian CPMI"))
+        font = QFont(title.font())
+        font.setPointSizeF(max(font.pointSizeF(), style.MIN_POINT_SIZE) * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search")
+        self.search_box.setPlaceholderText(self.tr("Ketik nama, awal NIK atau kode pelacakan (F2)"))
+        self.search_box.setToolTip(
+            self.tr(
+                "Cari CPMI (F2). Enter: ke tabel hasil - Esc: kosongkan. Di tabel, Enter atau "
+                "klik dua kali membuka data CPMI."
+            )
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumHeight(34)
+        box_font = QFont(self.search_box.font())
+        box_font.setPointSizeF(max(box_font.pointSizeF(), style.MIN_POINT_SIZE) * 1.15)
+        self.search_box.setFont(box_font)
+        self.search_box.installEventFilter(self)
+
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555;")
+        self.error = QLabel()
+        self.error.setStyleSheet(style.ERROR_LABEL_CSS)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.table = ApplicantTableView()
+        self.table.setModel(self.model)
+        self.table.open_requested.connect(self.open_applicant)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._run_search)
+        self.search_box.textChanged.connect(self._debounce.start)
+        self.model.loading_changed.connect(self._update_status)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self._failed)
+        self.model.modelReset.connect(self._update_status)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.search_box)
+
+    # ------------------------------------------------------------------------------ public
+
+    def focus_search(self) -> None:
+        """F2: into the box with its text selected, ready to type over."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def set_flagger(self, flagger: Flagger | None) -> None:
+        self.model.set_flagger(flagger)
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self._started = True
+        self.model.set_query(self.search_box.text())
+
+    # ------------------------------------------------------------------------------ searching
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt
+        super().showEvent(event)
+        if not self._started:  # the newest CPMI are listed the first time the screen opens
+            self.refresh()
+
+    def _run_search(self) -> None:
+        text = self.search_box.text().strip()
+        if self._started and text == self.model.text:
+            return
+        self._started = True
+        self.error.hide()
+        self.model.set_query(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._enter_results()
+                return True
+            if key == Qt.Key.Key_Down:
+                self._focus_table()
+                return True
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_results(self) -> None:
+        """Enter in the box: search now (no need to wait for the pause) and go to the results."""
+        pending = self._debounce.isActive()
+        self._debounce.stop()
+        if pending or self.search_box.text().strip() != self.model.text:
+            self._focus_table_when_loaded = True
+            self._run_search()
+        elif self.model.loading:
+            self._focus_table_when_loaded = True
+        else:
+            self._focus_table()
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _page_loaded(self, count: int) -> None:
+        self._update_status()
+        if self._focus_table_when_loaded:
+            self._focus_table_when_loaded = False
+            self._focus_table()
+
+    def _failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self._update_status()
+
+    def _update_status(self, *_: object) -> None:
+        count = self.model.rowCount()
+        text = self.model.text
+        if self.model.loading and count == 0:
+            self.status.setText(self.tr("Mencari..."))
+        elif count == 0 and text:
+            self.status.setText(
+                self.tr('Tidak ada CPMI yang cocok dengan "{text}".').format(text=text)
+            )
+        elif count == 0:
+            self.status.setText(self.tr("Belum ada CPMI terdaftar."))
+        elif self.model.complete:
+            self.status.setText(self.tr("{count} CPMI ditemukan.").format(count=count))
+        elif not text:
+            newest = self.tr("{count} CPMI terbaru ditampilkan; gulir ke bawah untuk berikutnya.")
+            self.status.setText(newest.format(count=count))
+        else:
+            more = self.tr("{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.")
+            self.status.setText(more.format(count=count))
