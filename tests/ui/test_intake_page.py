@@ -363,11 +363,10 @@ def test_start_new_empties_the_form_and_returns_to_the_nik(qtbot: Any, page: Int
 def test_the_form_fits_a_1366x768_window_without_scrolling(
     qtbot: Any, ctx: UiContext, counter_font: None
 ) -> None:
-    window = MainWindow(ctx.workspace)
+    window = MainWindow(ctx, start_bridge=False)
     qtbot.addWidget(window)
-    page = IntakePage(ctx)
-    window.pages.addWidget(page)
-    window.pages.setCurrentWidget(page)
+    page = window.show_page("intake")
+    assert isinstance(page, IntakePage)
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
