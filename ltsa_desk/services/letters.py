@@ -670,7 +670,7 @@ def _issue_time(day: date) -> datetime:
     return datetime.combine(day, local.timetz()).astimezone(now.tzinfo)
 
 
-def _check_can_issue(
+def check_can_issue(
     session: Session,
     applicant: Applicant,
     kind: LetterKind,
@@ -740,7 +740,7 @@ def issue_letter(
     day = today or date.today()
     try:
         applicant = open_applicant(session, applicant_id)
-        moves = _check_can_issue(session, applicant, letter_kind, settings, day)
+        moves = check_can_issue(session, applicant, letter_kind, settings, day)
         number = _allocate_number(session, settings, officer, letter_kind, day)
         letter = Letter(
             applicant_id=applicant.id,

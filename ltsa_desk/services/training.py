@@ -31,7 +31,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import DESTINATIONS, engine_settings
 from ltsa_desk.store.lock import DataFolderLock
-from ltsa_desk.workspace import Workspace, initialise, open_workspace
+from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import NoKeyring, get_token, set_token
 from sync.engine import DestinationConfig, SyncEngine
 from sync.sim.testing import SimHandle, start_sim_process
@@ -108,6 +108,8 @@ class TrainingSession:
                     counter_id=base.counter_id,
                     office_name=str(base.get("office.name") or ""),
                 )
+                # Training data is made up: its recovery key protects nothing worth a paper.
+                confirm_recovery_key_shown(self.data_dir)
                 (self.data_dir / MARKER_FILE).write_text(
                     "Folder ini milik Mode latihan LTSA Desk: data di sini tidak nyata dan tidak "
                     "pernah dikirim ke Registri pusat atau Imigrasi.\n",

@@ -18,6 +18,7 @@ from ltsa_desk.ui.first_run import FirstRunDialog
 from ltsa_desk.ui.i18n import install_translator
 from ltsa_desk.ui.idle_lock import IdleLock
 from ltsa_desk.ui.main_window import MainWindow
+from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.signin import SignInDialog
 from ltsa_desk.ui.style import MIN_POINT_SIZE
 from ltsa_desk.ui.sync_bridge import SyncBridge
@@ -84,8 +85,16 @@ def run_app(data_dir: Path) -> int:
         lock.release()
 
 
+def show_new_recovery_key(workspace: Workspace) -> None:
+    """A key made at set-up (or by an upgrade) is shown once, then its pending mark is cleared."""
+    if workspace.new_recovery_key:
+        RecoveryKeyDialog(workspace.new_recovery_key).exec()
+        workspace.confirm_recovery_key_shown()
+
+
 def _run_counter(app: QApplication, workspace: Workspace) -> int:
     runner = Runner()
+    show_new_recovery_key(workspace)
     if needs_first_account(workspace):
         first = FirstAccountDialog(workspace)
         if first.exec() != FirstAccountDialog.DialogCode.Accepted:

@@ -182,7 +182,7 @@ def _refusal(
     """The service's own verdict on issuing now: the same check ``issue_letter`` runs first, and
     it only reads, so the buttons and the issuing can never disagree."""
     try:
-        letters._check_can_issue(session, applicant, kind, settings, today)
+        letters.check_can_issue(session, applicant, kind, settings, today)
     except (LetterRefused, documents.DocumentsIncomplete) as exc:
         return exc.message
     return None

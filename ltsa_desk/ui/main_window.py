@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.start_bridge = start_bridge
         self.pages: dict[str, QWidget] = {}
         self._connected_bridges: list[SyncBridge] = []
+        self._previous_key = PAGE_SEARCH
         self.resize(1366, 768)
         self.setWindowIcon(icon("app"))
 
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
         sync_page = SyncPage(ctx)
         for page in (intake, search, sync_page):
             page.open_applicant.connect(self.open_applicant)
-        intake.registered.connect(lambda _id: self._after_registration())
+        intake.registered.connect(lambda _id: self._after_change())
+        applicant.changed.connect(lambda _id: self._after_change())
+        applicant.back_requested.connect(lambda: self.show_page(self._previous_key))
         self._add(PAGE_INTAKE, intake, self.tr("Pendaftaran"), "nav-intake", "Ctrl+N")
         self._add(PAGE_SEARCH, search, self.tr("Pencarian"), "nav-search", "F2")
         self._add(PAGE_SYNC, sync_page, self.tr("Sinkronisasi"), "nav-sync", None)
@@ -224,6 +227,9 @@ class MainWindow(QMainWindow):
     def open_applicant(self, applicant_id: str) -> None:
         page = self.pages.get(PAGE_APPLICANT)
         if isinstance(page, ApplicantPage):
+            current = self.current_key()
+            if current and current != PAGE_APPLICANT:
+                self._previous_key = current
             page.load(applicant_id)
             self.stack.setCurrentWidget(page)
             self.navigation.blockSignals(True)
@@ -242,7 +248,8 @@ class MainWindow(QMainWindow):
         self.line_status.update_status(status)
         self.banner.update_status(status)
 
-    def _after_registration(self) -> None:
+    def _after_change(self) -> None:
+        """A registration or correction queued a submission: send it now, show it in search."""
         if self.ctx.bridge is not None:
             self.ctx.bridge.wake()
         search = self.pages.get(PAGE_SEARCH)

@@ -135,3 +135,32 @@ def test_the_status_bar_tells_the_line(qtbot, workspace) -> None:
     text = " ".join(window.line_status.texts().values())
     assert "Offline" in text and "37 kiriman menunggu" in text
     window.ctx.runner.wait_idle()
+
+
+def test_the_recovery_key_is_shown_once_and_esc_does_not_lose_it(qtbot, data_dir: Path) -> None:
+    from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
+    from ltsa_desk.workspace import initialise
+
+    initialise(data_dir, office_code="52.03", counter_id="LOTIM-01")
+    workspace = open_workspace(data_dir)
+    try:
+        key = workspace.new_recovery_key
+        assert key, "a fresh counter has a recovery key to show"
+        dialog = RecoveryKeyDialog(key)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.key_label.text() == key
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible(), "Esc closed the only showing of the key"
+        assert not dialog.done_button.isEnabled()
+        dialog.confirmed.setChecked(True)
+        qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == RecoveryKeyDialog.DialogCode.Accepted
+        workspace.confirm_recovery_key_shown()
+    finally:
+        workspace.close()
+    reopened = open_workspace(data_dir)
+    try:
+        assert reopened.new_recovery_key is None, "shown once: not made again"
+    finally:
+        reopened.close()
