@@ -2,6 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id_ID">
     <context>
+        <name>ApplicantPage</name>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>dilewati</source>
+            <translation>dilewati</translation>
+        </message>
+        <message>
+            <source>Status: {state}</source>
+            <translation>Status: {state}</translation>
+        </message>
+        <message>
+            <source>sejak {when}</source>
+            <translation>sejak {when}</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Dokumen</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Riwayat</source>
+            <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>Data CPMI (Ctrl+1)</source>
+            <translation>Data CPMI (Ctrl+1)</translation>
+        </message>
+        <message>
+            <source>Kelengkapan dokumen (Ctrl+2)</source>
+            <translation>Kelengkapan dokumen (Ctrl+2)</translation>
+        </message>
+        <message>
+            <source>Surat, tanda terima, hand-carry (Ctrl+3)</source>
+            <translation>Surat, tanda terima, hand-carry (Ctrl+3)</translation>
+        </message>
+        <message>
+            <source>Riwayat (Ctrl+4)</source>
+            <translation>Riwayat (Ctrl+4)</translation>
+        </message>
+        <message>
+            <source>‹ Kembali</source>
+            <translation>‹ Kembali</translation>
+        </message>
+        <message>
+            <source>Kembali ke layar sebelumnya</source>
+            <translation>Kembali ke layar sebelumnya</translation>
+        </message>
+        <message>
+            <source>Kiriman:</source>
+            <translation>Kiriman:</translation>
+        </message>
+        <message>
+            <source>Peringatan NIK sudah saya periksa; simpan tetap</source>
+            <translation>Peringatan NIK sudah saya periksa; simpan tetap</translation>
+        </message>
+        <message>
+            <source>Simpan perubahan</source>
+            <translation>Simpan perubahan</translation>
+        </message>
+        <message>
+            <source>Simpan perubahan data CPMI (Ctrl+S)</source>
+            <translation>Simpan perubahan data CPMI (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>&amp;Ajukan paspor</source>
+            <translation>&amp;Ajukan paspor</translation>
+        </message>
+        <message>
+            <source>Catat pengajuan paspor dan kirim permohonannya ke Imigrasi (Alt+A)</source>
+            <translation>Catat pengajuan paspor dan kirim permohonannya ke Imigrasi (Alt+A)</translation>
+        </message>
+        <message>
+            <source>Batalkan C&amp;PMI...</source>
+            <translation>Batalkan C&amp;PMI...</translation>
+        </message>
+        <message>
+            <source>Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik</source>
+            <translation>Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik</translation>
+        </message>
+        <message>
+            <source>Waktu</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Petugas</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Kejadian</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Memuat...</source>
+            <translation>Memuat...</translation>
+        </message>
+        <message>
+            <source>CPMI tidak dapat dibuka</source>
+            <translation>CPMI tidak dapat dibuka</translation>
+        </message>
+        <message>
+            <source>NIK {nik}</source>
+            <translation>NIK {nik}</translation>
+        </message>
+        <message>
+            <source>Kode {code}</source>
+            <translation>Kode {code}</translation>
+        </message>
+        <message>
+            <source>ID registri {id}</source>
+            <translation>ID registri {id}</translation>
+        </message>
+        <message>
+            <source>No. permohonan paspor {no}</source>
+            <translation>No. permohonan paspor {no}</translation>
+        </message>
+        <message>
+            <source>Rencana keberangkatan {day}</source>
+            <translation>Rencana keberangkatan {day}</translation>
+        </message>
+        <message>
+            <source>belum ada kiriman</source>
+            <translation>belum ada kiriman</translation>
+        </message>
+        <message>
+            <source>Pastikan data sampai sebelum CPMI berangkat: periksa Sinkronisasi, atau cetak permohonan paspor untuk dibawa ke Imigrasi.</source>
+            <translation>Pastikan data sampai sebelum CPMI berangkat: periksa Sinkronisasi, atau cetak permohonan paspor untuk dibawa ke Imigrasi.</translation>
+        </message>
+        <message>
+            <source>Cetak permohonan paspor (hand-carry)</source>
+            <translation>Cetak permohonan paspor (hand-carry)</translation>
+        </message>
+        <message>
+            <source>CPMI ini sudah {state}; data hanya dapat dilihat.</source>
+            <translation>CPMI ini sudah {state}; data hanya dapat dilihat.</translation>
+        </message>
+        <message>
+            <source>Paspor sudah diajukan.</source>
+            <translation>Paspor sudah diajukan.</translation>
+        </message>
+        <message>
+            <source>CPMI ini tidak dapat diubah lagi.</source>
+            <translation>CPMI ini tidak dapat diubah lagi.</translation>
+        </message>
+        <message>
+            <source>Tidak ada perubahan untuk disimpan.</source>
+            <translation>Tidak ada perubahan untuk disimpan.</translation>
+        </message>
+        <message>
+            <source>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</source>
+            <translation>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</translation>
+        </message>
+        <message>
+            <source>Menyimpan...</source>
+            <translation>Menyimpan...</translation>
+        </message>
+        <message>
+            <source>Perubahan tersimpan; perbaikan data akan dikirim ke Registri pusat.</source>
+            <translation>Perubahan tersimpan; perbaikan data akan dikirim ke Registri pusat.</translation>
+        </message>
+        <message>
+            <source>Belum tersimpan: perbaiki kolom yang bertanda merah.</source>
+            <translation>Belum tersimpan: perbaiki kolom yang bertanda merah.</translation>
+        </message>
+        <message>
+            <source>NIK sudah terdaftar dengan kode {code}</source>
+            <translation>NIK sudah terdaftar dengan kode {code}</translation>
+        </message>
+        <message>
+            <source>Belum tersimpan: NIK milik CPMI lain.</source>
+            <translation>Belum tersimpan: NIK milik CPMI lain.</translation>
+        </message>
+        <message>
+            <source>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</source>
+            <translation>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor</source>
+            <translation>Ajukan paspor</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor untuk {name}? Permohonan dikirim ke Imigrasi; bila sambungan terputus, permohonan menunggu dan terkirim sendiri.</source>
+            <translation>Ajukan paspor untuk {name}? Permohonan dikirim ke Imigrasi; bila sambungan terputus, permohonan menunggu dan terkirim sendiri.</translation>
+        </message>
+        <message>
+            <source>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</source>
+            <translation>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</translation>
+        </message>
+        <message>
+            <source>Batalkan CPMI</source>
+            <translation>Batalkan CPMI</translation>
+        </message>
+        <message>
+            <source>Batalkan kasus {name} ({code})? Kasus yang dibatalkan tidak dapat dilanjutkan; tulis alasannya.</source>
+            <translation>Batalkan kasus {name} ({code})? Kasus yang dibatalkan tidak dapat dilanjutkan; tulis alasannya.</translation>
+        </message>
+        <message>
+            <source>Kasus CPMI dibatalkan.</source>
+            <translation>Kasus CPMI dibatalkan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicantTable</name>
+        <message>
+            <source>Terdaftar</source>
+            <translation>Terdaftar</translation>
+        </message>
+        <message>
+            <source>Dokumen lengkap</source>
+            <translation>Dokumen lengkap</translation>
+        </message>
+        <message>
+            <source>Direkomendasikan</source>
+            <translation>Direkomendasikan</translation>
+        </message>
+        <message>
+            <source>Paspor diajukan</source>
+            <translation>Paspor diajukan</translation>
+        </message>
+        <message>
+            <source>Paspor terbit</source>
+            <translation>Paspor terbit</translation>
+        </message>
+        <message>
+            <source>Berangkat</source>
+            <translation>Berangkat</translation>
+        </message>
+        <message>
+            <source>Dibatalkan</source>
+            <translation>Dibatalkan</translation>
+        </message>
+        <message>
+            <source>hari ini</source>
+            <extracomment>Decides which rows of a page get a flag; runs on the worker thread with the page's session.</extracomment>
+            <translation>hari ini</translation>
+        </message>
+        <message>
+            <source>{days} hari</source>
+            <translation>{days} hari</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicantTableModel</name>
+        <message>
+            <source>Perhatian</source>
+            <translation>Perhatian</translation>
+        </message>
+        <message>
+            <source>Kode pelacakan</source>
+            <translation>Kode pelacakan</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>Nama</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Tanggal lahir</source>
+            <translation>Tanggal lahir</translation>
+        </message>
+        <message>
+            <source>Negara tujuan</source>
+            <translation>Negara tujuan</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Terdaftar</source>
+            <translation>Terdaftar</translation>
+        </message>
+        <message>
+            <source>Pencarian gagal: basis data tidak dapat dibaca. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
+            <translation>Pencarian gagal: basis data tidak dapat dibaca. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
+        </message>
+        <message>
+            <source>Berangkat dalam 7 hari dengan kiriman yang belum terkirim</source>
+            <translation>Berangkat dalam 7 hari dengan kiriman yang belum terkirim</translation>
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <source>{first} dan {second}</source>
@@ -72,6 +370,45 @@
         </message>
     </context>
     <context>
+        <name>DatesDialog</name>
+        <message>
+            <source>Verifikasi {document}</source>
+            <translation>Verifikasi {document}</translation>
+        </message>
+        <message>
+            <source>Bandingkan dengan aslinya dan isi tanggal seperti tertulis (DD-MM-YYYY).</source>
+            <translation>Bandingkan dengan aslinya dan isi tanggal seperti tertulis (DD-MM-YYYY).</translation>
+        </message>
+        <message>
+            <source>Tanggal terbit</source>
+            <translation>Tanggal terbit</translation>
+        </message>
+        <message>
+            <source>Berlaku sampai</source>
+            <translation>Berlaku sampai</translation>
+        </message>
+        <message>
+            <source>Verifikasi</source>
+            <translation>Verifikasi</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>{what} tidak sah: {text} (tulis DD-MM-YYYY)</source>
+            <translation>{what} tidak sah: {text} (tulis DD-MM-YYYY)</translation>
+        </message>
+        <message>
+            <source>Tanggal berlaku</source>
+            <translation>Tanggal berlaku</translation>
+        </message>
+        <message>
+            <source>Tanggal terbit wajib diisi</source>
+            <translation>Tanggal terbit wajib diisi</translation>
+        </message>
+    </context>
+    <context>
         <name>DestinationCard</name>
         <message>
             <source>Offline sejak</source>
@@ -119,6 +456,201 @@
         </message>
     </context>
     <context>
+        <name>DocumentsPanel</name>
+        <message>
+            <source>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
+            <extracomment>Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).</extracomment>
+            <translation>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
+        </message>
+        <message>
+            <source>Pilih berkas dokumen</source>
+            <translation>Pilih berkas dokumen</translation>
+        </message>
+        <message>
+            <source>Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)</source>
+            <translation>Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Dokumen</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Untuk tahap</source>
+            <translation>Untuk tahap</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Kelengkapan dokumen</source>
+            <translation>Kelengkapan dokumen</translation>
+        </message>
+        <message>
+            <source>&amp;Lampirkan berkas...</source>
+            <translation>&amp;Lampirkan berkas...</translation>
+        </message>
+        <message>
+            <source>Lampirkan berkas PDF, JPEG atau PNG dari komputer ini (Alt+L)</source>
+            <translation>Lampirkan berkas PDF, JPEG atau PNG dari komputer ini (Alt+L)</translation>
+        </message>
+        <message>
+            <source>Lampirkan &amp;scan</source>
+            <translation>Lampirkan &amp;scan</translation>
+        </message>
+        <message>
+            <source>Lampirkan scan yang dipilih di daftar pemindai (Alt+S)</source>
+            <translation>Lampirkan scan yang dipilih di daftar pemindai (Alt+S)</translation>
+        </message>
+        <message>
+            <source>&amp;Verifikasi</source>
+            <translation>&amp;Verifikasi</translation>
+        </message>
+        <message>
+            <source>Dokumen sudah dibandingkan dengan aslinya dan sesuai (Alt+V)</source>
+            <translation>Dokumen sudah dibandingkan dengan aslinya dan sesuai (Alt+V)</translation>
+        </message>
+        <message>
+            <source>&amp;Tolak...</source>
+            <translation>&amp;Tolak...</translation>
+        </message>
+        <message>
+            <source>Tolak dokumen dengan alasan (Alt+T)</source>
+            <translation>Tolak dokumen dengan alasan (Alt+T)</translation>
+        </message>
+        <message>
+            <source>Dokumen lengkap</source>
+            <translation>Dokumen lengkap</translation>
+        </message>
+        <message>
+            <source>Semua dokumen pendaftaran ada: ubah status menjadi Dokumen lengkap</source>
+            <translation>Semua dokumen pendaftaran ada: ubah status menjadi Dokumen lengkap</translation>
+        </message>
+        <message>
+            <source>Pesan dokumen</source>
+            <translation>Pesan dokumen</translation>
+        </message>
+        <message>
+            <source>Cukup salah satu: {group}</source>
+            <translation>Cukup salah satu: {group}</translation>
+        </message>
+        <message>
+            <source>Tambahan</source>
+            <translation>Tambahan</translation>
+        </message>
+        <message>
+            <source>Tidak perlu: {other} sudah ada</source>
+            <translation>Tidak perlu: {other} sudah ada</translation>
+        </message>
+        <message>
+            <source>Alasan: {reason}</source>
+            <translation>Alasan: {reason}</translation>
+        </message>
+        <message>
+            <source>Diverifikasi {when} oleh {who}</source>
+            <translation>Diverifikasi {when} oleh {who}</translation>
+        </message>
+        <message>
+            <source>Diterima {when} oleh {who}</source>
+            <translation>Diterima {when} oleh {who}</translation>
+        </message>
+        <message>
+            <source>terbit {day}</source>
+            <translation>terbit {day}</translation>
+        </message>
+        <message>
+            <source>berlaku s.d. {day}</source>
+            <translation>berlaku s.d. {day}</translation>
+        </message>
+        <message>
+            <source>{document}: belum ada berkas</source>
+            <translation>{document}: belum ada berkas</translation>
+        </message>
+        <message>
+            <source>Pilih scan di daftar pemindai dulu</source>
+            <translation>Pilih scan di daftar pemindai dulu</translation>
+        </message>
+        <message>
+            <source>Pilih dokumen di daftar dulu</source>
+            <translation>Pilih dokumen di daftar dulu</translation>
+        </message>
+        <message>
+            <source>Melampirkan {file} sebagai {document}...</source>
+            <translation>Melampirkan {file} sebagai {document}...</translation>
+        </message>
+        <message>
+            <source>{document} dilampirkan (status: {status}). Bandingkan dengan aslinya, lalu Verifikasi.</source>
+            <translation>{document} dilampirkan (status: {status}). Bandingkan dengan aslinya, lalu Verifikasi.</translation>
+        </message>
+        <message>
+            <source>{document} terverifikasi</source>
+            <translation>{document} terverifikasi</translation>
+        </message>
+        <message>
+            <source>Tolak {document}</source>
+            <translation>Tolak {document}</translation>
+        </message>
+        <message>
+            <source>Tulis alasan penolakan {document}. Alasan ini disampaikan kepada CPMI dan dicatat di riwayat.</source>
+            <translation>Tulis alasan penolakan {document}. Alasan ini disampaikan kepada CPMI dan dicatat di riwayat.</translation>
+        </message>
+        <message>
+            <source>Tolak dokumen</source>
+            <translation>Tolak dokumen</translation>
+        </message>
+        <message>
+            <source>{document} ditolak: {reason}</source>
+            <translation>{document} ditolak: {reason}</translation>
+        </message>
+        <message>
+            <source>Status CPMI sekarang: Dokumen lengkap. Surat dapat diterbitkan.</source>
+            <translation>Status CPMI sekarang: Dokumen lengkap. Surat dapat diterbitkan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstAccountDialog</name>
+        <message>
+            <source>LTSA Desk - Akun pertama</source>
+            <translation>LTSA Desk - Akun pertama</translation>
+        </message>
+        <message>
+            <source>Loket ini belum punya akun. Buat akun Admin pertama; Admin kemudian menambahkan akun petugas.</source>
+            <translation>Loket ini belum punya akun. Buat akun Admin pertama; Admin kemudian menambahkan akun petugas.</translation>
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Nama lengkap</source>
+            <translation>Nama lengkap</translation>
+        </message>
+        <message>
+            <source>Kata sandi</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi</source>
+            <translation>Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Kata sandi dan ulangannya tidak sama</source>
+            <translation>Kata sandi dan ulangannya tidak sama</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>LTSA Desk - Pengaturan awal</source>
@@ -147,6 +679,138 @@
     </context>
     <context>
         <name>IntakePage</name>
+        <message>
+            <source>Tidak sekolah</source>
+            <translation>Tidak sekolah</translation>
+        </message>
+        <message>
+            <source>Tidak tamat SD</source>
+            <translation>Tidak tamat SD</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>Nama lengkap</source>
+            <translation>Nama lengkap</translation>
+        </message>
+        <message>
+            <source>Tempat lahir</source>
+            <translation>Tempat lahir</translation>
+        </message>
+        <message>
+            <source>Tanggal lahir</source>
+            <translation>Tanggal lahir</translation>
+        </message>
+        <message>
+            <source>Jenis kelamin</source>
+            <translation>Jenis kelamin</translation>
+        </message>
+        <message>
+            <source>Nomor KK</source>
+            <translation>Nomor KK</translation>
+        </message>
+        <message>
+            <source>Alamat</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Nomor HP</source>
+            <translation>Nomor HP</translation>
+        </message>
+        <message>
+            <source>Pendidikan terakhir</source>
+            <translation>Pendidikan terakhir</translation>
+        </message>
+        <message>
+            <source>Status perkawinan</source>
+            <translation>Status perkawinan</translation>
+        </message>
+        <message>
+            <source>Negara tujuan</source>
+            <translation>Negara tujuan</translation>
+        </message>
+        <message>
+            <source>Jabatan</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Sektor</source>
+            <translation>Sektor</translation>
+        </message>
+        <message>
+            <source>P3MI</source>
+            <translation>P3MI</translation>
+        </message>
+        <message>
+            <source>Rencana keberangkatan</source>
+            <translation>Rencana keberangkatan</translation>
+        </message>
+        <message>
+            <source>Laki-laki</source>
+            <translation>Laki-laki</translation>
+        </message>
+        <message>
+            <source>Perempuan</source>
+            <translation>Perempuan</translation>
+        </message>
+        <message>
+            <source>Belum kawin</source>
+            <translation>Belum kawin</translation>
+        </message>
+        <message>
+            <source>Kawin</source>
+            <translation>Kawin</translation>
+        </message>
+        <message>
+            <source>Cerai hidup</source>
+            <translation>Cerai hidup</translation>
+        </message>
+        <message>
+            <source>Cerai mati</source>
+            <translation>Cerai mati</translation>
+        </message>
+        <message>
+            <source>Formal</source>
+            <translation>Formal</translation>
+        </message>
+        <message>
+            <source>Informal</source>
+            <translation>Informal</translation>
+        </message>
+        <message>
+            <source>16 angka, dari KTP</source>
+            <translation>16 angka, dari KTP</translation>
+        </message>
+        <message>
+            <source>sesuai KTP</source>
+            <translation>sesuai KTP</translation>
+        </message>
+        <message>
+            <source>DD-MM-YYYY</source>
+            <translation>DD-MM-YYYY</translation>
+        </message>
+        <message>
+            <source>16 angka (boleh kosong)</source>
+            <translation>16 angka (boleh kosong)</translation>
+        </message>
+        <message>
+            <source>08xx-xxxx-xxxx</source>
+            <translation>08xx-xxxx-xxxx</translation>
+        </message>
+        <message>
+            <source>ketik nama negara</source>
+            <translation>ketik nama negara</translation>
+        </message>
+        <message>
+            <source>ketik nama P3MI</source>
+            <translation>ketik nama P3MI</translation>
+        </message>
+        <message>
+            <source>{place} - lahir {born} - {sex}</source>
+            <translation>{place} - lahir {born} - {sex}</translation>
+        </message>
         <message>
             <source>Peringatan NIK sudah saya periksa; CPMI tetap didaftarkan di sini</source>
             <translation>Peringatan NIK sudah saya periksa; CPMI tetap didaftarkan di sini</translation>
@@ -218,6 +882,182 @@
         <message>
             <source>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</source>
             <translation>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LettersPanel</name>
+        <message>
+            <source>Cetak</source>
+            <extracomment>How long a written PDF is kept in the temp folder before the next start removes it.</extracomment>
+            <translation>Cetak</translation>
+        </message>
+        <message>
+            <source>Surat yang dibatalkan tidak dicetak</source>
+            <translation>Surat yang dibatalkan tidak dicetak</translation>
+        </message>
+        <message>
+            <source>Tanda terima</source>
+            <translation>Tanda terima</translation>
+        </message>
+        <message>
+            <source>Tidak ada permohonan paspor yang menunggu dikirim; hand-carry tidak diperlukan</source>
+            <translation>Tidak ada permohonan paspor yang menunggu dikirim; hand-carry tidak diperlukan</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor (hand-carry)</source>
+            <translation>Permohonan paspor (hand-carry)</translation>
+        </message>
+        <message>
+            <source>Terbitkan SPR</source>
+            <translation>Terbitkan SPR</translation>
+        </message>
+        <message>
+            <source>Terbitkan Rekomendasi Paspor</source>
+            <translation>Terbitkan Rekomendasi Paspor</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Tanggal</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Dicetak ulang</source>
+            <translation>Dicetak ulang</translation>
+        </message>
+        <message>
+            <source>Belum ada surat untuk CPMI ini.</source>
+            <translation>Belum ada surat untuk CPMI ini.</translation>
+        </message>
+        <message>
+            <source>&amp;Buka PDF</source>
+            <translation>&amp;Buka PDF</translation>
+        </message>
+        <message>
+            <source>Buka surat terpilih sebagai PDF; surat lama dibuka sebagai SALINAN (Enter)</source>
+            <translation>Buka surat terpilih sebagai PDF; surat lama dibuka sebagai SALINAN (Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Cetak...</source>
+            <translation>&amp;Cetak...</translation>
+        </message>
+        <message>
+            <source>Cetak surat terpilih lewat dialog cetak (Ctrl+P)</source>
+            <translation>Cetak surat terpilih lewat dialog cetak (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Batalkan &amp;surat...</source>
+            <translation>Batalkan &amp;surat...</translation>
+        </message>
+        <message>
+            <source>Batalkan surat dengan alasan; nomornya tidak dipakai lagi</source>
+            <translation>Batalkan surat dengan alasan; nomornya tidak dipakai lagi</translation>
+        </message>
+        <message>
+            <source>Cetak &amp;tanda terima</source>
+            <translation>Cetak &amp;tanda terima</translation>
+        </message>
+        <message>
+            <source>Tanda terima untuk CPMI: kode pelacakan, yang dikerjakan hari ini dan kiriman yang masih menunggu (Ctrl+P bila tidak ada surat terpilih)</source>
+            <translation>Tanda terima untuk CPMI: kode pelacakan, yang dikerjakan hari ini dan kiriman yang masih menunggu (Ctrl+P bila tidak ada surat terpilih)</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor (&amp;hand-carry)</source>
+            <translation>Permohonan paspor (&amp;hand-carry)</translation>
+        </message>
+        <message>
+            <source>Terbitkan surat</source>
+            <translation>Terbitkan surat</translation>
+        </message>
+        <message>
+            <source>Untuk dibawa CPMI</source>
+            <translation>Untuk dibawa CPMI</translation>
+        </message>
+        <message>
+            <source>Surat yang sudah terbit</source>
+            <translation>Surat yang sudah terbit</translation>
+        </message>
+        <message>
+            <source>Dibatalkan</source>
+            <translation>Dibatalkan</translation>
+        </message>
+        <message>
+            <source>Berlaku</source>
+            <translation>Berlaku</translation>
+        </message>
+        <message>
+            <source>Siap diterbitkan untuk {name}</source>
+            <translation>Siap diterbitkan untuk {name}</translation>
+        </message>
+        <message>
+            <source>Siap diterbitkan; status menjadi Direkomendasikan</source>
+            <translation>Siap diterbitkan; status menjadi Direkomendasikan</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor belum terkirim dan tanggal berangkat sudah lewat</source>
+            <translation>Permohonan paspor belum terkirim dan tanggal berangkat sudah lewat</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor belum terkirim dan CPMI berangkat hari ini</source>
+            <translation>Permohonan paspor belum terkirim dan CPMI berangkat hari ini</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor belum terkirim dan CPMI berangkat {days} hari lagi: cetak agar dibawa ke Imigrasi</source>
+            <translation>Permohonan paspor belum terkirim dan CPMI berangkat {days} hari lagi: cetak agar dibawa ke Imigrasi</translation>
+        </message>
+        <message>
+            <source>Tidak ada permohonan paspor yang menunggu dikirim</source>
+            <translation>Tidak ada permohonan paspor yang menunggu dikirim</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor masih menunggu dikirim; keberangkatan lebih dari {days} hari lagi</source>
+            <translation>Permohonan paspor masih menunggu dikirim; keberangkatan lebih dari {days} hari lagi</translation>
+        </message>
+        <message>
+            <source>Menerbitkan {title}...</source>
+            <translation>Menerbitkan {title}...</translation>
+        </message>
+        <message>
+            <source>{title} terbit dengan nomor {number}. Ctrl+P untuk mencetak.</source>
+            <translation>{title} terbit dengan nomor {number}. Ctrl+P untuk mencetak.</translation>
+        </message>
+        <message>
+            <source>PDF dibuat tetapi tidak ada penampil PDF yang membukanya: {path}</source>
+            <translation>PDF dibuat tetapi tidak ada penampil PDF yang membukanya: {path}</translation>
+        </message>
+        <message>
+            <source>SALINAN</source>
+            <translation>SALINAN</translation>
+        </message>
+        <message>
+            <source>{what} dibuka</source>
+            <translation>{what} dibuka</translation>
+        </message>
+        <message>
+            <source>{what} dikirim ke printer</source>
+            <translation>{what} dikirim ke printer</translation>
+        </message>
+        <message>
+            <source>Batalkan surat</source>
+            <translation>Batalkan surat</translation>
+        </message>
+        <message>
+            <source>Batalkan {title} nomor {number}? Surat tetap tercatat sebagai dibatalkan dan nomornya tidak dipakai lagi. Tulis alasannya.</source>
+            <translation>Batalkan {title} nomor {number}? Surat tetap tercatat sebagai dibatalkan dan nomornya tidak dipakai lagi. Tulis alasannya.</translation>
+        </message>
+        <message>
+            <source>{title} nomor {number} dibatalkan</source>
+            <translation>{title} nomor {number} dibatalkan</translation>
         </message>
     </context>
     <context>
@@ -345,8 +1185,20 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Kunci</source>
+            <translation>Kunci</translation>
+        </message>
+        <message>
+            <source>Kunci layar (Ctrl+L)</source>
+            <translation>Kunci layar (Ctrl+L)</translation>
+        </message>
+        <message>
             <source>LTSA Desk - Kantor {office} - Loket {counter}</source>
             <translation>LTSA Desk - Kantor {office} - Loket {counter}</translation>
+        </message>
+        <message>
+            <source>{title} - MODE LATIHAN</source>
+            <translation>{title} - MODE LATIHAN</translation>
         </message>
         <message>
             <source>Pendaftaran</source>
@@ -361,26 +1213,157 @@
             <translation>Sinkronisasi</translation>
         </message>
         <message>
-            <source>Laporan</source>
-            <translation>Laporan</translation>
+            <source>Petugas: {name} ({role})</source>
+            <translation>Petugas: {name} ({role})</translation>
+        </message>
+        <message>
+            <source>{label} ({keys})</source>
+            <translation>{label} ({keys})</translation>
+        </message>
+        <message>
+            <source>Mode latihan</source>
+            <translation>Mode latihan</translation>
+        </message>
+        <message>
+            <source>Tutup LTSA Desk?</source>
+            <translation>Tutup LTSA Desk?</translation>
+        </message>
+        <message>
+            <source>Formulir pendaftaran belum disimpan. Tutup dan buang isinya?</source>
+            <translation>Formulir pendaftaran belum disimpan. Tutup dan buang isinya?</translation>
         </message>
         <message>
             <source>Pengaturan</source>
             <translation>Pengaturan</translation>
         </message>
+    </context>
+    <context>
+        <name>Preview</name>
         <message>
-            <source>Basis data: {path}</source>
-            <translation>Basis data: {path}</translation>
+            <source>PDF ini tidak dapat ditampilkan</source>
+            <extracomment>Longest side of the decoded image. Big enough to read a KTP number on a 1366x768 screen, small enough that scaling it on every resize costs nothing.</extracomment>
+            <translation>PDF ini tidak dapat ditampilkan</translation>
         </message>
         <message>
-            <source>Selamat datang di LTSA Desk</source>
-            <translation>Selamat datang di LTSA Desk</translation>
+            <source>{kind}, {size} - halaman 1 dari {pages}</source>
+            <translation>{kind}, {size} - halaman 1 dari {pages}</translation>
         </message>
         <message>
-            <source>Kantor {office} - Loket {counter}
-{count} CPMI terdaftar di basis data ini.</source>
-            <translation>Kantor {office} - Loket {counter}
-{count} CPMI terdaftar di basis data ini.</translation>
+            <source>Gambar ini tidak dapat ditampilkan</source>
+            <translation>Gambar ini tidak dapat ditampilkan</translation>
+        </message>
+        <message>
+            <source>{kind}, {size}</source>
+            <translation>{kind}, {size}</translation>
+        </message>
+        <message>
+            <source>Berkas tidak dapat dibaca: {name}</source>
+            <translation>Berkas tidak dapat dibaca: {name}</translation>
+        </message>
+        <message>
+            <source>Berkas terlalu besar: {size} (batas {limit})</source>
+            <translation>Berkas terlalu besar: {size} (batas {limit})</translation>
+        </message>
+        <message>
+            <source>Lampiran tidak dapat dibaca dari penyimpanan; hubungi teknisi</source>
+            <translation>Lampiran tidak dapat dibaca dari penyimpanan; hubungi teknisi</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPane</name>
+        <message>
+            <source>Pilih dokumen untuk melihat</source>
+            <translation>Pilih dokumen untuk melihat</translation>
+        </message>
+        <message>
+            <source>Memuat pratinjau...</source>
+            <translation>Memuat pratinjau...</translation>
+        </message>
+        <message>
+            <source>Pratinjau tidak dapat dibuat</source>
+            <translation>Pratinjau tidak dapat dibuat</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Batal (Esc)</source>
+            <translation>Batal (Esc)</translation>
+        </message>
+        <message>
+            <source>{action} (Ctrl+Enter)</source>
+            <translation>{action} (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Alasan wajib diisi</source>
+            <translation>Alasan wajib diisi</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>LTSA Desk - Kunci pemulihan</source>
+            <translation>LTSA Desk - Kunci pemulihan</translation>
+        </message>
+        <message>
+            <source>Ini kunci pemulihan basis data loket ini. Tulis atau cetak, lalu simpan di tempat aman di luar komputer ini. Kunci ini hanya ditampilkan sekali. Tanpa kunci ini, data CPMI tidak bisa dibuka lagi bila komputer atau akun Windows berganti.</source>
+            <translation>Ini kunci pemulihan basis data loket ini. Tulis atau cetak, lalu simpan di tempat aman di luar komputer ini. Kunci ini hanya ditampilkan sekali. Tanpa kunci ini, data CPMI tidak bisa dibuka lagi bila komputer atau akun Windows berganti.</translation>
+        </message>
+        <message>
+            <source>Kunci pemulihan sudah saya catat dan simpan</source>
+            <translation>Kunci pemulihan sudah saya catat dan simpan</translation>
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation>Selesai</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanInbox</name>
+        <message>
+            <source>Scan baru di folder pemindai</source>
+            <extracomment>A file touched more recently than this is taken to be still written by the scanner. Debounce of watcher events: a scanner writing one file fires many of them. The backstop poll for shares where the watcher stays silent.</extracomment>
+            <translation>Scan baru di folder pemindai</translation>
+        </message>
+        <message>
+            <source>Enter atau klik dua kali: lampirkan scan ini ke dokumen yang dipilih</source>
+            <translation>Enter atau klik dua kali: lampirkan scan ini ke dokumen yang dipilih</translation>
+        </message>
+        <message>
+            <source>Folder pemindai belum diatur. Admin dapat mengaturnya di Pengaturan (scan.inbox); sementara itu lampirkan dari berkas.</source>
+            <translation>Folder pemindai belum diatur. Admin dapat mengaturnya di Pengaturan (scan.inbox); sementara itu lampirkan dari berkas.</translation>
+        </message>
+        <message>
+            <source>Folder pemindai tidak ditemukan: {folder}</source>
+            <translation>Folder pemindai tidak ditemukan: {folder}</translation>
+        </message>
+        <message>
+            <source>Folder pemindai tidak dapat dibaca: {folder}</source>
+            <translation>Folder pemindai tidak dapat dibaca: {folder}</translation>
+        </message>
+        <message>
+            <source>Folder pemindai tidak dapat dibaca</source>
+            <translation>Folder pemindai tidak dapat dibaca</translation>
+        </message>
+        <message>
+            <source>{name}  -  {kind}, {size}  -  {when}</source>
+            <translation>{name}  -  {kind}, {size}  -  {when}</translation>
+        </message>
+        <message>
+            <source>{name}  -  sedang disimpan pemindai...</source>
+            <translation>{name}  -  sedang disimpan pemindai...</translation>
+        </message>
+        <message>
+            <source>{count} scan menunggu di {folder}</source>
+            <translation>{count} scan menunggu di {folder}</translation>
+        </message>
+        <message>
+            <source>Belum ada scan baru di {folder}</source>
+            <translation>Belum ada scan baru di {folder}</translation>
         </message>
     </context>
     <context>
@@ -420,6 +1403,68 @@
         <message>
             <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
             <translation>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Loket ini</source>
+            <translation>Loket ini</translation>
+        </message>
+        <message>
+            <source>Kantor</source>
+            <translation>Kantor</translation>
+        </message>
+        <message>
+            <source>Nama kantor</source>
+            <translation>Nama kantor</translation>
+        </message>
+        <message>
+            <source>Loket</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Folder data</source>
+            <translation>Folder data</translation>
+        </message>
+        <message>
+            <source>Versi</source>
+            <translation>Versi</translation>
+        </message>
+        <message>
+            <source>Bahasa</source>
+            <translation>Bahasa</translation>
+        </message>
+        <message>
+            <source>Bahasa tampilan</source>
+            <translation>Bahasa tampilan</translation>
+        </message>
+        <message>
+            <source>Mode latihan</source>
+            <translation>Mode latihan</translation>
+        </message>
+        <message>
+            <source>Mode latihan memakai basis data terpisah dan server tiruan, sehingga petugas baru dapat berlatih tanpa menyentuh data CPMI yang nyata.</source>
+            <translation>Mode latihan memakai basis data terpisah dan server tiruan, sehingga petugas baru dapat berlatih tanpa menyentuh data CPMI yang nyata.</translation>
+        </message>
+        <message>
+            <source>Keluar dari mode latihan</source>
+            <translation>Keluar dari mode latihan</translation>
+        </message>
+        <message>
+            <source>Masuk mode latihan</source>
+            <translation>Masuk mode latihan</translation>
+        </message>
+        <message>
+            <source>Tersimpan; berlaku saat LTSA Desk dibuka lagi.</source>
+            <translation>Tersimpan; berlaku saat LTSA Desk dibuka lagi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <source>Tidak bisa memeriksa akun: basis data tidak dapat dibuka. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
+            <translation>Tidak bisa memeriksa akun: basis data tidak dapat dibuka. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
         </message>
     </context>
     <context>

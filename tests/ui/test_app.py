@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ltsa_desk.config import Config
-from ltsa_desk.ui.first_run import FirstRunDialog
-from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.first_run import FirstRunDialog
+from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import open_workspace
 
