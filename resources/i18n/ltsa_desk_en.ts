@@ -5,454 +5,454 @@
     <name>ApplicantPage</name>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>dilewati</source>
-        <translation type="unfinished"></translation>
+        <translation>skipped</translation>
     </message>
     <message>
         <source>Status: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {state}</translation>
     </message>
     <message>
         <source>sejak {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>since {when}</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Data CPMI (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant details (Ctrl+1)</translation>
     </message>
     <message>
         <source>Kelengkapan dokumen (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (Ctrl+2)</translation>
     </message>
     <message>
         <source>Surat, tanda terima, hand-carry (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters, receipts, hand-carry (Ctrl+3)</translation>
     </message>
     <message>
         <source>Riwayat (Ctrl+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>History (Ctrl+4)</translation>
     </message>
     <message>
         <source>‹ Kembali</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Back</translation>
     </message>
     <message>
         <source>Kembali ke layar sebelumnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the previous screen</translation>
     </message>
     <message>
         <source>Kiriman:</source>
-        <translation type="unfinished"></translation>
+        <translation>Submissions:</translation>
     </message>
     <message>
         <source>Peringatan NIK sudah saya periksa; simpan tetap</source>
-        <translation type="unfinished"></translation>
+        <translation>I have checked the NIK warning; save anyway</translation>
     </message>
     <message>
         <source>Simpan perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save changes</translation>
     </message>
     <message>
         <source>Simpan perubahan data CPMI (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the changes to the applicant&apos;s details (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Ajukan paspor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apply for passport</translation>
     </message>
     <message>
         <source>Catat pengajuan paspor dan kirim permohonannya ke Imigrasi (Alt+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the passport application and send it to Immigration (Alt+A)</translation>
     </message>
     <message>
         <source>Batalkan C&amp;PMI...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel a&amp;pplicant...</translation>
     </message>
     <message>
         <source>Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel this applicant&apos;s case with a reason; submissions not yet delivered are withdrawn</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <source>Kejadian</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Memuat...</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading...</translation>
     </message>
     <message>
         <source>CPMI tidak dapat dibuka</source>
-        <translation type="unfinished"></translation>
+        <translation>The applicant could not be opened</translation>
     </message>
     <message>
         <source>NIK {nik}</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK {nik}</translation>
     </message>
     <message>
         <source>Kode {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code}</translation>
     </message>
     <message>
         <source>ID registri {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry ID {id}</translation>
     </message>
     <message>
         <source>No. permohonan paspor {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport application no. {no}</translation>
     </message>
     <message>
         <source>Rencana keberangkatan {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned departure {day}</translation>
     </message>
     <message>
         <source>belum ada kiriman</source>
-        <translation type="unfinished"></translation>
+        <translation>no submissions yet</translation>
     </message>
     <message>
         <source>Pastikan data sampai sebelum CPMI berangkat: periksa Sinkronisasi, atau cetak permohonan paspor untuk dibawa ke Imigrasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Make sure the data arrives before the applicant departs: check Sync, or print the passport application for the applicant to take to Immigration.</translation>
     </message>
     <message>
         <source>Cetak permohonan paspor (hand-carry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print passport application (hand-carry)</translation>
     </message>
     <message>
         <source>CPMI ini sudah {state}; data hanya dapat dilihat.</source>
-        <translation type="unfinished"></translation>
+        <translation>This applicant&apos;s case is {state}; the details can only be viewed.</translation>
     </message>
     <message>
         <source>Paspor sudah diajukan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passport has already been applied for.</translation>
     </message>
     <message>
         <source>CPMI ini tidak dapat diubah lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This applicant can no longer be changed.</translation>
     </message>
     <message>
         <source>Tidak ada perubahan untuk disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no changes to save.</translation>
     </message>
     <message>
         <source>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: correct the fields marked in red ({count}).</translation>
     </message>
     <message>
         <source>Menyimpan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving...</translation>
     </message>
     <message>
         <source>Perubahan tersimpan; perbaikan data akan dikirim ke Registri pusat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes saved; the data correction will be sent to the Central registry.</translation>
     </message>
     <message>
         <source>Belum tersimpan: perbaiki kolom yang bertanda merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: correct the fields marked in red.</translation>
     </message>
     <message>
         <source>NIK sudah terdaftar dengan kode {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already registered under code {code}</translation>
     </message>
     <message>
         <source>Belum tersimpan: NIK milik CPMI lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the NIK belongs to another applicant.</translation>
     </message>
     <message>
         <source>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: read the warning under the NIK, then tick the confirmation.</translation>
     </message>
     <message>
         <source>Ajukan paspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply for passport</translation>
     </message>
     <message>
         <source>Ajukan paspor untuk {name}? Permohonan dikirim ke Imigrasi; bila sambungan terputus, permohonan menunggu dan terkirim sendiri.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply for a passport for {name}? The application is sent to Immigration; if the connection is down, the application waits and is sent automatically.</translation>
     </message>
     <message>
         <source>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport applied for; the application is waiting to be sent to Immigration.</translation>
     </message>
     <message>
         <source>Batalkan CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel applicant</translation>
     </message>
     <message>
         <source>Batalkan kasus {name} ({code})? Kasus yang dibatalkan tidak dapat dilanjutkan; tulis alasannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the case of {name} ({code})? A cancelled case cannot be continued; write the reason.</translation>
     </message>
     <message>
         <source>Kasus CPMI dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The applicant&apos;s case has been cancelled.</translation>
     </message>
 </context>
 <context>
     <name>ApplicantTable</name>
     <message>
         <source>Terdaftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered</translation>
     </message>
     <message>
         <source>Dokumen lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents complete</translation>
     </message>
     <message>
         <source>Direkomendasikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommended</translation>
     </message>
     <message>
         <source>Paspor diajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport applied for</translation>
     </message>
     <message>
         <source>Paspor terbit</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport issued</translation>
     </message>
     <message>
         <source>Berangkat</source>
-        <translation type="unfinished"></translation>
+        <translation>Departed</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>hari ini</source>
         <extracomment>Decides which rows of a page get a flag; runs on the worker thread with the page&apos;s session.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>today</translation>
     </message>
     <message>
         <source>{days} hari</source>
-        <translation type="unfinished"></translation>
+        <translation>in {days} d</translation>
     </message>
 </context>
 <context>
     <name>ApplicantTableModel</name>
     <message>
         <source>Perhatian</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>Kode pelacakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking code</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Tanggal lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Negara tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination country</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Terdaftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered</translation>
     </message>
     <message>
         <source>Pencarian gagal: basis data tidak dapat dibaca. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Search failed: the database could not be read. Try again; if it still fails, call the technician.</translation>
     </message>
     <message>
         <source>Berangkat dalam 7 hari dengan kiriman yang belum terkirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Departs within 7 days with submissions not yet delivered</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
         <source>{first} dan {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} and {second}</translation>
     </message>
     <message>
         <source>Sambungan ke {destinations} terputus sejak {duration} lalu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to {destinations} has been down for {duration}.</translation>
     </message>
     <message>
         <source>Lanjutkan pekerjaan seperti biasa: semua tersimpan di kantor dan {n} kiriman akan terkirim sendiri saat sambungan kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carry on working as usual: everything is saved in the office, and the waiting submissions ({n}) will be sent automatically when the connection returns.</translation>
     </message>
     <message>
         <source>Lanjutkan pekerjaan seperti biasa: semua tersimpan di kantor dan akan terkirim sendiri saat sambungan kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carry on working as usual: everything is saved in the office and will be sent automatically when the connection returns.</translation>
     </message>
     <message>
         <source>Periksa internet kantor bila berlangsung lama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the office internet connection if this goes on for long.</translation>
     </message>
     <message>
         <source>Pengiriman ke {destination} ditunda: server menolak kredensial kantor. Pekerjaan tetap tersimpan ({n} kiriman menunggu). Hubungi teknisi untuk memperbarui kredensial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending to {destination} is paused: the server refused the office credentials. Work stays saved (submissions waiting: {n}). Call the technician to renew the credentials.</translation>
     </message>
     <message>
         <source>{n} kiriman ditolak oleh {destination} dan perlu tindakan. Buka Sinkronisasi untuk melihat alasannya, lalu perbaiki data CPMI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submissions rejected by {destination} that need attention: {n}. Open Sync to see the reasons, then correct the applicant&apos;s details.</translation>
     </message>
     <message>
         <source>Buka Sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Sync</translation>
     </message>
     <message>
         <source>Lihat apa yang menunggu dan apa yang perlu diperbaiki</source>
-        <translation type="unfinished"></translation>
+        <translation>See what is waiting and what needs correcting</translation>
     </message>
     <message>
         <source>Perlu tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>Sambungan terputus - pekerjaan tetap tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection down - your work stays saved</translation>
     </message>
 </context>
 <context>
     <name>CredentialsForm</name>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Nama pengguna wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Username is required</translation>
     </message>
     <message>
         <source>Kata sandi wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password is required</translation>
     </message>
     <message>
         <source>Memeriksa...</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking...</translation>
     </message>
 </context>
 <context>
     <name>DatesDialog</name>
     <message>
         <source>Verifikasi {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify {document}</translation>
     </message>
     <message>
         <source>Bandingkan dengan aslinya dan isi tanggal seperti tertulis (DD-MM-YYYY).</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with the original and enter the dates exactly as written (DD-MM-YYYY).</translation>
     </message>
     <message>
         <source>Tanggal terbit</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of issue</translation>
     </message>
     <message>
         <source>Berlaku sampai</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <source>Verifikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>{what} tidak sah: {text} (tulis DD-MM-YYYY)</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} is not valid: {text} (write DD-MM-YYYY)</translation>
     </message>
     <message>
         <source>Tanggal berlaku</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry date</translation>
     </message>
     <message>
         <source>Tanggal terbit wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of issue is required</translation>
     </message>
 </context>
 <context>
     <name>DestinationCard</name>
     <message>
         <source>Offline sejak</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline since</translation>
     </message>
     <message>
         <source>Menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <source>Sedang dikirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending</translation>
     </message>
     <message>
         <source>Perlu tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>Terkirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered</translation>
     </message>
     <message>
         <source>Kiriman tertua menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Oldest submission waiting</translation>
     </message>
     <message>
         <source>Pengiriman terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last delivery</translation>
     </message>
     <message>
         <source>{when} ({duration})</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} ({duration})</translation>
     </message>
     <message>
         <source>belum ada</source>
-        <translation type="unfinished"></translation>
+        <translation>none yet</translation>
     </message>
     <message>
         <source>Server menolak kredensial kantor; kiriman disimpan dan menunggu. Teknisi: perbarui dengan &apos;ltsa-desk credentials set {destination} --token-stdin&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the office credentials; submissions are saved and waiting. Technician: renew them with &apos;ltsa-desk credentials set {destination} --token-stdin&apos;.</translation>
     </message>
     <message>
         <source>Alamat server belum diatur; kiriman disimpan dan menunggu. Teknisi: atur dengan &apos;ltsa-desk config set {destination}.url ALAMAT&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server address is not set; submissions are saved and waiting. Technician: set it with &apos;ltsa-desk config set {destination}.url ADDRESS&apos;.</translation>
     </message>
 </context>
 <context>
@@ -460,428 +460,428 @@
     <message>
         <source>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
         <extracomment>Kinds whose &quot;berlaku sampai&quot; date matters (an expired passport or visa does not count).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>That did not work: the data could not be read or written. Try again; if it still fails, call the technician.</translation>
     </message>
     <message>
         <source>Pilih berkas dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a document file</translation>
     </message>
     <message>
         <source>Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
         <source>Dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Untuk tahap</source>
-        <translation type="unfinished"></translation>
+        <translation>Needed for</translation>
     </message>
     <message>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Kelengkapan dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>&amp;Lampirkan berkas...</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach fi&amp;le...</translation>
     </message>
     <message>
         <source>Lampirkan berkas PDF, JPEG atau PNG dari komputer ini (Alt+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach a PDF, JPEG or PNG file from this computer (Alt+L)</translation>
     </message>
     <message>
         <source>Lampirkan &amp;scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach &amp;scan</translation>
     </message>
     <message>
         <source>Lampirkan scan yang dipilih di daftar pemindai (Alt+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach the scan selected in the scanner list (Alt+S)</translation>
     </message>
     <message>
         <source>&amp;Verifikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verify</translation>
     </message>
     <message>
         <source>Dokumen sudah dibandingkan dengan aslinya dan sesuai (Alt+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>The document has been compared with the original and matches (Alt+V)</translation>
     </message>
     <message>
         <source>&amp;Tolak...</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejec&amp;t...</translation>
     </message>
     <message>
         <source>Tolak dokumen dengan alasan (Alt+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject the document with a reason (Alt+T)</translation>
     </message>
     <message>
         <source>Dokumen lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents complete</translation>
     </message>
     <message>
         <source>Semua dokumen pendaftaran ada: ubah status menjadi Dokumen lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>All registration documents are here: change the status to Documents complete</translation>
     </message>
     <message>
         <source>Pesan dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document message</translation>
     </message>
     <message>
         <source>Cukup salah satu: {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>Any one of these is enough: {group}</translation>
     </message>
     <message>
         <source>Tambahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Additional</translation>
     </message>
     <message>
         <source>Tidak perlu: {other} sudah ada</source>
-        <translation type="unfinished"></translation>
+        <translation>Not needed: {other} is already here</translation>
     </message>
     <message>
         <source>Alasan: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {reason}</translation>
     </message>
     <message>
         <source>Diverifikasi {when} oleh {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified {when} by {who}</translation>
     </message>
     <message>
         <source>Diterima {when} oleh {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Received {when} by {who}</translation>
     </message>
     <message>
         <source>terbit {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>issued {day}</translation>
     </message>
     <message>
         <source>berlaku s.d. {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>valid until {day}</translation>
     </message>
     <message>
         <source>{document}: belum ada berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>{document}: no file yet</translation>
     </message>
     <message>
         <source>Pilih scan di daftar pemindai dulu</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a scan in the scanner list first</translation>
     </message>
     <message>
         <source>Pilih dokumen di daftar dulu</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a document in the list first</translation>
     </message>
     <message>
         <source>Melampirkan {file} sebagai {document}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaching {file} as {document}...</translation>
     </message>
     <message>
         <source>{document} dilampirkan (status: {status}). Bandingkan dengan aslinya, lalu Verifikasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>{document} attached (status: {status}). Compare it with the original, then Verify.</translation>
     </message>
     <message>
         <source>{document} terverifikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>{document} verified</translation>
     </message>
     <message>
         <source>Tolak {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject {document}</translation>
     </message>
     <message>
         <source>Tulis alasan penolakan {document}. Alasan ini disampaikan kepada CPMI dan dicatat di riwayat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason for rejecting {document}. The reason is passed on to the applicant and recorded in the history.</translation>
     </message>
     <message>
         <source>Tolak dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject document</translation>
     </message>
     <message>
         <source>{document} ditolak: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{document} rejected: {reason}</translation>
     </message>
     <message>
         <source>Status CPMI sekarang: Dokumen lengkap. Surat dapat diterbitkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant status is now: Documents complete. Letters can be issued.</translation>
     </message>
 </context>
 <context>
     <name>FirstAccountDialog</name>
     <message>
         <source>LTSA Desk - Akun pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - First account</translation>
     </message>
     <message>
         <source>Loket ini belum punya akun. Buat akun Admin pertama; Admin kemudian menambahkan akun petugas.</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter has no accounts yet. Create the first Admin account; the Admin then adds the officer accounts.</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Ulangi kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Kata sandi dan ulangannya tidak sama</source>
-        <translation type="unfinished"></translation>
+        <translation>The password and its repetition do not match</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>LTSA Desk - Pengaturan awal</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - Initial setup</translation>
     </message>
     <message>
         <source>Loket ini belum diatur. Isi kode kantor (kode kabupaten/kota Kemendagri, misalnya 52.03) dan kode loket (misalnya LOTIM-01).</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter has not been set up yet. Enter the office code (the Kemendagri regency/city code, for example 52.03) and the counter code (for example LOTIM-01).</translation>
     </message>
     <message>
         <source>Kode kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office code</translation>
     </message>
     <message>
         <source>Kode loket</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter code</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
         <source>Tidak sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>No schooling</translation>
     </message>
     <message>
         <source>Tidak tamat SD</source>
-        <translation type="unfinished"></translation>
+        <translation>Did not finish primary school</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Tempat lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth</translation>
     </message>
     <message>
         <source>Tanggal lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Nomor KK</source>
-        <translation type="unfinished"></translation>
+        <translation>KK number (family card)</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Nomor HP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile number</translation>
     </message>
     <message>
         <source>Pendidikan terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest education</translation>
     </message>
     <message>
         <source>Status perkawinan</source>
-        <translation type="unfinished"></translation>
+        <translation>Marital status</translation>
     </message>
     <message>
         <source>Negara tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination country</translation>
     </message>
     <message>
         <source>Jabatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Sektor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>P3MI</source>
-        <translation type="unfinished"></translation>
+        <translation>Placement agency (P3MI)</translation>
     </message>
     <message>
         <source>Rencana keberangkatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned departure</translation>
     </message>
     <message>
         <source>Laki-laki</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Perempuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>Belum kawin</source>
-        <translation type="unfinished"></translation>
+        <translation>Single</translation>
     </message>
     <message>
         <source>Kawin</source>
-        <translation type="unfinished"></translation>
+        <translation>Married</translation>
     </message>
     <message>
         <source>Cerai hidup</source>
-        <translation type="unfinished"></translation>
+        <translation>Divorced</translation>
     </message>
     <message>
         <source>Cerai mati</source>
-        <translation type="unfinished"></translation>
+        <translation>Widowed</translation>
     </message>
     <message>
         <source>Formal</source>
-        <translation type="unfinished"></translation>
+        <translation>Formal</translation>
     </message>
     <message>
         <source>Informal</source>
-        <translation type="unfinished"></translation>
+        <translation>Informal</translation>
     </message>
     <message>
         <source>16 angka, dari KTP</source>
-        <translation type="unfinished"></translation>
+        <translation>16 digits, from the KTP (ID card)</translation>
     </message>
     <message>
         <source>sesuai KTP</source>
-        <translation type="unfinished"></translation>
+        <translation>as on the KTP</translation>
     </message>
     <message>
         <source>DD-MM-YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>DD-MM-YYYY</translation>
     </message>
     <message>
         <source>16 angka (boleh kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>16 digits (may be left empty)</translation>
     </message>
     <message>
         <source>08xx-xxxx-xxxx</source>
-        <translation type="unfinished"></translation>
+        <translation>08xx-xxxx-xxxx</translation>
     </message>
     <message>
         <source>ketik nama negara</source>
-        <translation type="unfinished"></translation>
+        <translation>type the country name</translation>
     </message>
     <message>
         <source>ketik nama P3MI</source>
-        <translation type="unfinished"></translation>
+        <translation>type the P3MI name</translation>
     </message>
     <message>
         <source>{place} - lahir {born} - {sex}</source>
-        <translation type="unfinished"></translation>
+        <translation>{place} - born {born} - {sex}</translation>
     </message>
     <message>
         <source>Peringatan NIK sudah saya periksa; CPMI tetap didaftarkan di sini</source>
-        <translation type="unfinished"></translation>
+        <translation>I have checked the NIK warning; register the applicant here anyway</translation>
     </message>
     <message>
         <source>Kosongkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>Mulai CPMI baru (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start a new applicant (Ctrl+N)</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Simpan (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <source>Pendaftaran CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant registration</translation>
     </message>
     <message>
         <source>Mulai dari NIK: tanggal lahir, jenis kelamin dan wilayah terisi dari NIK. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Start with the NIK: date of birth, sex and region are filled in from the NIK. Enter: next field - Ctrl+S: save - Ctrl+N: new applicant - * required</translation>
     </message>
     <message>
         <source>Data diri (sesuai KTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal details (as on the KTP)</translation>
     </message>
     <message>
         <source>Pendidikan, status dan penempatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Education, status and placement</translation>
     </message>
     <message>
         <source>NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; jangan didaftarkan dua kali.</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already registered: {name}, code {code}. Open this applicant&apos;s details; do not register them twice.</translation>
     </message>
     <message>
         <source>Buka data CPMI (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open applicant (Enter)</translation>
     </message>
     <message>
         <source>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: correct the fields marked in red ({count}).</translation>
     </message>
     <message>
         <source>NIK sudah terdaftar dengan kode {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already registered under code {code}</translation>
     </message>
     <message>
         <source>Menyimpan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving...</translation>
     </message>
     <message>
         <source>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: read the warning under the NIK, then tick the confirmation.</translation>
     </message>
     <message>
         <source>Tersimpan: {name} - kode pelacakan {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {name} - tracking code {code}</translation>
     </message>
     <message>
         <source>Belum tersimpan: perbaiki kolom yang bertanda merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: correct the fields marked in red.</translation>
     </message>
     <message>
         <source>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the database could not be written. The data on screen is still there; try saving again, and if it still fails call the technician.</translation>
     </message>
 </context>
 <context>
@@ -889,352 +889,352 @@
     <message>
         <source>Cetak</source>
         <extracomment>How long a written PDF is kept in the temp folder before the next start removes it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>Surat yang dibatalkan tidak dicetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided letters are not printed</translation>
     </message>
     <message>
         <source>Tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Tidak ada permohonan paspor yang menunggu dikirim; hand-carry tidak diperlukan</source>
-        <translation type="unfinished"></translation>
+        <translation>No passport application is waiting to be sent; hand-carry is not needed</translation>
     </message>
     <message>
         <source>Permohonan paspor (hand-carry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport application (hand-carry)</translation>
     </message>
     <message>
         <source>Terbitkan SPR</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue Recruitment letter (SPR)</translation>
     </message>
     <message>
         <source>Terbitkan Rekomendasi Paspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue Passport recommendation</translation>
     </message>
     <message>
         <source>Surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>Nomor</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Dicetak ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprints</translation>
     </message>
     <message>
         <source>Belum ada surat untuk CPMI ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>No letters for this applicant yet.</translation>
     </message>
     <message>
         <source>&amp;Buka PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open PDF</translation>
     </message>
     <message>
         <source>Buka surat terpilih sebagai PDF; surat lama dibuka sebagai SALINAN (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the selected letter as a PDF; an earlier letter opens as a COPY (Enter)</translation>
     </message>
     <message>
         <source>&amp;Cetak...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print...</translation>
     </message>
     <message>
         <source>Cetak surat terpilih lewat dialog cetak (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the selected letter through the print dialog (Ctrl+P)</translation>
     </message>
     <message>
         <source>Batalkan &amp;surat...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Void letter...</translation>
     </message>
     <message>
         <source>Batalkan surat dengan alasan; nomornya tidak dipakai lagi</source>
-        <translation type="unfinished"></translation>
+        <translation>Void the letter with a reason; its number is not used again</translation>
     </message>
     <message>
         <source>Cetak &amp;tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Print &amp;receipt</translation>
     </message>
     <message>
         <source>Tanda terima untuk CPMI: kode pelacakan, yang dikerjakan hari ini dan kiriman yang masih menunggu (Ctrl+P bila tidak ada surat terpilih)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt for the applicant: tracking code, what was done today and submissions still waiting (Ctrl+P when no letter is selected)</translation>
     </message>
     <message>
         <source>Permohonan paspor (&amp;hand-carry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport application (&amp;hand-carry)</translation>
     </message>
     <message>
         <source>Terbitkan surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue a letter</translation>
     </message>
     <message>
         <source>Untuk dibawa CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>For the applicant to take</translation>
     </message>
     <message>
         <source>Surat yang sudah terbit</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters issued</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided</translation>
     </message>
     <message>
         <source>Berlaku</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <source>Siap diterbitkan untuk {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to issue for {name}</translation>
     </message>
     <message>
         <source>Siap diterbitkan; status menjadi Direkomendasikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to issue; the status becomes Recommended</translation>
     </message>
     <message>
         <source>Permohonan paspor belum terkirim dan tanggal berangkat sudah lewat</source>
-        <translation type="unfinished"></translation>
+        <translation>The passport application has not been delivered and the departure date has passed</translation>
     </message>
     <message>
         <source>Permohonan paspor belum terkirim dan CPMI berangkat hari ini</source>
-        <translation type="unfinished"></translation>
+        <translation>The passport application has not been delivered and the applicant departs today</translation>
     </message>
     <message>
         <source>Permohonan paspor belum terkirim dan CPMI berangkat {days} hari lagi: cetak agar dibawa ke Imigrasi</source>
-        <translation type="unfinished"></translation>
+        <translation>The passport application has not been delivered and the applicant departs soon (days left: {days}): print it for the applicant to take to Immigration</translation>
     </message>
     <message>
         <source>Tidak ada permohonan paspor yang menunggu dikirim</source>
-        <translation type="unfinished"></translation>
+        <translation>No passport application is waiting to be sent</translation>
     </message>
     <message>
         <source>Permohonan paspor masih menunggu dikirim; keberangkatan lebih dari {days} hari lagi</source>
-        <translation type="unfinished"></translation>
+        <translation>The passport application is still waiting to be sent; departure is more than {days} days away</translation>
     </message>
     <message>
         <source>Menerbitkan {title}...</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing {title}...</translation>
     </message>
     <message>
         <source>{title} terbit dengan nomor {number}. Ctrl+P untuk mencetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} issued with number {number}. Ctrl+P to print.</translation>
     </message>
     <message>
         <source>PDF dibuat tetapi tidak ada penampil PDF yang membukanya: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF was created but no PDF viewer opened it: {path}</translation>
     </message>
     <message>
         <source>SALINAN</source>
-        <translation type="unfinished"></translation>
+        <translation>COPY</translation>
     </message>
     <message>
         <source>{what} dibuka</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} opened</translation>
     </message>
     <message>
         <source>{what} dikirim ke printer</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} sent to the printer</translation>
     </message>
     <message>
         <source>Batalkan surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Void letter</translation>
     </message>
     <message>
         <source>Batalkan {title} nomor {number}? Surat tetap tercatat sebagai dibatalkan dan nomornya tidak dipakai lagi. Tulis alasannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Void {title} number {number}? The letter stays on record as void and its number is not used again. Write the reason.</translation>
     </message>
     <message>
         <source>{title} nomor {number} dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} number {number} voided</translation>
     </message>
 </context>
 <context>
     <name>LineStatus</name>
     <message>
         <source>Registri pusat</source>
-        <translation type="unfinished"></translation>
+        <translation>Central registry</translation>
     </message>
     <message>
         <source>Imigrasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Immigration</translation>
     </message>
     <message>
         <source>{n} menit</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min</translation>
     </message>
     <message>
         <source>{n} jam</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} h</translation>
     </message>
     <message>
         <source>{n} hari</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} d</translation>
     </message>
     <message>
         <source>belum diatur</source>
-        <translation type="unfinished"></translation>
+        <translation>not set up</translation>
     </message>
     <message>
         <source>Alamat server {destination} belum diatur. Hubungi teknisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The {destination} server address is not set. Call the technician.</translation>
     </message>
     <message>
         <source>Ditunda - hubungi teknisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused - call the technician</translation>
     </message>
     <message>
         <source>Server tujuan menolak kredensial (token).</source>
-        <translation type="unfinished"></translation>
+        <translation>The destination server refused the credentials (token).</translation>
     </message>
     <message>
         <source>Data tetap tersimpan; teknisi perlu memperbarui kredensial.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data stays saved; the technician needs to renew the credentials.</translation>
     </message>
     <message>
         <source>{n} kiriman menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting: {n}</translation>
     </message>
     <message>
         <source>Offline sejak {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline for {duration}</translation>
     </message>
     <message>
         <source>Sambungan terputus. Kiriman akan berangkat sendiri saat tersambung.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is down. Submissions will go out automatically once connected.</translation>
     </message>
     <message>
         <source>tidak ada kiriman menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>nothing waiting</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>semua terkirim</source>
-        <translation type="unfinished"></translation>
+        <translation>all delivered</translation>
     </message>
     <message>
         <source>Memeriksa sambungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the connection</translation>
     </message>
     <message>
         <source>Perlu tindakan: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention: {n}</translation>
     </message>
     <message>
         <source>Ada kiriman yang ditolak. Buka Sinkronisasi untuk memperbaikinya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some submissions were rejected. Open Sync to correct them.</translation>
     </message>
     <message>
         <source>Kiriman tertua menunggu {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The oldest submission has been waiting {duration}.</translation>
     </message>
     <message>
         <source>Klik untuk membuka Sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open Sync</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
         <source>LTSA Desk - Terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - Locked</translation>
     </message>
     <message>
         <source>Ganti petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch officer</translation>
     </message>
     <message>
         <source>Petugas lain masuk dengan nama pengguna dan kata sandinya sendiri.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another officer signs in with their own username and password.</translation>
     </message>
     <message>
         <source>Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Kembali</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Layar dikunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked</translation>
     </message>
     <message>
         <source>Loket ini dikunci karena tidak dipakai. Petugas {name} membuka kunci dengan kata sandinya.</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter was locked because it was not in use. Officer {name} unlocks it with their password.</translation>
     </message>
     <message>
         <source>Buka kunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Kunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <source>Kunci layar (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the screen (Ctrl+L)</translation>
     </message>
     <message>
         <source>LTSA Desk - Kantor {office} - Loket {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - Office {office} - Counter {counter}</translation>
     </message>
     <message>
         <source>{title} - MODE LATIHAN</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} - TRAINING MODE</translation>
     </message>
     <message>
         <source>Pendaftaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration</translation>
     </message>
     <message>
         <source>Pencarian</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Petugas: {name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer: {name} ({role})</translation>
     </message>
     <message>
         <source>{label} ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({keys})</translation>
     </message>
     <message>
         <source>Mode latihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode</translation>
     </message>
     <message>
         <source>Tutup LTSA Desk?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close LTSA Desk?</translation>
     </message>
     <message>
         <source>Formulir pendaftaran belum disimpan. Tutup dan buang isinya?</source>
-        <translation type="unfinished"></translation>
+        <translation>The registration form has not been saved. Close and discard its contents?</translation>
     </message>
     <message>
         <source>Pengaturan</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -1242,84 +1242,84 @@
     <message>
         <source>PDF ini tidak dapat ditampilkan</source>
         <extracomment>Longest side of the decoded image. Big enough to read a KTP number on a 1366x768 screen, small enough that scaling it on every resize costs nothing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>This PDF cannot be displayed</translation>
     </message>
     <message>
         <source>{kind}, {size} - halaman 1 dari {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}, {size} - page 1 of {pages}</translation>
     </message>
     <message>
         <source>Gambar ini tidak dapat ditampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>This image cannot be displayed</translation>
     </message>
     <message>
         <source>{kind}, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}, {size}</translation>
     </message>
     <message>
         <source>Berkas tidak dapat dibaca: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read: {name}</translation>
     </message>
     <message>
         <source>Berkas terlalu besar: {size} (batas {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is too large: {size} (limit {limit})</translation>
     </message>
     <message>
         <source>Lampiran tidak dapat dibaca dari penyimpanan; hubungi teknisi</source>
-        <translation type="unfinished"></translation>
+        <translation>The attachment cannot be read from storage; call the technician</translation>
     </message>
 </context>
 <context>
     <name>PreviewPane</name>
     <message>
         <source>Pilih dokumen untuk melihat</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a document to view it</translation>
     </message>
     <message>
         <source>Memuat pratinjau...</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading preview...</translation>
     </message>
     <message>
         <source>Pratinjau tidak dapat dibuat</source>
-        <translation type="unfinished"></translation>
+        <translation>The preview could not be made</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Batal (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>{action} (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Alasan wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>A reason is required</translation>
     </message>
 </context>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>LTSA Desk - Kunci pemulihan</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - Recovery key</translation>
     </message>
     <message>
         <source>Ini kunci pemulihan basis data loket ini. Tulis atau cetak, lalu simpan di tempat aman di luar komputer ini. Kunci ini hanya ditampilkan sekali. Tanpa kunci ini, data CPMI tidak bisa dibuka lagi bila komputer atau akun Windows berganti.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the recovery key for this counter&apos;s database. Write it down or print it, then keep it in a safe place away from this computer. The key is shown only once. Without it, the applicant data cannot be opened again if the computer or the Windows account changes.</translation>
     </message>
     <message>
         <source>Kunci pemulihan sudah saya catat dan simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>I have written down the recovery key and stored it safely</translation>
     </message>
     <message>
         <source>Selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1327,348 +1327,348 @@
     <message>
         <source>Scan baru di folder pemindai</source>
         <extracomment>A file touched more recently than this is taken to be still written by the scanner. Debounce of watcher events: a scanner writing one file fires many of them. The backstop poll for shares where the watcher stays silent.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>New scans in the scanner folder</translation>
     </message>
     <message>
         <source>Enter atau klik dua kali: lampirkan scan ini ke dokumen yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter or double-click: attach this scan to the selected document</translation>
     </message>
     <message>
         <source>Folder pemindai belum diatur. Admin dapat mengaturnya di Pengaturan (scan.inbox); sementara itu lampirkan dari berkas.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scanner folder is not set. An Admin can set it in Settings (scan.inbox); meanwhile, attach from a file.</translation>
     </message>
     <message>
         <source>Folder pemindai tidak ditemukan: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner folder not found: {folder}</translation>
     </message>
     <message>
         <source>Folder pemindai tidak dapat dibaca: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>The scanner folder cannot be read: {folder}</translation>
     </message>
     <message>
         <source>Folder pemindai tidak dapat dibaca</source>
-        <translation type="unfinished"></translation>
+        <translation>The scanner folder cannot be read</translation>
     </message>
     <message>
         <source>{name}  -  {kind}, {size}  -  {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}  -  {kind}, {size}  -  {when}</translation>
     </message>
     <message>
         <source>{name}  -  sedang disimpan pemindai...</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}  -  the scanner is still saving it...</translation>
     </message>
     <message>
         <source>{count} scan menunggu di {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans waiting in {folder}: {count}</translation>
     </message>
     <message>
         <source>Belum ada scan baru di {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>No new scans in {folder} yet</translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Pencarian CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant search</translation>
     </message>
     <message>
         <source>Ketik nama, awal NIK atau kode pelacakan (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name, the start of a NIK or a tracking code (F2)</translation>
     </message>
     <message>
         <source>Cari CPMI (F2). Enter: ke tabel hasil - Esc: kosongkan. Di tabel, Enter atau klik dua kali membuka data CPMI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for applicants (F2). Enter: go to the results table - Esc: clear. In the table, Enter or double-click opens the applicant.</translation>
     </message>
     <message>
         <source>Mencari...</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching...</translation>
     </message>
     <message>
         <source>Tidak ada CPMI yang cocok dengan &quot;{text}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No applicant matches &quot;{text}&quot;.</translation>
     </message>
     <message>
         <source>Belum ada CPMI terdaftar.</source>
-        <translation type="unfinished"></translation>
+        <translation>No applicants registered yet.</translation>
     </message>
     <message>
         <source>{count} CPMI ditemukan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicants found: {count}.</translation>
     </message>
     <message>
         <source>{count} CPMI terbaru ditampilkan; gulir ke bawah untuk berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing the {count} most recent applicants; scroll down for more.</translation>
     </message>
     <message>
         <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing the first {count} applicants; scroll down for more.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Loket ini</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter</translation>
     </message>
     <message>
         <source>Kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Nama kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name</translation>
     </message>
     <message>
         <source>Loket</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter</translation>
     </message>
     <message>
         <source>Folder data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <source>Versi</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Bahasa</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Bahasa tampilan</source>
-        <translation type="unfinished"></translation>
+        <translation>Display language</translation>
     </message>
     <message>
         <source>Mode latihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode</translation>
     </message>
     <message>
         <source>Mode latihan memakai basis data terpisah dan server tiruan, sehingga petugas baru dapat berlatih tanpa menyentuh data CPMI yang nyata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode uses a separate database and simulated servers, so new officers can practise without touching real applicant data.</translation>
     </message>
     <message>
         <source>Keluar dari mode latihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave training mode</translation>
     </message>
     <message>
         <source>Masuk mode latihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Start training mode</translation>
     </message>
     <message>
         <source>Tersimpan; berlaku saat LTSA Desk dibuka lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved; takes effect the next time LTSA Desk is opened.</translation>
     </message>
 </context>
 <context>
     <name>SignIn</name>
     <message>
         <source>Tidak bisa memeriksa akun: basis data tidak dapat dibuka. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account could not be checked: the database could not be opened. Try again; if it still fails, call the technician.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>LTSA Desk - Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>LTSA Desk - Sign in</translation>
     </message>
     <message>
         <source>Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Kantor {office} - Loket {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Office {office} - Counter {counter}</translation>
     </message>
     <message>
         <source>Masuk (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in (Enter)</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Batal (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Lupa kata sandi? Teknisi dapat mengaturnya ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forgot the password? Ask the technician.</translation>
     </message>
 </context>
 <context>
     <name>SyncBridge</name>
     <message>
         <source>Pendaftaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration</translation>
     </message>
     <message>
         <source>Perbaikan data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data correction</translation>
     </message>
     <message>
         <source>Permohonan paspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport application</translation>
     </message>
     <message>
         <source>NIK ini sudah terdaftar di Registri pusat (nomor {number}) dengan nama atau tanggal lahir yang berbeda. Periksa KTP CPMI, lalu perbaiki datanya.</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already registered in the Central registry (number {number}) with a different name or date of birth. Check the applicant&apos;s KTP, then correct the details.</translation>
     </message>
     <message>
         <source>Menunggu nomor Registri pusat CPMI ini. Pastikan pendaftarannya ke Registri pusat sudah terkirim, lalu kirim ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for this applicant&apos;s Central registry number. Make sure the registration to the Central registry has been delivered, then resend.</translation>
     </message>
     <message>
         <source>Data ditolak. Periksa dan perbaiki: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data rejected. Check and correct: {fields}.</translation>
     </message>
     <message>
         <source>Ditolak oleh server tujuan: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected by the destination server: {reason}</translation>
     </message>
     <message>
         <source>Ditolak oleh server tujuan tanpa alasan. Hubungi teknisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected by the destination server without a reason. Call the technician.</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
         <source>Sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Kiriman ke Registri pusat dan Imigrasi berangkat sendiri saat sambungan ada. Semua pekerjaan sudah tersimpan di kantor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submissions to the Central registry and Immigration go out automatically whenever there is a connection. All work is already saved in the office.</translation>
     </message>
     <message>
         <source>Kirim sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Send now</translation>
     </message>
     <message>
         <source>Coba kirim semua kiriman sekarang (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Try to send all submissions now (F5)</translation>
     </message>
     <message>
         <source>Perlu tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>Kiriman di bawah ditolak oleh server tujuan. Buka data CPMI, perbaiki sesuai alasannya, lalu Simpan: kiriman yang sudah diperbaiki otomatis menggantikan yang ditolak. Kirim ulang hanya bila masalahnya sudah dibereskan di server tujuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The submissions below were rejected by the destination server. Open the applicant, correct the details as the reason says, then Save: the corrected submission automatically replaces the rejected one. Use Resend only when the problem has been fixed on the destination server.</translation>
     </message>
     <message>
         <source>Tidak ada kiriman yang perlu tindakan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No submissions need attention.</translation>
     </message>
     <message>
         <source>CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <source>Kiriman</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Sejak</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <source>Buka data CPMI</source>
-        <translation type="unfinished"></translation>
+        <translation>Open applicant</translation>
     </message>
     <message>
         <source>Buka data CPMI ini untuk diperbaiki (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open this applicant to correct the details (Enter)</translation>
     </message>
     <message>
         <source>Kirim ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Resend</translation>
     </message>
     <message>
         <source>Kirim lagi tanpa perubahan, bila masalahnya sudah dibereskan di server tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Send again without changes, when the problem has been fixed on the destination server</translation>
     </message>
     <message>
         <source>Diperbarui {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated {time}</translation>
     </message>
     <message>
         <source>Data sinkronisasi tidak bisa dibaca. Coba lagi sebentar.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync data could not be read. Try again in a moment.</translation>
     </message>
     <message>
         <source>Perlu tindakan ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention ({n})</translation>
     </message>
     <message>
         <source>Jawaban server: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Server response: {reason}</translation>
     </message>
     <message>
         <source>Kiriman dikirim ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission resent.</translation>
     </message>
     <message>
         <source>Kiriman sudah tidak menunggu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The submission is no longer waiting.</translation>
     </message>
 </context>
 <context>
     <name>Training</name>
     <message>
         <source>MODE LATIHAN - data tidak nyata</source>
-        <translation type="unfinished"></translation>
+        <translation>TRAINING MODE - not real data</translation>
     </message>
     <message>
         <source>LATIHAN - TIDAK SAH</source>
-        <translation type="unfinished"></translation>
+        <translation>TRAINING - NOT VALID</translation>
     </message>
     <message>
         <source>Semua yang dibuat di sini hanya latihan: tidak dikirim ke Registri pusat atau Imigrasi dan tidak tercampur dengan data kantor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything made here is practice only: it is not sent to the Central registry or Immigration and does not mix with the office data.</translation>
     </message>
     <message>
         <source>Masuk Mode latihan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Start Training mode?</translation>
     </message>
     <message>
         <source>Aplikasi akan memakai basis data latihan dan server tiruan. Data kantor tidak tersentuh. Pekerjaan yang belum disimpan di layar ini akan ditutup.</source>
-        <translation type="unfinished"></translation>
+        <translation>The application will use the training database and simulated servers. The office data is not touched. Unsaved work on this screen will be closed.</translation>
     </message>
     <message>
         <source>Keluar dari Mode latihan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave Training mode?</translation>
     </message>
     <message>
         <source>Aplikasi kembali ke data kantor yang sebenarnya. Data latihan tetap tersimpan untuk latihan berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>The application goes back to the real office data. The training data stays saved for the next practice.</translation>
     </message>
     <message>
         <source>Hanya Teknisi atau Admin yang dapat mengubah Mode latihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a Technician or Admin can change Training mode</translation>
     </message>
     <message>
         <source>Mode latihan tidak bisa dimulai: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode could not be started: {reason}</translation>
     </message>
     <message>
         <source>Mode latihan tidak berhenti dengan rapi: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode did not stop cleanly: {reason}</translation>
     </message>
 </context>
 </TS>
