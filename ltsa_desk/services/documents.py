@@ -324,6 +324,32 @@ def _snapshot(document: Document) -> dict[str, Any]:
     }
 
 
+def _record_change(
+    session: Session,
+    document: Document,
+    applicant: Applicant,
+    action: str,
+    before: dict[str, Any] | None,
+    officer: Actor,
+    **extra: Any,
+) -> None:
+    """Save a document's new state with its audit entry (before and after), then commit."""
+    session.add(document)
+    after = _snapshot(document)
+    after.update(applicant_id=applicant.id, kind=document.kind, **extra)
+    audit.record(
+        session,
+        actor=officer.username,
+        action=action,
+        entity="document",
+        entity_id=document.id,
+        before=before,
+        after=after,
+        counter_id=officer.counter_id,
+    )
+    session.commit()
+
+
 def missing_for(
     applicant: Applicant,
     documents: dict[str, Document],
@@ -531,20 +557,9 @@ def attach(
         document.verified_at = None
         document.rejection_reason = None
         document.updated_at = now
-        session.add(document)
-        after = _snapshot(document)
-        after.update(applicant_id=applicant.id, kind=document_kind.value, size=stored.size)
-        audit.record(
-            session,
-            actor=officer.username,
-            action="document.attach",
-            entity="document",
-            entity_id=document.id,
-            before=before,
-            after=after,
-            counter_id=officer.counter_id,
+        _record_change(
+            session, document, applicant, "document.attach", before, officer, size=stored.size
         )
-        session.commit()
     except BaseException:
         session.rollback()
         raise
@@ -589,20 +604,7 @@ def verify(
         document.verified_by = officer.username
         document.verified_at = now
         document.updated_at = now
-        session.add(document)
-        after = _snapshot(document)
-        after.update(applicant_id=applicant.id, kind=document_kind.value)
-        audit.record(
-            session,
-            actor=officer.username,
-            action="document.verify",
-            entity="document",
-            entity_id=document.id,
-            before=before,
-            after=after,
-            counter_id=officer.counter_id,
-        )
-        session.commit()
+        _record_change(session, document, applicant, "document.verify", before, officer)
     except BaseException:
         session.rollback()
         raise
@@ -638,20 +640,7 @@ def reject(
         document.verified_by = None
         document.verified_at = None
         document.updated_at = now
-        session.add(document)
-        after = _snapshot(document)
-        after.update(applicant_id=applicant.id, kind=document_kind.value)
-        audit.record(
-            session,
-            actor=officer.username,
-            action="document.reject",
-            entity="document",
-            entity_id=document.id,
-            before=before,
-            after=after,
-            counter_id=officer.counter_id,
-        )
-        session.commit()
+        _record_change(session, document, applicant, "document.reject", before, officer)
     except BaseException:
         session.rollback()
         raise
