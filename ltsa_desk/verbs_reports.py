@@ -1,0 +1,134 @@
+"""`ltsa-desk report export`: the admin's reports from the command line.
+
+The options are checked here, before the data folder is opened, so a mistyped date or kind costs
+nothing and exits 2 with a message naming the option (also as ``{"error": {"field": ...}}`` with
+``--json``). The work itself is ``services.reports.export_report``, shared with the Reports
+screen, which also writes the audit entry: a report is data leaving the office.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
+from ltsa_desk.services.reports import (
+    FORMATS,
+    REPORT_KINDS,
+    ExportRequest,
+    Period,
+    ReportInputError,
+    check_kind,
+    export_report,
+)
+from ltsa_desk.services.reports.base import thousands_id
+
+#: Accounts that may take data out of the office with `--as`. The screen is the admin's; on the
+#: command line the technician runs it for them (the default OS account is recorded as such).
+ALLOWED_ROLES = ("admin", "technician")
+
+
+def configure_export_parser(parser: argparse.ArgumentParser) -> None:
+    """The options of `report export` (cli.build_parser calls this; parsing stays in one place)."""
+    parser.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help=f"report kind: {', '.join(REPORT_KINDS)}",
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        metavar="DATE",
+        help="first day, YYYY-MM-DD or DD-MM-YYYY (inclusive)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        required=True,
+        metavar="DATE",
+        help="last day, YYYY-MM-DD or DD-MM-YYYY (inclusive)",
+    )
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        required=True,
+        metavar="FORMAT",
+        help=f"file format: {'|'.join(FORMATS)}",
+    )
+    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    parser.add_argument(
+        "--csv-delimiter",
+        default=",",
+        metavar="CHAR",
+        help="CSV separator: ',' (default) or ';' (Excel in Indonesian)",
+    )
+    parser.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
+
+
+def _request(args: argparse.Namespace) -> ExportRequest:
+    try:
+        check_kind(args.kind)
+        period = Period.parse(args.date_from, args.date_to)
+        request = ExportRequest(
+            kind=args.kind,
+            period=period,
+            fmt=str(args.fmt).lower(),
+            out=Path(args.out).expanduser().absolute(),
+            csv_delimiter=args.csv_delimiter,
+        )
+        request.check()
+    except ReportInputError as exc:
+        raise CliError(exc.message, field=exc.field.lstrip("-").replace("-", "_")) from exc
+    return request
+
+
+def _ensure_gui_application() -> None:
+    """A PDF needs Qt's fonts, hence a QGuiApplication; the command line has no window.
+
+    On a Linux machine without a display Qt's offscreen platform is chosen; a Windows counter uses
+    its normal platform (no window is ever shown).
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    global _APP
+    _APP = QGuiApplication(sys.argv[:1])
+
+
+_APP: object | None = None
+
+
+def report_export(args: argparse.Namespace) -> int:
+    from ltsa_desk.verbs import _actor, _workspace
+
+    request = _request(args)
+    if request.fmt == "pdf":
+        _ensure_gui_application()
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        if args.as_user and actor.role not in ALLOWED_ROLES:
+            raise CliError(
+                f"Pengguna '{actor.username}' ({actor.role}) tidak boleh mengekspor laporan; "
+                "hanya admin atau teknisi",
+                field="as",
+            )
+        result = export_report(workspace, request, actor)
+    if args.json:
+        emit_json(result.as_dict())
+    for note in result.notes:
+        say(note)
+    say(
+        f"Laporan {request.kind} ({request.period.label}) ditulis ke {result.out}: "
+        f"{thousands_id(result.total_rows)} baris rincian, {result.seconds:.1f} detik."
+    )
+    return EXIT_OK

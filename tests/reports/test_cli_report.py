@@ -1,0 +1,177 @@
+"""`ltsa-desk report export` on the command line: bad input exits 2 naming the option, before the
+data folder is even opened; a good run writes the file, prints one JSON object and is audited."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from readers import csv_rows, csv_section, xlsx_book, xlsx_table
+from reportdata import Person, add_officer, add_people, at
+from sqlmodel import select
+
+from ltsa_desk.cli import main
+from ltsa_desk.services.reports import AUDIT_ACTION, Period, parse_report_date
+from ltsa_desk.store.models import AuditLog
+from ltsa_desk.workspace import Workspace
+
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def report(data_dir: Path, *args: str) -> list[str]:
+    return ["report", "export", "--data-dir", str(data_dir), *args]
+
+
+def test_dates_in_both_forms_and_both_ends_inclusive() -> None:
+    assert parse_report_date("2026-05-31", "--to") == date(2026, 5, 31)
+    assert parse_report_date("31-05-2026", "--to") == date(2026, 5, 31)
+    assert parse_report_date("1/5/2026", "--from") == date(2026, 5, 1)
+    period = Period.parse("01-05-2026", "2026-05-31")
+    assert period == Period(date(2026, 5, 1), date(2026, 5, 31))
+    assert period.months() == [(2026, 5)]
+    assert Period.parse("2025-12-15", "2026-02-01").months() == [(2025, 12), (2026, 1), (2026, 2)]
+
+
+@pytest.mark.parametrize(
+    ("dates", "option", "words"),
+    [
+        (("2026-13-01", "2026-12-31"), "from", "tidak ada di kalender"),
+        (("31-02-2026", "2026-03-31"), "from", "tidak ada di kalender"),
+        (("Mei 2026", "2026-05-31"), "from", "YYYY-MM-DD atau DD-MM-YYYY"),
+        (("2026-05-01", "05/31/2026"), "to", "tidak ada di kalender"),
+        (("2026-05-01", "2026-5"), "to", "tidak dikenali"),
+        (("2026-05-31", "2026-05-01"), "to", "lebih awal dari --from"),
+    ],
+)
+def test_bad_dates_exit_2_naming_the_option(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    dates: tuple[str, str],
+    option: str,
+    words: str,
+) -> None:
+    args = report(
+        tmp_path,
+        "--kind",
+        "placements",
+        "--from",
+        dates[0],
+        "--to",
+        dates[1],
+        "--format",
+        "xlsx",
+        "--out",
+        str(tmp_path / "x.xlsx"),
+        "--json",
+    )
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert f"--{option}" in captured.err and words in captured.err
+    assert json.loads(captured.out) == {
+        "error": {"message": captured.err.strip().removeprefix("ltsa-desk: "), "field": option}
+    }
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_an_unknown_kind_or_format_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["--from", "2026-05-01", "--to", "2026-05-31", "--out", str(tmp_path / "x")]
+    assert main(report(tmp_path, "--kind", "penempatan", "--format", "xlsx", *common)) == 2
+    err = capsys.readouterr().err
+    assert "--kind tidak dikenal: 'penempatan'" in err and "placements, documents" in err
+    assert main(report(tmp_path, "--kind", "sync", "--format", "docx", *common)) == 2
+    assert "--format tidak dikenal" in capsys.readouterr().err
+    assert (
+        main(report(tmp_path, "--kind", "sync", "--format", "csv", "--csv-delimiter", "|", *common))
+        == 2
+    )
+    assert "--csv-delimiter" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as missing:
+        main(report(tmp_path, "--kind", "sync", "--format", "csv"))
+    assert missing.value.code == 2
+
+
+@SQLITE
+def test_the_command_writes_the_report_and_records_it(
+    workspace: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    engine = workspace.database.engine
+    add_officer(engine, "admin1", "Baiq Nurul Hidayati")
+    add_people(engine, [Person(index=i, registered_at=at(2026, 5, 3 + i)) for i in range(1, 6)])
+    out = tmp_path / "laporan mei.xlsx"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ltsa_desk.cli",
+            *report(
+                data_dir,
+                "--kind",
+                "placements",
+                "--from",
+                "01-05-2026",
+                "--to",
+                "31-05-2026",
+                "--format",
+                "xlsx",
+                "--out",
+                str(out),
+                "--as",
+                "admin1",
+                "--json",
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["total_rows"] == 5 and result["format"] == "xlsx"
+    assert result["from"] == "2026-05-01" and result["to"] == "2026-05-31"
+    assert result["generated_by"] == "admin1 (Baiq Nurul Hidayati)"
+    assert "5 baris rincian" in run.stderr
+    assert xlsx_table(xlsx_book(out), "CPMI terdaftar per bulan")[1] == ("Mei 2026", 5)
+    with workspace.database.session() as session:
+        entry = session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).one()
+    assert entry.actor == "admin1"
+    assert json.loads(entry.after or "{}")["rows"] == 5
+
+
+@SQLITE
+def test_csv_with_semicolons_and_an_officer_may_not_export(
+    workspace: Workspace, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = workspace.database.engine
+    add_officer(engine, "petugas1", "Lalu Ahmad", role="officer")
+    add_people(engine, [Person(index=1, registered_at=at(2026, 5, 3))])
+    args: list[Any] = [
+        "--kind",
+        "placements",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+        "--format",
+        "csv",
+    ]
+    out = tmp_path / "a.csv"
+    assert main(report(data_dir, *args, "--out", str(out), "--as", "petugas1")) == 2
+    assert "tidak boleh mengekspor" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(report(data_dir, *args, "--out", str(out), "--csv-delimiter", ";")) == 0
+    rows = csv_rows(out, ";")
+    assert len(csv_section(rows, "Data CPMI")) == 2
+    with workspace.database.session() as session:
+        entry = session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).one()
+    assert entry.actor.startswith("os:")  # no --as: the operating-system account is recorded
