@@ -9,6 +9,15 @@ and KK numbers, which have the same shape) keep their first and last four digits
 Names cannot be recognised by a pattern; they stay out because the code never logs them and
 SQLAlchemy hides statement parameters (``hide_parameters`` on every engine).
 
+Why UTC timestamps (``2026-05-01T03:15:02.118Z``): a helpdesk reads logs from counters in three
+Indonesian time zones, next to server logs and the database's UTC times; one clock for all of them
+means a support call never starts with "which 08:00?".
+
+Why also mask *known* secrets (:func:`remember_secret`): the patterns catch a token that travels
+with its label (``Bearer ...``, ``token=...``), but not a bare value an exception message might
+carry. Code that handles a token (the connection test, ``credentials set``) registers it, and from
+then on the handler replaces that exact text wherever it appears.
+
 Why lazy creation: a read-only verb that logs nothing must leave the data folder exactly as it
 was (and a verb run on a folder that does not exist must not create it), so the folder and the
 file appear with the first record.
@@ -19,6 +28,8 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +48,25 @@ _SECRET_VALUE = re.compile(
 _RECOVERY_KEY = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){6}\b")
 
 
+_KNOWN_SECRETS: set[str] = set()
+_SECRETS_LOCK = threading.Lock()
+_MIN_SECRET_LENGTH = 6  # shorter values would mask ordinary words
+
+
+def remember_secret(value: str | None) -> None:
+    """Mask this exact value in every later log record (a token just read or typed)."""
+    if value and len(value.strip()) >= _MIN_SECRET_LENGTH:
+        with _SECRETS_LOCK:
+            _KNOWN_SECRETS.add(value.strip())
+
+
 def mask_sensitive(text: str) -> str:
     """The text with NIK-shaped numbers, tokens, passwords and recovery keys masked."""
+    with _SECRETS_LOCK:
+        known = sorted(_KNOWN_SECRETS, key=len, reverse=True)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, MASK)
     text = _NIK.sub(r"\1••••••••\2", text)
     text = _BEARER.sub(rf"\1{MASK}", text)
     text = _SECRET_VALUE.sub(rf"\1{MASK}", text)
@@ -68,6 +96,26 @@ class _LazyRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
+def utc_formatter() -> logging.Formatter:
+    """``2026-05-01T03:15:02.118Z INFO ltsa_desk.services.backup [4242]: ...``: UTC, ISO 8601."""
+    formatter = logging.Formatter(
+        "%(asctime)s.%(msecs)03dZ %(levelname)s %(name)s [%(process)d]: %(message)s",
+        datefmt="%Y-%m-%dT%H:%M:%S",
+    )
+    formatter.converter = time.gmtime
+    return formatter
+
+
+def log_files(data_dir: Path) -> list[Path]:
+    """The current log file and its rotated predecessors, newest first (for the support bundle)."""
+    folder = data_dir / LOG_DIR
+    if not folder.is_dir():
+        return []
+    current = folder / LOG_FILE
+    rotated = [folder / f"{LOG_FILE}.{n}" for n in range(1, BACKUP_COUNT + 1)]
+    return [path for path in (current, *rotated) if path.is_file()]
+
+
 def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> Path:
     """Send the root logger to ``<data_dir>/logs/ltsa-desk.log`` (rotating), masked.
 
@@ -83,9 +131,7 @@ def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> Path:
     handler = _LazyRotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s")
-    )
+    handler.setFormatter(utc_formatter())
     handler.addFilter(SensitiveDataFilter())
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ltsa_desk.config import Config, ConfigError
-from ltsa_desk.store.database import DatabaseProblem
+from ltsa_desk.store.database import DatabaseProblem, OfficeServerUnreachable
 from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.first_account import FirstAccountDialog, needs_first_account
-from ltsa_desk.ui.first_run import FirstRunDialog
 from ltsa_desk.ui.i18n import install_translator
 from ltsa_desk.ui.idle_lock import IdleLock
 from ltsa_desk.ui.main_window import MainWindow
@@ -22,8 +22,12 @@ from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.signin import SignInDialog
 from ltsa_desk.ui.style import MIN_POINT_SIZE
 from ltsa_desk.ui.sync_bridge import SyncBridge
+from ltsa_desk.ui.wizard import SetupWizard
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace, open_workspace
+
+log = logging.getLogger(__name__)
+DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 def make_application(language: str = "id") -> QApplication:
@@ -52,12 +56,40 @@ def _language(data_dir: Path) -> str:
 
 
 def prepare_workspace(data_dir: Path) -> Workspace | None:
-    """Open the data folder, running first-run set-up when it has no configuration yet."""
+    """Open the data folder, running the set-up wizard when it has no configuration yet."""
     if not Config.exists(data_dir):
-        dialog = FirstRunDialog(data_dir)
-        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        wizard = SetupWizard(data_dir)
+        if wizard.exec() != SetupWizard.DialogCode.Accepted:
             return None
     return open_workspace(data_dir)
+
+
+def start_daily_backup(workspace: Workspace, runner: Runner, parent: QObject) -> QTimer:
+    """The automatic daily backup: checked after sign-in and every hour while the window is open
+    (counter PCs stay on overnight); made on the runner when the newest backup is a day old."""
+    from ltsa_desk.services.backup import run_daily_backup
+
+    busy = {"running": False}
+
+    def finished(_result: object) -> None:
+        busy["running"] = False
+
+    def failed(exc: BaseException) -> None:
+        busy["running"] = False
+        log.warning("daily backup failed: %s", exc)
+
+    def check() -> None:
+        if busy["running"]:
+            return
+        busy["running"] = True
+        runner.run(lambda: run_daily_backup(workspace.config), finished, failed)
+
+    timer = QTimer(parent)
+    timer.setInterval(DAILY_BACKUP_CHECK_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    check()
+    return timer
 
 
 def run_app(data_dir: Path) -> int:
@@ -72,6 +104,10 @@ def run_app(data_dir: Path) -> int:
     try:
         try:
             workspace = prepare_workspace(data_dir)
+        except OfficeServerUnreachable as exc:  # a shared office's server: wait, never fork
+            from ltsa_desk.ui.office_server import wait_for_office_server
+
+            workspace = wait_for_office_server(data_dir, str(exc))
         except (ConfigError, DatabaseProblem) as exc:
             _show_error("LTSA Desk", str(exc))
             return 1
@@ -110,6 +146,7 @@ def _run_counter(app: QApplication, workspace: Workspace) -> int:
     window.lock_button.clicked.connect(idle.lock_now)
     window.show()
     idle.start()
+    start_daily_backup(workspace, runner, window)
     try:
         return app.exec()
     finally:

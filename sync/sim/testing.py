@@ -71,6 +71,19 @@ class SimStartError(RuntimeError):
     """The simulator process did not come up; the message carries the tail of its stderr."""
 
 
+def sim_program() -> list[str]:
+    """The command that starts ``ltsa-sim`` from this process.
+
+    From source: this interpreter with ``-m sync.sim``. In the PyInstaller build ``sys.executable``
+    is the app itself and there is no ``-m``, so the build ships an ``ltsa-sim`` program beside
+    it (packaging/ltsa_desk.spec) and training mode starts that one.
+    """
+    if getattr(sys, "frozen", False):
+        name = "ltsa-sim.exe" if os.name == "nt" else "ltsa-sim"
+        return [str(Path(sys.executable).with_name(name))]
+    return [sys.executable, "-m", "sync.sim"]
+
+
 def _repo_root() -> Path:
     """The directory holding the ``sync`` package (this file is ``sync/sim/testing.py``).
 
@@ -145,7 +158,7 @@ class SimHandle:
     # -- process ----------------------------------------------------------------------------------
 
     def _command(self, systems_port: int, control_port: int | None) -> list[str]:
-        cmd = [sys.executable, "-m", "sync.sim", "--host", self.host, "--port", str(systems_port)]
+        cmd = [*sim_program(), "--host", self.host, "--port", str(systems_port)]
         if control_port is not None:
             cmd += ["--control-port", str(control_port)]
         cmd += ["--state", str(self.state_path)]
@@ -169,6 +182,9 @@ class SimHandle:
         kwargs: dict[str, Any] = {}
         if os.name == "nt":  # pragma: no cover - Windows: CTRL_BREAK needs its own group
             kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+            if getattr(sys, "frozen", False):
+                # Started from the windowed app: no console window may pop up over it.
+                kwargs["creationflags"] |= subprocess.CREATE_NO_WINDOW
         self._starts += 1
         log = self.log_path.open("a", encoding="utf-8")
         log.write(f"--- start #{self._starts} ---\n")
@@ -263,7 +279,15 @@ class SimHandle:
             return None
         if proc.poll() is None:
             if os.name == "nt":  # pragma: no cover
-                proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
+                try:
+                    proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
+                except OSError:
+                    # The windowed build has no console to send CTRL_BREAK through: ask the
+                    # control port instead (same graceful stop), killed below if it hangs.
+                    with suppress(httpx.HTTPError):
+                        httpx.post(
+                            self.control_url + "/_sim/shutdown", timeout=5.0, trust_env=False
+                        )
             else:
                 proc.send_signal(signal.SIGTERM)
             try:

@@ -1,0 +1,236 @@
+"""The technician's care verbs: doctor, backup, restore, support-bundle and credentials test.
+
+Parsing lives in ``cli``; the work in ``services.backup``, ``services.support``,
+``services.connection_test`` and ``doctor``. Exit codes follow the command's rule: 0 done, 1 a check
+found problems (a damaged archive, a failed connection test, an unhealthy doctor), 2 a refusal
+(bad input, the app is running, no confirmation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ltsa_desk.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
+from ltsa_desk.config import Config
+from ltsa_desk.store.database import DatabaseProblem
+
+log = logging.getLogger(__name__)
+
+
+# --- doctor ---------------------------------------------------------------------------------------
+
+
+def doctor(args: argparse.Namespace) -> int:
+    """Every check; warning-level failures (a destination offline) are shown but do not fail."""
+    from ltsa_desk.doctor import WARNING, healthy, run_checks
+
+    checks = run_checks(args.data_dir)
+    ok = healthy(checks)
+    if args.json:
+        emit_json(
+            {
+                "ok": ok,
+                "data_dir": str(args.data_dir),
+                "warnings": [c.name for c in checks if not c.ok and c.severity == WARNING],
+                "checks": [check.as_dict() for check in checks],
+            }
+        )
+    else:
+        for check in checks:
+            if check.ok:
+                mark = "OK   "
+            elif check.severity == WARNING:
+                mark = "AWAS "
+            else:
+                mark = "GAGAL"
+            print(f"[{mark}] {check.name}: {check.detail}")
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+# --- backup and restore ---------------------------------------------------------------------------
+
+
+def backup(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.backup import BackupError, IntegrityProblem, make_backup
+
+    config = Config.load(args.data_dir)
+    out = Path(args.out).expanduser() if args.out else None
+    if out is not None and out.exists() and not out.is_dir():
+        raise CliError(f"{out} bukan folder; --out menyebut folder tujuan cadangan", field="out")
+    try:
+        result = make_backup(config, out)
+    except IntegrityProblem as exc:
+        raise CliError(str(exc), code=EXIT_PROBLEMS) from exc
+    except (BackupError, DatabaseProblem) as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        emit_json({"backup": result.as_dict()})
+    else:
+        counts = result.counts
+        say(
+            f"Cadangan dibuat: {result.path} ({result.size_bytes / 1_048_576:.1f} MB; "
+            f"{counts.get('applicants', 0)} CPMI, {result.attachments} lampiran)"
+        )
+        for old in result.removed:
+            say(
+                f"Cadangan lama dihapus (disimpan {config.get('backup.keep')} terakhir): {old.name}"
+            )
+    return EXIT_OK
+
+
+def _read_recovery_key(args: argparse.Namespace) -> str | None:
+    if getattr(args, "recovery_key", None):
+        return str(args.recovery_key)
+    if getattr(args, "recovery_key_stdin", False):
+        line = sys.stdin.readline().strip()
+        if not line:
+            raise CliError(
+                "Kunci pemulihan tidak terbaca dari stdin (kosong)", field="recovery_key"
+            )
+        return line
+    return None
+
+
+def _confirm(question: str) -> bool:
+    """Asked on the terminal only (stderr, so stdout stays clean); 'ya' or 'yes' proceeds."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in {"ya", "y", "yes"}
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Replace this folder's data with a backup: checked first, the old data kept aside."""
+    from ltsa_desk.services.backup import (
+        BackupError,
+        IntegrityProblem,
+        commit_restore,
+        stage_restore,
+    )
+    from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CliError(f"Berkas cadangan tidak ditemukan: {source}", field="file")
+    interactive = sys.stdin.isatty()
+    if not args.yes and not interactive:
+        raise CliError(
+            "Pemulihan mengganti data loket ini, jadi perlu konfirmasi: jalankan di terminal, "
+            "atau tambahkan --yes dalam skrip. Tidak ada yang diubah."
+        )
+    if args.recovery_key_stdin and not args.yes and interactive:
+        raise CliError(
+            "--recovery-key-stdin memakai stdin, jadi tidak bisa bertanya di terminal: tambahkan "
+            "--yes, atau pakai --recovery-key"
+        )
+    recovery = _read_recovery_key(args)
+    data_dir: Path = args.data_dir
+    lock = DataFolderLock(data_dir, windows_mutex=False)
+    try:
+        lock.acquire(timeout=0)
+    except DataFolderBusy as exc:
+        raise CliError(
+            f"{exc.message_id} Pemulihan ditolak selama LTSA Desk berjalan; tidak ada yang diubah."
+        ) from exc
+    try:
+        try:
+            staged = stage_restore(data_dir, source, recovery_key=recovery)
+        except IntegrityProblem as exc:
+            raise CliError(str(exc), code=EXIT_PROBLEMS) from exc
+        except BackupError as exc:
+            raise CliError(str(exc)) from exc
+        info = staged.archive
+        counts = staged.counts
+        summary = (
+            f"Cadangan {source.name}: kantor {info.office_code} loket {info.counter_id}, dibuat "
+            f"{info.created_at} (UTC); {counts.get('applicants', 0)} CPMI, "
+            f"{info.counts.get('attachments', 0)} lampiran, "
+            f"{staged.marked} kiriman belum terkirim.\n"
+            "Arsip utuh (hash sha256 cocok dengan manifest) dan basis data lolos pemeriksaan "
+            "integritas dengan kuncinya."
+        )
+        say(summary)
+        if not args.yes:
+            current = _current_counter(data_dir)
+            question = (
+                f"Data di {data_dir}{current} akan DIGANTI dengan isi cadangan ini; data yang "
+                "sekarang dipindahkan ke folder replaced-<waktu> di sana (tidak dihapus).\n"
+                "Ketik 'ya' untuk memulihkan: "
+            )
+            if not _confirm(question):
+                staged.discard()
+                say("Dibatalkan; tidak ada yang diubah.")
+                return EXIT_BAD_INPUT
+        try:
+            result = commit_restore(staged)
+        except (BackupError, DatabaseProblem) as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:  # a file in use (Windows): every move was undone
+            raise CliError(
+                f"Pemulihan gagal, data lama dikembalikan ke tempatnya: {exc}. Tutup program "
+                "yang memakai folder data (mis. tugas sinkronisasi terjadwal) lalu ulangi."
+            ) from exc
+    finally:
+        lock.release()
+    if args.json:
+        emit_json({"restore": result.as_dict()})
+    say(
+        f"Dipulihkan dari {source.name}."
+        + (f" Data lama disimpan di {result.replaced_dir}." if result.replaced_dir else "")
+        + f" {result.marked} kiriman yang belum terkirim akan ditanyakan dulu ke server tujuan "
+        "sebelum dikirim ulang (tidak dikirim ganda)."
+        + (" Kunci basis data disimpan di keyring akun ini." if result.key_from_recovery else "")
+    )
+    return EXIT_OK
+
+
+def _current_counter(data_dir: Path) -> str:
+    try:
+        config = Config.load(data_dir)
+    except Exception:
+        return ""
+    return f" (kantor {config.office_code} loket {config.counter_id})"
+
+
+# --- support --------------------------------------------------------------------------------------
+
+
+def support_bundle(args: argparse.Namespace) -> int:
+    from ltsa_desk.services.support import make_support_bundle
+
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CliError(
+            f"{out} adalah folder; sebutkan nama berkas, misalnya bundel.zip", field="out"
+        )
+    result = make_support_bundle(args.data_dir, out)
+    if args.json:
+        emit_json({"bundle": result.as_dict()})
+    else:
+        say(
+            f"Bundel dukungan dibuat: {result.path} ({len(result.members)} berkas). Tanpa NIK, "
+            "nama, token atau kunci; kirimkan ke helpdesk."
+        )
+    return EXIT_OK
+
+
+# --- credentials ----------------------------------------------------------------------------------
+
+
+def credentials_test(args: argparse.Namespace) -> int:
+    """DNS, TLS, connection, path and token of each destination: the first layer that fails."""
+    from ltsa_desk.services.connection_test import check_all
+
+    config = Config.load(args.data_dir)
+    results = check_all(config, timeout=args.timeout)
+    ok = all(r.ok for r in results)
+    if args.json:
+        emit_json({"ok": ok, "destinations": [r.as_dict() for r in results]})
+    else:
+        for r in results:
+            mark = "OK   " if r.ok else "GAGAL"
+            print(f"[{mark}] {r.destination} {r.url or '-'}: {r.detail}")
+    return EXIT_OK if ok else EXIT_PROBLEMS

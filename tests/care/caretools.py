@@ -1,0 +1,114 @@
+"""Helpers for the care tests: applicants through the real intake service, the real `ltsa-desk`
+command in a subprocess, and reading what is inside a zip or a log.
+
+Subprocesses inherit the test's environment (its isolated HOME and file keyring, set by the
+autouse fixture in tests/conftest.py), so a key or token stored in-process is the one the command
+finds, exactly as on one Windows account.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltsa_desk.services import intake
+from ltsa_desk.services.context import Actor
+from ltsa_desk.store.models import Applicant
+from ltsa_desk.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def nik(serial: int) -> str:
+    """A valid NIK of Lombok Timur (52.03), district 01, man born 12-05-1990."""
+    assert 1 <= serial <= 9999
+    return f"520301120590{serial:04d}"
+
+
+def letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def register(workspace: Workspace, actor: Actor, serial: int, **extra: Any) -> Applicant:
+    data = {
+        "nik": nik(serial),
+        "full_name": f"Budi Santoso {letters(serial)}",
+        "birth_date": "12-05-1990",
+        "sex": "L",
+        "birth_place": "Selong",
+        **extra,
+    }
+    with workspace.database.write_session() as session:
+        return intake.register_applicant(session, data, actor).applicant
+
+
+@dataclass(frozen=True)
+class Result:
+    args: tuple[str, ...]
+    code: int
+    stdout: str
+    stderr: str
+
+    def __str__(self) -> str:
+        return (
+            f"ltsa-desk {' '.join(self.args)} -> exit {self.code}\n"
+            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
+        )
+
+    def json(self) -> dict[str, Any]:
+        value = json.loads(self.stdout)
+        assert isinstance(value, dict), str(self)
+        return value
+
+
+def env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    full = dict(os.environ)
+    full.pop("LTSA_DATA_DIR", None)
+    full["PYTHONIOENCODING"] = "utf-8"
+    full["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), full.get("PYTHONPATH")) if p)
+    full.update(extra or {})
+    return full
+
+
+def run(
+    *args: str | Path,
+    data_dir: Path,
+    input: str | None = None,
+    extra_env: Mapping[str, str] | None = None,
+    timeout: float = 120,
+) -> Result:
+    argv = [str(a) for a in args] + ["--data-dir", str(data_dir)]
+    done = subprocess.run(
+        [sys.executable, "-m", "ltsa_desk", *argv],
+        input=input if input is not None else "",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env(extra_env),
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
+    )
+    return Result(tuple(argv), done.returncode, done.stdout, done.stderr)
+
+
+def zip_texts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def files_containing(folder: Path, needle: str) -> list[Path]:
+    """Every file under ``folder`` whose bytes contain ``needle`` (UTF-8)."""
+    data = needle.encode("utf-8")
+    return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
