@@ -56,7 +56,7 @@ def _common(json_flag: bool = False) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ltsa_desk import verbs
+    from ltsa_desk import verbs, verbs_care
 
     common = _common()
     with_json = _common(json_flag=True)
@@ -88,6 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("gui", verbs.gui, "open the counter window")
 
+    from ltsa_desk import verbs_shared
+
+    verbs_shared.configure_migrate_parser(
+        add(
+            "migrate-to",
+            verbs_shared.migrate_to,
+            "move this lone counter's data (SQLite) into the office's shared database; "
+            "safe to run again",
+            json_flag=True,
+        )
+    )
+
     init = add(
         "init", verbs.init, "create the configuration and database of a new counter", json_flag=True
     )
@@ -99,13 +111,72 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="shared office database (postgresql+psycopg://...); default: local file",
     )
+    init.add_argument(
+        "--database-password-stdin",
+        action="store_true",
+        help="with --database-url: read the office server's password from stdin (kept in the "
+        "keyring only)",
+    )
+    init.add_argument(
+        "--database-sslmode",
+        default=None,
+        metavar="MODE",
+        help="with --database-url: TLS to the office server (require, verify-ca, verify-full...)",
+    )
+    init.add_argument(
+        "--database-sslrootcert",
+        default=None,
+        metavar="FILE",
+        help="with --database-url: the office server's certificate (or its CA), PEM",
+    )
+    init.add_argument(
+        "--recovery-key-later",
+        action="store_true",
+        help="print no recovery key now: the counter window shows one at its first start "
+        "(for the silent installer, where nobody reads the output)",
+    )
 
     add(
         "doctor",
-        verbs.doctor,
-        "check configuration, encryption and keys, database integrity and migrations",
+        verbs_care.doctor,
+        "check configuration, encryption and keys, database integrity and migrations, disk, "
+        "keyring, credentials, destinations, clock, backups and the queue",
         json_flag=True,
     )
+    backup = add(
+        "backup",
+        verbs_care.backup,
+        "write one backup zip (database snapshot, attachments, sealed key, config, manifest) "
+        "and keep the newest backup.keep",
+        json_flag=True,
+    )
+    backup.add_argument("--out", default=None, metavar="DIR", help="folder (default backup.folder)")
+    restore = add(
+        "restore",
+        verbs_care.restore,
+        "replace this folder's data with a backup (checked first; the old data is kept in "
+        "replaced-<time>/); refuses while the app runs",
+        json_flag=True,
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="no question (for scripts)")
+    restore_key = restore.add_mutually_exclusive_group()
+    restore_key.add_argument(
+        "--recovery-key",
+        default=None,
+        metavar="KEY",
+        help="on another PC: the recovery key, to put the backup's database key in the keyring",
+    )
+    restore_key.add_argument(
+        "--recovery-key-stdin", action="store_true", help="read the recovery key from stdin"
+    )
+    bundle = add(
+        "support-bundle",
+        verbs_care.support_bundle,
+        "collect logs, doctor output, config and queue statistics (no NIK, no secrets) in a zip",
+        json_flag=True,
+    )
+    bundle.add_argument("out", metavar="OUT.zip")
 
     recover = add(
         "recover",
@@ -166,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="read the new password from the first line of stdin",
     )
+    from ltsa_desk import verbs_admin
+
+    for action, handler, text in (
+        ("disable", verbs_admin.user_disable, "disable an account (never deleted; cannot sign in)"),
+        ("enable", verbs_admin.user_enable, "enable a disabled account again"),
+    ):
+        toggle = add(action, handler, text, parent=user_sub, json_flag=True)
+        toggle.add_argument("name")
+        toggle.add_argument("--as", dest="as_user", default=None)
 
     imp = add(
         "import-register",
@@ -244,11 +324,23 @@ def build_parser() -> argparse.ArgumentParser:
     cred_set = add(
         "set", verbs.credentials_set, "store a destination's token in the keyring", parent=cred_sub
     )
-    cred_set.add_argument("destination", choices=["registry", "immigration"])
+    cred_set.add_argument(
+        "destination", choices=["registry", "immigration", "bundle", "database"]
+    )
     cred_set.add_argument(
         "--token-stdin",
         action="store_true",
         help="read the token from the first line of stdin (required)",
+    )
+    cred_test = add(
+        "test",
+        verbs_care.credentials_test,
+        "test each destination: DNS, TLS, connection, URL path and token; exit 1 when one fails",
+        parent=cred_sub,
+        json_flag=True,
+    )
+    cred_test.add_argument(
+        "--timeout", type=_positive_float, default=5.0, help="seconds per step (default 5)"
     )
 
     sync = sub.add_parser("sync", help="the queue of submissions to the remote systems")
@@ -298,6 +390,56 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     sync_list.add_argument("--limit", type=_positive_int, default=1000)
+    export_bundle = add(
+        "export-bundle",
+        verbs_admin.sync_export_bundle,
+        "write every item that could leave now to an encrypted USB bundle",
+        parent=sync_sub,
+        json_flag=True,
+    )
+    export_bundle.add_argument("out", metavar="OUT.ltsab")
+    export_bundle.add_argument("--as", dest="as_user", default=None)
+    upload_bundle = add(
+        "upload-bundle",
+        verbs_admin.sync_upload_bundle,
+        "deliver a USB bundle from this machine (never blind) and write its receipts",
+        parent=sync_sub,
+        json_flag=True,
+    )
+    upload_bundle.add_argument("file", metavar="FILE.ltsab")
+    upload_bundle.add_argument("--receipts", required=True, metavar="OUT.ltsar")
+    upload_bundle.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=900.0,
+        help="seconds to keep trying through outages (default 900)",
+    )
+    upload_bundle.add_argument("--as", dest="as_user", default=None)
+    import_receipts = add(
+        "import-receipts",
+        verbs_admin.sync_import_receipts,
+        "mark a bundle's items delivered from the receipts file the upload wrote",
+        parent=sync_sub,
+        json_flag=True,
+    )
+    import_receipts.add_argument("file", metavar="FILE.ltsar")
+    import_receipts.add_argument("--as", dest="as_user", default=None)
+
+    from ltsa_desk import verbs_reports
+
+    report = sub.add_parser("report", help="the admin's reports (XLSX, CSV, PDF)")
+    report_sub = report.add_subparsers(
+        dest="report_verb", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    verbs_reports.configure_export_parser(
+        add(
+            "export",
+            verbs_reports.report_export,
+            "write a report (placements, documents, sync, outages) for a period",
+            parent=report_sub,
+            json_flag=True,
+        )
+    )
     return parser
 
 

@@ -109,6 +109,25 @@ def _validate_database_url(value: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def _validate_sslmode(value: str) -> str:
+    """libpq's sslmode; empty means libpq's own default (prefer)."""
+    value = value.strip().lower()
+    if value and value not in SSL_MODES:
+        raise ValueError(f"harus salah satu dari: {', '.join(SSL_MODES)}")
+    return value
+
+
+def _validate_cert_path(value: str) -> str:
+    """The office CA's certificate (PEM) that signed the server's certificate (verify-ca/-full)."""
+    value = value.strip()
+    if value and not Path(value).expanduser().is_file():
+        raise ValueError(f"berkas sertifikat tidak ditemukan: {value}")
+    return value
+
+
 def _validate_uuid(value: str) -> str:
     try:
         return str(uuid.UUID(value.strip()))
@@ -220,6 +239,12 @@ KEYS: dict[str, tuple[Any, Any]] = {
     # Not a secret: the name under which the database key is filed in the keyring, needed before
     # an encrypted database can be opened (DESIGN.md: `db-key@<database id>`).
     "database.id": (_validate_uuid, ""),
+    # A shared office server on another machine (README "An office with several desks"): TLS
+    # options passed to libpq, never inside the URL. The password, if any, is in the keyring
+    # (`credentials set database`), never here.
+    "database.sslmode": (_validate_sslmode, ""),
+    "database.sslrootcert": (_validate_cert_path, ""),
+    "database.connect_timeout": (_seconds(1, 60), 5.0),
     "registry.url": (_validate_url, ""),
     "immigration.url": (_validate_url, ""),
     "workflow.require_recommendation": (_parse_bool, False),
@@ -230,6 +255,11 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "sync.batch_size": (_positive_int, 32),
     "sync.pull_interval_s": (_seconds(1, 3600), 30.0),
     "sync.retry_max_s": (_seconds(1, 3600), 300.0),
+    # Backups (services/backup.py): empty folder = <data folder>/backups; a USB drive or a
+    # network share is better, so a dead disk does not take the backups with it.
+    "backup.folder": (str.strip, ""),
+    "backup.keep": (_positive_int, 7),
+    "backup.daily": (_parse_bool, True),
 }
 
 _SECRET_WORDS = ("password", "token", "secret", "sandi", "key")

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ltsa_desk.cli import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
+from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.services import accounts
 from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
@@ -95,6 +95,10 @@ def gui(args: argparse.Namespace) -> int:
 
 
 def init(args: argparse.Namespace) -> int:
+    from ltsa_desk.verbs_shared import init_desk, is_server_url
+
+    if is_server_url(args.database_url):  # a desk of a shared office: no local key, see there
+        return init_desk(args)
     try:
         made = initialise(
             args.data_dir,
@@ -112,6 +116,17 @@ def init(args: argparse.Namespace) -> int:
         "counter_id": made.counter_id,
         "recovery_key": made.recovery_key,
     }
+    if getattr(args, "recovery_key_later", False):
+        # The installer runs init hidden: a key printed there is never seen. The pending mark
+        # stays, so the window's first start replaces this key and shows the new one.
+        result["recovery_key"] = None
+        if args.json:
+            emit_json(result)
+        say(
+            f"Loket {made.counter_id} kantor {made.office_code} siap di {args.data_dir}; "
+            "kunci pemulihan ditampilkan saat jendela LTSA Desk pertama kali dibuka."
+        )
+        return EXIT_OK
     if args.json:
         emit_json(result)
         say(
@@ -165,6 +180,11 @@ def new_recovery_key(args: argparse.Namespace) -> int:
     from ltsa_desk.store.keys import load_database_key
 
     with _workspace(args, announce=False) as workspace:
+        if workspace.shared:
+            raise CliError(
+                "Loket kantor bersama tidak punya kunci pemulihan: tidak ada data kantor di PC "
+                "ini, semuanya di server basis data kantor (dilindungi server itu)."
+            )
         database_id = workspace.database.info.database_id
         recovery = workspace.new_recovery_key
         if recovery is None:
@@ -181,26 +201,6 @@ def new_recovery_key(args: argparse.Namespace) -> int:
             say("Kunci pemulihan yang lama tidak berlaku lagi.")
         workspace.confirm_recovery_key_shown()
     return EXIT_OK
-
-
-def doctor(args: argparse.Namespace) -> int:
-    from ltsa_desk.doctor import run_checks
-
-    checks = run_checks(args.data_dir)
-    ok = all(check.ok for check in checks)
-    if args.json:
-        emit_json(
-            {
-                "ok": ok,
-                "data_dir": str(args.data_dir),
-                "checks": [check.as_dict() for check in checks],
-            }
-        )
-    else:
-        for check in checks:
-            mark = "OK   " if check.ok else "GAGAL"
-            print(f"[{mark}] {check.name}: {check.detail}")
-    return EXIT_OK if ok else EXIT_PROBLEMS
 
 
 def config_show(args: argparse.Namespace) -> int:
@@ -493,6 +493,14 @@ def credentials_set(args: argparse.Namespace) -> int:
     from ltsa_desk.services.sync_setup import clear_pause
     from sync.credentials import NoKeyring, set_token
 
+    if args.destination == "bundle":  # an office secret, not a destination: no pause to lift
+        from ltsa_desk.verbs_admin import credentials_set_bundle
+
+        return credentials_set_bundle(args)
+    if args.destination == "database":  # the office server's password: asked before opening it
+        from ltsa_desk.verbs_shared import credentials_set_database
+
+        return credentials_set_database(args)
     if not args.token_stdin:
         raise CliError("Token dibaca dari stdin: ulangi dengan --token-stdin", field="token")
     token = _read_secret_line("Token").strip()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from enum import StrEnum
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ltsa_desk.services import audit
 from ltsa_desk.store.models import Officer, utc_now
@@ -120,6 +121,75 @@ def set_password(session: Session, username: str, password: str, *, actor: str) 
     )
     session.commit()
     return officer
+
+
+def list_users(session: Session) -> list[dict[str, Any]]:
+    """Every account, disabled ones included (accounts are never deleted), as plain data."""
+    officers = session.exec(select(Officer).order_by(col(Officer.username))).all()
+    return [
+        {
+            "username": o.username,
+            "role": o.role,
+            "full_name": o.full_name,
+            "active": o.active,
+            "has_password": o.password_hash is not None,
+            "created_at": o.created_at.isoformat(timespec="seconds") if o.created_at else None,
+        }
+        for o in officers
+    ]
+
+
+def _active_admins(session: Session) -> int:
+    return len(
+        session.exec(
+            select(Officer.id).where(Officer.role == Role.ADMIN.value, col(Officer.active))
+        ).all()
+    )
+
+
+def set_active(session: Session, username: str, active: bool, *, actor: str) -> Officer:
+    """Disable or enable an account; it is never deleted, so the audit log keeps its name.
+
+    A disabled account cannot sign in (`authenticate` checks it). Nobody may disable their own
+    account, nor the last active admin: the office would lose the only one who can undo it in the
+    window (a technician still can, with `ltsa-desk user enable`).
+    """
+    officer = find_user(session, username)
+    if officer is None:
+        raise AccountError("username", f"Pengguna '{username}' tidak ditemukan")
+    if officer.active == active:
+        return officer
+    if not active:
+        if officer.username == actor.strip().lower():
+            raise AccountError("username", "Akun yang sedang dipakai tidak bisa dinonaktifkan")
+        if officer.role == Role.ADMIN.value and _active_admins(session) <= 1:
+            raise AccountError(
+                "username",
+                f"'{officer.username}' adalah admin aktif terakhir; tambahkan admin lain dulu",
+            )
+    officer.active = active
+    officer.failed_attempts = 0
+    officer.locked_until = None
+    session.add(officer)
+    audit.record(
+        session,
+        actor=actor,
+        action="user.enable" if active else "user.disable",
+        entity="officer",
+        entity_id=officer.id,
+        before={"username": officer.username, "active": not active},
+        after={"username": officer.username, "active": active},
+    )
+    session.commit()
+    return officer
+
+
+def disable_user(session: Session, username: str, *, actor: str) -> Officer:
+    return set_active(session, username, False, actor=actor)
+
+
+def enable_user(session: Session, username: str, *, actor: str) -> Officer:
+    return set_active(session, username, True, actor=actor)
 
 
 class SignInRefused(Exception):

@@ -49,6 +49,8 @@ PAGE_SEARCH = "search"
 PAGE_SYNC = "sync"
 PAGE_SETTINGS = "settings"
 PAGE_APPLICANT = "applicant"
+PAGE_USERS = "users"
+PAGE_AUDIT = "audit"
 
 
 def icon(name: str) -> QIcon:
@@ -140,10 +142,20 @@ class MainWindow(QMainWindow):
         self._add(PAGE_INTAKE, intake, self.tr("Pendaftaran"), "nav-intake", "Ctrl+N")
         self._add(PAGE_SEARCH, search, self.tr("Pencarian"), "nav-search", "F2")
         self._add(PAGE_SYNC, sync_page, self.tr("Sinkronisasi"), "nav-sync", None)
+        if ctx.role == Role.ADMIN.value:  # reports are the district admin's (UX: before settings)
+            from ltsa_desk.ui.reports_page import ReportsPage
+
+            self._add("reports", ReportsPage(ctx), self.tr("Laporan"), "nav-reports", None)
         if ctx.role in (Role.ADMIN.value, Role.TECHNICIAN.value):
             settings = SettingsPage(ctx, training_allowed=may_switch_training(ctx.actor))
             settings.training_requested.connect(self.toggle_training)
             self._add(PAGE_SETTINGS, settings, self.tr("Pengaturan"), "nav-settings", None)
+        if ctx.role == Role.ADMIN.value:  # accounts and the audit log are the district admin's
+            from ltsa_desk.ui.audit_page import AuditPage
+            from ltsa_desk.ui.users_page import UsersPage
+
+            self._add(PAGE_USERS, UsersPage(ctx), self.tr("Pengguna"), "nav-users", None)
+            self._add(PAGE_AUDIT, AuditPage(ctx), self.tr("Log audit"), "nav-audit", None)
         self.pages[PAGE_APPLICANT] = applicant
         self.stack.addWidget(applicant)
         self.officer_label.setText(
@@ -169,6 +181,8 @@ class MainWindow(QMainWindow):
             return
         if bridge not in self._connected_bridges:
             bridge.status_changed.connect(self._status_changed)
+            bridge.data_changed.connect(self._data_changed)
+            bridge.office_server_changed.connect(self.banner.set_office_server)
             self._connected_bridges.append(bridge)
         if self.start_bridge and not bridge.running:
             bridge.start()
@@ -247,6 +261,16 @@ class MainWindow(QMainWindow):
     def _status_changed(self, status: dict[str, Any]) -> None:
         self.line_status.update_status(status)
         self.banner.update_status(status)
+
+    def _data_changed(self) -> None:
+        """This desk or another changed the database: the search list and the open CPMI re-read
+        (the applicant page keeps what the officer is typing)."""
+        search = self.pages.get(PAGE_SEARCH)
+        if isinstance(search, SearchPage) and search.isVisible():
+            search.refresh()
+        applicant = self.pages.get(PAGE_APPLICANT)
+        if isinstance(applicant, ApplicantPage) and applicant.isVisible():
+            applicant.reload()
 
     def _after_change(self) -> None:
         """A registration or correction queued a submission: send it now, show it in search."""

@@ -12,13 +12,16 @@ Every query runs on the runner (`sync_bridge.sync_overview`); the page only pain
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ltsa_desk.services import bundles
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.line_status import (
@@ -260,10 +264,30 @@ class SyncPage(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # The USB bundle, for when the line stays down for days (`services.bundles`): the file
+        # dialogs are attributes so tests can answer them.
+        self.ask_export_path: Callable[[], str | None] = self._ask_export_path
+        self.ask_receipts_path: Callable[[], str | None] = self._ask_receipts_path
+        self.bundle_busy = False
+        self.export_button = QPushButton(self.tr("Ekspor bundel USB"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Saat sambungan mati berhari-hari: tulis semua kiriman yang menunggu ke flashdisk "
+                "(terenkripsi), untuk diunggah dari kantor yang punya sambungan"
+            )
+        )
+        self.export_button.clicked.connect(self.export_bundle)
+        self.import_button = QPushButton(self.tr("Impor tanda terima"))
+        self.import_button.setToolTip(
+            self.tr("Tandai kiriman bundel sebagai terkirim, dari berkas tanda terima unggahan")
+        )
+        self.import_button.clicked.connect(self.import_receipts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -280,6 +304,8 @@ class SyncPage(QWidget):
         self.setTabOrder(self.send_now_button, self.table)
         self.setTabOrder(self.table, self.open_button)
         self.setTabOrder(self.open_button, self.retry_button)
+        self.setTabOrder(self.retry_button, self.export_button)
+        self.setTabOrder(self.export_button, self.import_button)
         self._update_buttons()
 
         if ctx.bridge is not None:
@@ -409,3 +435,117 @@ class SyncPage(QWidget):
         if self.ctx.bridge is not None:
             self.ctx.bridge.wake()
         self.reload()
+
+    # -- the USB bundle ---------------------------------------------------------------------------
+
+    def export_bundle(self) -> None:
+        """Write the waiting submissions to a chosen drive (scrypt and the write run off-thread)."""
+        if self.bundle_busy:
+            return
+        chosen = self.ask_export_path()
+        if not chosen:
+            return
+        workspace, actor, path = self.ctx.workspace, self.ctx.actor, Path(chosen)
+        self._bundle_started(self.tr("Menulis bundel..."))
+        self.ctx.runner.run(
+            lambda: bundles.export_bundle(workspace, path, actor),
+            self._exported,
+            self._bundle_failed,
+        )
+
+    def _exported(self, report: Any) -> None:
+        if not isValid(self):
+            return
+        self._bundle_done()
+        if not report.items:
+            self._bundle_message(
+                self.tr("Tidak ada kiriman yang bisa diekspor: semua terkirim atau perlu tindakan.")
+            )
+            return
+        self._bundle_message(
+            self.tr(
+                "{n} kiriman ditulis ke {file}. Kiriman tetap menunggu di sini dan tidak akan "
+                "terkirim dua kali. Setelah diunggah, impor tanda terimanya."
+            ).format(n=report.items, file=str(report.path))
+        )
+        self.reload()
+
+    def import_receipts(self) -> None:
+        if self.bundle_busy:
+            return
+        chosen = self.ask_receipts_path()
+        if not chosen:
+            return
+        workspace, actor, path = self.ctx.workspace, self.ctx.actor, Path(chosen)
+        self._bundle_started(self.tr("Memeriksa tanda terima..."))
+        self.ctx.runner.run(
+            lambda: bundles.import_receipts(workspace, path, actor),
+            self._imported,
+            self._bundle_failed,
+        )
+
+    def _imported(self, report: Any) -> None:
+        if not isValid(self):
+            return
+        self._bundle_done()
+        applied = report.applied
+        self._bundle_message(
+            self.tr(
+                "Tanda terima diimpor: {delivered} kiriman kini terkirim, {already} sudah "
+                "terkirim sebelumnya, {refused} ditolak (perlu tindakan), {waiting} masih menunggu."
+            ).format(
+                delivered=applied.delivered,
+                already=applied.already_delivered,
+                refused=applied.refused,
+                waiting=applied.still_waiting,
+            )
+        )
+        if self.ctx.bridge is not None:
+            self.ctx.bridge.refresh()
+        self.reload()
+
+    def _bundle_started(self, text: str) -> None:
+        self.bundle_busy = True
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self._bundle_message(text)
+
+    def _bundle_done(self) -> None:
+        self.bundle_busy = False
+        self.export_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+
+    def _bundle_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._bundle_done()
+        self.last_error = str(exc)
+        if isinstance(exc, bundles.BundleError):
+            text = str(exc)  # already in words for the officer, naming what to do
+        else:
+            text = self.tr(
+                "Bundel tidak bisa diproses. Coba lagi; jika tetap gagal, hubungi teknisi."
+            )
+        self._bundle_message(text, error=True)
+
+    def _bundle_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(style.ERROR_LABEL_CSS if error else "")
+        self.message.setText(text)
+
+    def _ask_export_path(self) -> str | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Ekspor bundel USB"),
+            bundles.default_bundle_name(self.ctx.workspace.config),
+            self.tr("Bundel LTSA (*.ltsab)"),
+        )
+        return chosen or None
+
+    def _ask_receipts_path(self) -> str | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Impor tanda terima"),
+            "",
+            self.tr("Tanda terima bundel (*.ltsar);;Semua berkas (*)"),
+        )
+        return chosen or None

@@ -1,0 +1,129 @@
+"""Reading the audit log: filters (who, what, on which record, when), newest first, page by page.
+
+The log only grows (triggers refuse UPDATE and DELETE), so a page is addressed by offset in the
+newest-first order; the admin's screen asks one page at a time, off the GUI thread, and the count
+of matching entries with it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from ltsa_desk.store.models import AuditLog
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Empty fields do not filter. `actor` matches part of the name, case aside; the dates are
+    the counter's local days, both ends included."""
+
+    actor: str = ""
+    action: str = ""
+    entity: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str  # ISO, UTC
+    actor: str
+    action: str
+    entity: str
+    entity_id: str | None
+    counter_id: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    total: int
+    offset: int
+    limit: int
+
+
+def _local_midnight_utc(day: date) -> datetime:
+    """Midnight at the start of a local day, in UTC (the log stores UTC)."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def _conditions(filters: AuditFilter) -> list[Any]:
+    conditions: list[Any] = []
+    if filters.actor.strip():
+        pattern = "%" + filters.actor.strip().lower().replace("%", "").replace("_", "") + "%"
+        conditions.append(func.lower(AuditLog.actor).like(pattern))
+    if filters.action:
+        conditions.append(AuditLog.action == filters.action)
+    if filters.entity:
+        conditions.append(AuditLog.entity == filters.entity)
+    if filters.since is not None:
+        conditions.append(col(AuditLog.at) >= _local_midnight_utc(filters.since))
+    if filters.until is not None:
+        conditions.append(col(AuditLog.at) < _local_midnight_utc(filters.until + timedelta(days=1)))
+    return conditions
+
+
+def _values(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return {"teks": text}
+    return value if isinstance(value, dict) else {"nilai": value}
+
+
+def _iso(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat(timespec="seconds")
+
+
+def search(
+    session: Session, filters: AuditFilter, *, offset: int = 0, limit: int = PAGE_SIZE
+) -> AuditPage:
+    """One page of matching entries, newest first, and how many match in all."""
+    conditions = _conditions(filters)
+    total = int(session.exec(select(func.count()).select_from(AuditLog).where(*conditions)).one())
+    rows = session.exec(
+        select(AuditLog)
+        .where(*conditions)
+        .order_by(col(AuditLog.at).desc(), col(AuditLog.id).desc())
+        .offset(max(0, offset))
+        .limit(max(1, limit))
+    ).all()
+    entries = [
+        AuditEntry(
+            id=int(row.id or 0),
+            at=_iso(row.at),
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            counter_id=row.counter_id,
+            before=_values(row.before),
+            after=_values(row.after),
+        )
+        for row in rows
+    ]
+    return AuditPage(entries, total, max(0, offset), limit)
+
+
+def choices(session: Session) -> dict[str, list[str]]:
+    """The actors, actions and entities present in the log: what the filters can offer."""
+    return {
+        "actors": sorted(session.exec(select(AuditLog.actor).distinct()).all()),
+        "actions": sorted(session.exec(select(AuditLog.action).distinct()).all()),
+        "entities": sorted(session.exec(select(AuditLog.entity).distinct()).all()),
+    }

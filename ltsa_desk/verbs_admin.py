@@ -1,0 +1,149 @@
+"""The admin's and technician's verbs beyond the basics: disabling accounts and the USB bundle.
+
+Parsing lives in `cli`; the work lives in `services.accounts` and `services.bundles`. As with every
+verb, refusals exit 2 with a plain message (and `{"error": ...}` with --json), and nothing is
+changed by a refused command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ltsa_desk.cli import (
+    EXIT_ATTENTION,
+    EXIT_OK,
+    EXIT_PENDING,
+    CliError,
+    emit_json,
+    say,
+)
+from ltsa_desk.services import accounts, bundles
+from ltsa_desk.verbs import _actor, _read_secret_line, _workspace
+
+# --- accounts -------------------------------------------------------------------------------------
+
+
+def _set_active(args: argparse.Namespace, active: bool) -> int:
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, getattr(args, "as_user", None))
+        with workspace.database.write_session() as session:
+            try:
+                officer = accounts.set_active(session, args.name, active, actor=actor.username)
+            except accounts.AccountError as exc:
+                raise CliError(str(exc), field=exc.field) from exc
+            row = {"username": officer.username, "role": officer.role, "active": officer.active}
+    if args.json:
+        emit_json({"user": row})
+    else:
+        state = "aktif" if active else "nonaktif (tidak bisa masuk; akun tetap tersimpan)"
+        say(f"Pengguna {row['username']} {state}")
+    return EXIT_OK
+
+
+def user_disable(args: argparse.Namespace) -> int:
+    return _set_active(args, False)
+
+
+def user_enable(args: argparse.Namespace) -> int:
+    return _set_active(args, True)
+
+
+# --- the bundle secret ----------------------------------------------------------------------------
+
+
+def credentials_set_bundle(args: argparse.Namespace) -> int:
+    """`credentials set bundle`: the office's bundle secret, the same on every machine."""
+    if not args.token_stdin:
+        raise CliError(
+            "Rahasia bundel dibaca dari stdin: ulangi dengan --token-stdin", field="token"
+        )
+    secret = _read_secret_line("Rahasia bundel")
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, getattr(args, "as_user", None))
+        try:
+            bundles.set_bundle_secret(workspace, secret, actor)
+        except bundles.BundleError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+        office = workspace.config.office_code
+    say(f"Rahasia bundel kantor {office} disimpan di keyring")
+    return EXIT_OK
+
+
+# --- the USB bundle -------------------------------------------------------------------------------
+
+
+def sync_export_bundle(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        try:
+            report = bundles.export_bundle(workspace, out, actor)
+        except bundles.BundleError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+    if args.json:
+        emit_json(report.as_dict())
+    elif report.items:
+        parts = ", ".join(f"{name} {n}" for name, n in sorted(report.by_destination.items()))
+        say(f"{report.items} kiriman ({parts}) ditulis ke {report.path}")
+        say(
+            "Kiriman ini tetap menunggu di loket ini dan tidak akan dikirim dua kali. Setelah "
+            "diunggah, impor tanda terimanya: ltsa-desk sync import-receipts BERKAS"
+        )
+    else:
+        say("Tidak ada kiriman yang bisa diekspor (semua terkirim, atau menunggu perbaikan)")
+    return EXIT_OK
+
+
+def sync_upload_bundle(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+
+        def progress(done: int, total: int) -> None:
+            say(f"{done}/{total} kiriman terkirim")
+
+        try:
+            report = bundles.upload_bundle(
+                workspace,
+                Path(args.file),
+                Path(args.receipts),
+                actor,
+                timeout_s=args.timeout,
+                progress=None if args.json else progress,
+            )
+        except bundles.BundleError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+    if args.json:
+        emit_json(report.as_dict())
+    else:
+        say(
+            f"Bundel {report.bundle_id} dari kantor {report.origin_office} "
+            f"loket {report.origin_counter or '-'}: terkirim {report.delivered}, "
+            f"ditolak {report.refused}, belum terkirim {report.waiting} dari {report.items}"
+        )
+        say(f"Tanda terima ditulis ke {report.receipts_path}; bawa kembali ke loket asal.")
+    if report.refused:
+        return EXIT_ATTENTION
+    if report.waiting:
+        return EXIT_PENDING
+    return EXIT_OK
+
+
+def sync_import_receipts(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        try:
+            report = bundles.import_receipts(workspace, Path(args.file), actor)
+        except bundles.BundleError as exc:
+            raise CliError(str(exc), field=exc.field) from exc
+    if args.json:
+        emit_json(report.as_dict())
+    else:
+        applied = report.applied
+        say(
+            f"Tanda terima bundel {report.bundle_id}: {applied.delivered} kiriman kini terkirim, "
+            f"{applied.already_delivered} sudah terkirim sebelumnya, {applied.refused} ditolak "
+            f"(perlu tindakan), {applied.still_waiting} masih menunggu, "
+            f"{applied.skipped} dilewati"
+        )
+    return EXIT_OK
