@@ -300,6 +300,245 @@
         </message>
     </context>
     <context>
+        <name>AuditPage</name>
+        <message>
+            <source>Pengguna ditambahkan</source>
+            <translation>Pengguna ditambahkan</translation>
+        </message>
+        <message>
+            <source>Kata sandi diganti</source>
+            <translation>Kata sandi diganti</translation>
+        </message>
+        <message>
+            <source>Masuk</source>
+            <translation>Masuk</translation>
+        </message>
+        <message>
+            <source>Gagal masuk</source>
+            <translation>Gagal masuk</translation>
+        </message>
+        <message>
+            <source>Akun dikunci sementara</source>
+            <translation>Akun dikunci sementara</translation>
+        </message>
+        <message>
+            <source>Akun dinonaktifkan</source>
+            <translation>Akun dinonaktifkan</translation>
+        </message>
+        <message>
+            <source>Akun diaktifkan</source>
+            <translation>Akun diaktifkan</translation>
+        </message>
+        <message>
+            <source>CPMI didaftarkan</source>
+            <translation>CPMI didaftarkan</translation>
+        </message>
+        <message>
+            <source>CPMI diimpor dari register</source>
+            <translation>CPMI diimpor dari register</translation>
+        </message>
+        <message>
+            <source>Data CPMI diperbaiki</source>
+            <translation>Data CPMI diperbaiki</translation>
+        </message>
+        <message>
+            <source>Status kasus berubah</source>
+            <translation>Status kasus berubah</translation>
+        </message>
+        <message>
+            <source>Status dari Imigrasi</source>
+            <translation>Status dari Imigrasi</translation>
+        </message>
+        <message>
+            <source>Dokumen diterima</source>
+            <translation>Dokumen diterima</translation>
+        </message>
+        <message>
+            <source>Dokumen diperiksa</source>
+            <translation>Dokumen diperiksa</translation>
+        </message>
+        <message>
+            <source>Dokumen ditolak</source>
+            <translation>Dokumen ditolak</translation>
+        </message>
+        <message>
+            <source>Surat diterbitkan</source>
+            <translation>Surat diterbitkan</translation>
+        </message>
+        <message>
+            <source>Surat dicetak ulang</source>
+            <translation>Surat dicetak ulang</translation>
+        </message>
+        <message>
+            <source>Surat dibatalkan</source>
+            <translation>Surat dibatalkan</translation>
+        </message>
+        <message>
+            <source>Register diimpor</source>
+            <translation>Register diimpor</translation>
+        </message>
+        <message>
+            <source>P3MI ditambahkan</source>
+            <translation>P3MI ditambahkan</translation>
+        </message>
+        <message>
+            <source>Rahasia bundel diatur</source>
+            <translation>Rahasia bundel diatur</translation>
+        </message>
+        <message>
+            <source>Bundel USB diekspor</source>
+            <translation>Bundel USB diekspor</translation>
+        </message>
+        <message>
+            <source>Bundel USB diunggah</source>
+            <translation>Bundel USB diunggah</translation>
+        </message>
+        <message>
+            <source>Tanda terima bundel diimpor</source>
+            <translation>Tanda terima bundel diimpor</translation>
+        </message>
+        <message>
+            <source>Pengguna</source>
+            <translation>Pengguna</translation>
+        </message>
+        <message>
+            <source>CPMI</source>
+            <translation>CPMI</translation>
+        </message>
+        <message>
+            <source>Dokumen</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>P3MI</source>
+            <translation>P3MI</translation>
+        </message>
+        <message>
+            <source>Bundel USB</source>
+            <translation>Bundel USB</translation>
+        </message>
+        <message>
+            <source>Kredensial</source>
+            <translation>Kredensial</translation>
+        </message>
+        <message>
+            <source>Tidak ada rincian nilai untuk catatan ini.</source>
+            <translation>Tidak ada rincian nilai untuk catatan ini.</translation>
+        </message>
+        <message>
+            <source>{key}: {value} (dihapus)</source>
+            <translation>{key}: {value} (dihapus)</translation>
+        </message>
+        <message>
+            <source>Log audit</source>
+            <translation>Log audit</translation>
+        </message>
+        <message>
+            <source>Setiap perubahan tercatat dengan siapa, kapan dan nilai sebelum/sesudahnya. Catatan tidak bisa diubah atau dihapus.</source>
+            <translation>Setiap perubahan tercatat dengan siapa, kapan dan nilai sebelum/sesudahnya. Catatan tidak bisa diubah atau dihapus.</translation>
+        </message>
+        <message>
+            <source>Semua pengguna</source>
+            <translation>Semua pengguna</translation>
+        </message>
+        <message>
+            <source>Sebagian nama pengguna, mis. siti</source>
+            <translation>Sebagian nama pengguna, mis. siti</translation>
+        </message>
+        <message>
+            <source>Semua tindakan</source>
+            <translation>Semua tindakan</translation>
+        </message>
+        <message>
+            <source>Semua data</source>
+            <translation>Semua data</translation>
+        </message>
+        <message>
+            <source>Dari</source>
+            <translation>Dari</translation>
+        </message>
+        <message>
+            <source>Sampai</source>
+            <translation>Sampai</translation>
+        </message>
+        <message>
+            <source>Hapus filter</source>
+            <translation>Hapus filter</translation>
+        </message>
+        <message>
+            <source>Siapa</source>
+            <translation>Siapa</translation>
+        </message>
+        <message>
+            <source>Tindakan</source>
+            <translation>Tindakan</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Waktu</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Loket</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Pilih satu catatan untuk melihat rinciannya.</source>
+            <translation>Pilih satu catatan untuk melihat rinciannya.</translation>
+        </message>
+        <message>
+            <source>Sebelumnya</source>
+            <translation>Sebelumnya</translation>
+        </message>
+        <message>
+            <source>Halaman sebelumnya (Ctrl+PgUp)</source>
+            <translation>Halaman sebelumnya (Ctrl+PgUp)</translation>
+        </message>
+        <message>
+            <source>Berikutnya</source>
+            <translation>Berikutnya</translation>
+        </message>
+        <message>
+            <source>Halaman berikutnya (Ctrl+PgDown)</source>
+            <translation>Halaman berikutnya (Ctrl+PgDown)</translation>
+        </message>
+        <message>
+            <source>{first}-{last} dari {total}</source>
+            <translation>{first}-{last} dari {total}</translation>
+        </message>
+        <message>
+            <source>Tidak ada catatan</source>
+            <translation>Tidak ada catatan</translation>
+        </message>
+        <message>
+            <source>Memuat...</source>
+            <translation>Memuat...</translation>
+        </message>
+        <message>
+            <source>Tidak ada catatan yang cocok dengan filter ini.</source>
+            <translation>Tidak ada catatan yang cocok dengan filter ini.</translation>
+        </message>
+        <message>
+            <source>Log audit tidak bisa dibaca. Coba lagi sebentar.</source>
+            <translation>Log audit tidak bisa dibaca. Coba lagi sebentar.</translation>
+        </message>
+        <message>
+            <source>{action} oleh {actor}, {time}</source>
+            <translation>{action} oleh {actor}, {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <source>{first} dan {second}</source>
@@ -336,6 +575,14 @@
         <message>
             <source>Lihat apa yang menunggu dan apa yang perlu diperbaiki</source>
             <translation>Lihat apa yang menunggu dan apa yang perlu diperbaiki</translation>
+        </message>
+        <message>
+            <source>Server basis data kantor ({server}) tidak menjawab sejak {time}. Data loket disimpan di server itu, jadi pendaftaran dan pencarian menunggu sampai server kembali; LTSA Desk menyambung lagi sendiri, tidak perlu ditutup. Periksa PC server dan jaringan kantor.</source>
+            <translation>Server basis data kantor ({server}) tidak menjawab sejak {time}. Data loket disimpan di server itu, jadi pendaftaran dan pencarian menunggu sampai server kembali; LTSA Desk menyambung lagi sendiri, tidak perlu ditutup. Periksa PC server dan jaringan kantor.</translation>
+        </message>
+        <message>
+            <source>Server kantor tidak menjawab</source>
+            <translation>Server kantor tidak menjawab</translation>
         </message>
         <message>
             <source>Perlu tindakan</source>
@@ -1213,6 +1460,18 @@
             <translation>Sinkronisasi</translation>
         </message>
         <message>
+            <source>Laporan</source>
+            <translation>Laporan</translation>
+        </message>
+        <message>
+            <source>Pengguna</source>
+            <translation>Pengguna</translation>
+        </message>
+        <message>
+            <source>Log audit</source>
+            <translation>Log audit</translation>
+        </message>
+        <message>
             <source>Petugas: {name} ({role})</source>
             <translation>Petugas: {name} ({role})</translation>
         </message>
@@ -1235,6 +1494,37 @@
         <message>
             <source>Pengaturan</source>
             <translation>Pengaturan</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Atur ulang kata sandi</source>
+            <translation>Atur ulang kata sandi</translation>
+        </message>
+        <message>
+            <source>Kata sandi baru</source>
+            <translation>Kata sandi baru</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi</source>
+            <translation>Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>Kata sandi baru untuk {username}. Sampaikan langsung kepada petugasnya.</source>
+            <translation>Kata sandi baru untuk {username}. Sampaikan langsung kepada petugasnya.</translation>
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi: tidak sama dengan yang pertama</source>
+            <translation>Ulangi kata sandi: tidak sama dengan yang pertama</translation>
         </message>
     </context>
     <context>
@@ -1323,6 +1613,190 @@
         </message>
     </context>
     <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Pendaftaran dan penempatan CPMI</source>
+            <extracomment>(path suggested, file filter) -&gt; the chosen path, or None when the admin cancelled.</extracomment>
+            <translation>Pendaftaran dan penempatan CPMI</translation>
+        </message>
+        <message>
+            <source>Surat dan dokumen</source>
+            <translation>Surat dan dokumen</translation>
+        </message>
+        <message>
+            <source>Pengiriman data (sinkronisasi)</source>
+            <translation>Pengiriman data (sinkronisasi)</translation>
+        </message>
+        <message>
+            <source>Gangguan jaringan (offline)</source>
+            <translation>Gangguan jaringan (offline)</translation>
+        </message>
+        <message>
+            <source>Bulan ini</source>
+            <translation>Bulan ini</translation>
+        </message>
+        <message>
+            <source>Bulan lalu</source>
+            <translation>Bulan lalu</translation>
+        </message>
+        <message>
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>PDF (cetak A4)</source>
+            <translation>PDF (cetak A4)</translation>
+        </message>
+        <message>
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <source>Titik koma ( ; ) untuk Excel berbahasa Indonesia</source>
+            <translation>Titik koma ( ; ) untuk Excel berbahasa Indonesia</translation>
+        </message>
+        <message>
+            <source>Koma ( , )</source>
+            <translation>Koma ( , )</translation>
+        </message>
+        <message>
+            <source>Pratinjau</source>
+            <translation>Pratinjau</translation>
+        </message>
+        <message>
+            <source>Tampilkan grafik sebelum menyimpan</source>
+            <translation>Tampilkan grafik sebelum menyimpan</translation>
+        </message>
+        <message>
+            <source>Ekspor...</source>
+            <translation>Ekspor...</translation>
+        </message>
+        <message>
+            <source>Simpan laporan ke berkas (Ctrl+S)</source>
+            <translation>Simpan laporan ke berkas (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Hentikan ekspor (Esc)</source>
+            <translation>Hentikan ekspor (Esc)</translation>
+        </message>
+        <message>
+            <source>Laporan</source>
+            <translation>Laporan</translation>
+        </message>
+        <message>
+            <source>Jenis laporan</source>
+            <translation>Jenis laporan</translation>
+        </message>
+        <message>
+            <source>Dari tanggal</source>
+            <translation>Dari tanggal</translation>
+        </message>
+        <message>
+            <source>Sampai tanggal</source>
+            <translation>Sampai tanggal</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Pemisah CSV</source>
+            <translation>Pemisah CSV</translation>
+        </message>
+        <message>
+            <source>Pilih jenis laporan dan periode, lalu tekan Pratinjau untuk melihat grafik.</source>
+            <translation>Pilih jenis laporan dan periode, lalu tekan Pratinjau untuk melihat grafik.</translation>
+        </message>
+        <message>
+            <source>CPMI terdaftar per negara tujuan, sektor, jenis kelamin, pendidikan, status perkawinan, P3MI dan bulan, dengan data per CPMI.</source>
+            <translation>CPMI terdaftar per negara tujuan, sektor, jenis kelamin, pendidikan, status perkawinan, P3MI dan bulan, dengan data per CPMI.</translation>
+        </message>
+        <message>
+            <source>Surat (SPR, rekomendasi paspor) per bulan dan petugas; dokumen yang ditolak dan alasannya.</source>
+            <translation>Surat (SPR, rekomendasi paspor) per bulan dan petugas; dokumen yang ditolak dan alasannya.</translation>
+        </message>
+        <message>
+            <source>Kiriman terkirim per tujuan, lama sampai terkirim (median, p90, maks), dan kiriman yang perlu tindakan.</source>
+            <translation>Kiriman terkirim per tujuan, lama sampai terkirim (median, p90, maks), dan kiriman yang perlu tindakan.</translation>
+        </message>
+        <message>
+            <source>Setiap masa offline per tujuan, hari offline per bulan, antrean terbesar dan umur kiriman tertuanya.</source>
+            <translation>Setiap masa offline per tujuan, hari offline per bulan, antrean terbesar dan umur kiriman tertuanya.</translation>
+        </message>
+        <message>
+            <source>Tanggal 'Sampai' lebih awal dari tanggal 'Dari'; perbaiki periodenya.</source>
+            <translation>Tanggal 'Sampai' lebih awal dari tanggal 'Dari'; perbaiki periodenya.</translation>
+        </message>
+        <message>
+            <source>Menghitung pratinjau...</source>
+            <translation>Menghitung pratinjau...</translation>
+        </message>
+        <message>
+            <source>Kantor: {office}</source>
+            <translation>Kantor: {office}</translation>
+        </message>
+        <message>
+            <source>Loket: {counters}</source>
+            <translation>Loket: {counters}</translation>
+        </message>
+        <message>
+            <source>Periode: {period}</source>
+            <translation>Periode: {period}</translation>
+        </message>
+        <message>
+            <source>Pratinjau siap: {rows} baris rincian. Tekan Ekspor untuk menyimpan.</source>
+            <translation>Pratinjau siap: {rows} baris rincian. Tekan Ekspor untuk menyimpan.</translation>
+        </message>
+        <message>
+            <source>Buku kerja Excel (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Dokumen PDF (*.pdf)</source>
+            <translation>Dokumen PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Mengekspor laporan...</source>
+            <translation>Mengekspor laporan...</translation>
+        </message>
+        <message>
+            <source>{done} dari {total} baris</source>
+            <translation>{done} dari {total} baris</translation>
+        </message>
+        <message>
+            <source>Tersimpan: {path} ({rows} baris rincian).</source>
+            <translation>Tersimpan: {path} ({rows} baris rincian).</translation>
+        </message>
+        <message>
+            <source>Membatalkan...</source>
+            <translation>Membatalkan...</translation>
+        </message>
+        <message>
+            <source>Dibatalkan. Tidak ada berkas yang disimpan.</source>
+            <translation>Dibatalkan. Tidak ada berkas yang disimpan.</translation>
+        </message>
+        <message>
+            <source>Berkas tidak bisa ditulis ({reason}). Pilih folder lain, atau tutup berkas itu jika sedang dibuka di Excel.</source>
+            <translation>Berkas tidak bisa ditulis ({reason}). Pilih folder lain, atau tutup berkas itu jika sedang dibuka di Excel.</translation>
+        </message>
+        <message>
+            <source>Laporan gagal dibuat. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
+            <translation>Laporan gagal dibuat. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
+        </message>
+        <message>
+            <source>Simpan laporan</source>
+            <translation>Simpan laporan</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanInbox</name>
         <message>
             <source>Scan baru di folder pemindai</source>
@@ -1406,6 +1880,25 @@
         </message>
     </context>
     <context>
+        <name>ServerWaitDialog</name>
+        <message>
+            <source>Menunggu server kantor</source>
+            <translation>Menunggu server kantor</translation>
+        </message>
+        <message>
+            <source>Server basis data kantor belum menjawab. LTSA Desk mencoba lagi sendiri dan terbuka begitu server kembali; tidak perlu menutup atau memasang ulang apa pun.</source>
+            <translation>Server basis data kantor belum menjawab. LTSA Desk mencoba lagi sendiri dan terbuka begitu server kembali; tidak perlu menutup atau memasang ulang apa pun.</translation>
+        </message>
+        <message>
+            <source>Percobaan ke-{n}...</source>
+            <translation>Percobaan ke-{n}...</translation>
+        </message>
+        <message>
+            <source>LTSA Desk tidak bisa dibuka:</source>
+            <translation>LTSA Desk tidak bisa dibuka:</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Loket ini</source>
@@ -1458,6 +1951,305 @@
         <message>
             <source>Tersimpan; berlaku saat LTSA Desk dibuka lagi.</source>
             <translation>Tersimpan; berlaku saat LTSA Desk dibuka lagi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>LTSA Desk - Pengaturan awal loket</source>
+            <translation>LTSA Desk - Pengaturan awal loket</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Batal tanpa menyimpan apa pun (Esc)</source>
+            <translation>Batal tanpa menyimpan apa pun (Esc)</translation>
+        </message>
+        <message>
+            <source>&amp;Kembali</source>
+            <translation>&amp;Kembali</translation>
+        </message>
+        <message>
+            <source>Langkah sebelumnya (Alt+K)</source>
+            <translation>Langkah sebelumnya (Alt+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Lanjut</source>
+            <translation>&amp;Lanjut</translation>
+        </message>
+        <message>
+            <source>Langkah berikutnya (Enter di isian terakhir, Alt+L)</source>
+            <translation>Langkah berikutnya (Enter di isian terakhir, Alt+L)</translation>
+        </message>
+        <message>
+            <source>Isi kode kantor (kode kabupaten/kota Kemendagri, misalnya 52.03 untuk Lombok Timur) dan kode loket PC ini (misalnya LOTIM-01). Kode loket menjadi bagian setiap kode pelacakan, jadi harus berbeda di setiap PC.</source>
+            <translation>Isi kode kantor (kode kabupaten/kota Kemendagri, misalnya 52.03 untuk Lombok Timur) dan kode loket PC ini (misalnya LOTIM-01). Kode loket menjadi bagian setiap kode pelacakan, jadi harus berbeda di setiap PC.</translation>
+        </message>
+        <message>
+            <source>misalnya LTSA Kabupaten Lombok Timur</source>
+            <translation>misalnya LTSA Kabupaten Lombok Timur</translation>
+        </message>
+        <message>
+            <source>Kode kantor</source>
+            <translation>Kode kantor</translation>
+        </message>
+        <message>
+            <source>Kode loket</source>
+            <translation>Kode loket</translation>
+        </message>
+        <message>
+            <source>Nama kantor (di surat)</source>
+            <translation>Nama kantor (di surat)</translation>
+        </message>
+        <message>
+            <source>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring Windows (Credential Manager), tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</source>
+            <translation>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring Windows (Credential Manager), tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</translation>
+        </message>
+        <message>
+            <source>Registri pusat</source>
+            <translation>Registri pusat</translation>
+        </message>
+        <message>
+            <source>Imigrasi</source>
+            <translation>Imigrasi</translation>
+        </message>
+        <message>
+            <source>token dari pengelola sistem</source>
+            <translation>token dari pengelola sistem</translation>
+        </message>
+        <message>
+            <source>Alamat (URL)</source>
+            <translation>Alamat (URL)</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>Uji koneksi ke setiap tujuan: nama server (DNS), sambungan, TLS, alamat dan token. Bila gagal, keterangannya menyebut bagian yang gagal.</source>
+            <translation>Uji koneksi ke setiap tujuan: nama server (DNS), sambungan, TLS, alamat dan token. Bila gagal, keterangannya menyebut bagian yang gagal.</translation>
+        </message>
+        <message>
+            <source>&amp;Uji ulang</source>
+            <translation>&amp;Uji ulang</translation>
+        </message>
+        <message>
+            <source>Uji koneksi sekali lagi (Alt+U)</source>
+            <translation>Uji koneksi sekali lagi (Alt+U)</translation>
+        </message>
+        <message>
+            <source>Buat akun Admin pertama. Admin kemudian menambahkan akun petugas. Kata sandi minimal {n} karakter.</source>
+            <translation>Buat akun Admin pertama. Admin kemudian menambahkan akun petugas. Kata sandi minimal {n} karakter.</translation>
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Nama lengkap</source>
+            <translation>Nama lengkap</translation>
+        </message>
+        <message>
+            <source>Kata sandi</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi</source>
+            <translation>Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>Periksa lalu tekan Simpan. Konfigurasi, kunci dan basis data terenkripsi dibuat, token disimpan di keyring, dan akun Admin dibuat. Setelah itu kunci pemulihan ditampilkan sekali: siapkan kertas untuk mencatatnya.</source>
+            <translation>Periksa lalu tekan Simpan. Konfigurasi, kunci dan basis data terenkripsi dibuat, token disimpan di keyring, dan akun Admin dibuat. Setelah itu kunci pemulihan ditampilkan sekali: siapkan kertas untuk mencatatnya.</translation>
+        </message>
+        <message>
+            <source>Kantor dan loket</source>
+            <translation>Kantor dan loket</translation>
+        </message>
+        <message>
+            <source>Alamat tujuan dan token</source>
+            <translation>Alamat tujuan dan token</translation>
+        </message>
+        <message>
+            <source>Uji koneksi</source>
+            <translation>Uji koneksi</translation>
+        </message>
+        <message>
+            <source>Akun Admin pertama</source>
+            <translation>Akun Admin pertama</translation>
+        </message>
+        <message>
+            <source>Ringkasan</source>
+            <translation>Ringkasan</translation>
+        </message>
+        <message>
+            <source>Langkah {n} dari {total}: {title}</source>
+            <translation>Langkah {n} dari {total}: {title}</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>LTSA {regency}</source>
+            <translation>LTSA {regency}</translation>
+        </message>
+        <message>
+            <source>Isi alamatnya juga, atau kosongkan tokennya</source>
+            <translation>Isi alamatnya juga, atau kosongkan tokennya</translation>
+        </message>
+        <message>
+            <source>Kosong: kiriman ke tujuan ini menunggu</source>
+            <translation>Kosong: kiriman ke tujuan ini menunggu</translation>
+        </message>
+        <message>
+            <source>Alamat {problem}, misalnya https://server:8765/{name}</source>
+            <translation>Alamat {problem}, misalnya https://server:8765/{name}</translation>
+        </message>
+        <message>
+            <source>Kata sandi dan ulangannya tidak sama</source>
+            <translation>Kata sandi dan ulangannya tidak sama</translation>
+        </message>
+        <message>
+            <source>Menguji</source>
+            <translation>Menguji</translation>
+        </message>
+        <message>
+            <source>Menghubungi server...</source>
+            <translation>Menghubungi server...</translation>
+        </message>
+        <message>
+            <source>Gagal: DNS</source>
+            <translation>Gagal: DNS</translation>
+        </message>
+        <message>
+            <source>Gagal: TLS</source>
+            <translation>Gagal: TLS</translation>
+        </message>
+        <message>
+            <source>Gagal: ditolak</source>
+            <translation>Gagal: ditolak</translation>
+        </message>
+        <message>
+            <source>Gagal: tak terjangkau</source>
+            <translation>Gagal: tak terjangkau</translation>
+        </message>
+        <message>
+            <source>Gagal: batas waktu</source>
+            <translation>Gagal: batas waktu</translation>
+        </message>
+        <message>
+            <source>Gagal: terputus</source>
+            <translation>Gagal: terputus</translation>
+        </message>
+        <message>
+            <source>Gagal: alamat salah (404)</source>
+            <translation>Gagal: alamat salah (404)</translation>
+        </message>
+        <message>
+            <source>Gagal: gangguan server</source>
+            <translation>Gagal: gangguan server</translation>
+        </message>
+        <message>
+            <source>Gagal: token ditolak (401)</source>
+            <translation>Gagal: token ditolak (401)</translation>
+        </message>
+        <message>
+            <source>Token kosong</source>
+            <translation>Token kosong</translation>
+        </message>
+        <message>
+            <source>Belum diatur</source>
+            <translation>Belum diatur</translation>
+        </message>
+        <message>
+            <source>Alamat tidak sah</source>
+            <translation>Alamat tidak sah</translation>
+        </message>
+        <message>
+            <source>Gagal: keyring</source>
+            <translation>Gagal: keyring</translation>
+        </message>
+        <message>
+            <source>Berhasil</source>
+            <translation>Berhasil</translation>
+        </message>
+        <message>
+            <source>Alamat kosong: kiriman ke tujuan ini menunggu sampai diatur.</source>
+            <translation>Alamat kosong: kiriman ke tujuan ini menunggu sampai diatur.</translation>
+        </message>
+        <message>
+            <source>Gagal</source>
+            <translation>Gagal</translation>
+        </message>
+        <message>
+            <source>Kedua tujuan siap.</source>
+            <translation>Kedua tujuan siap.</translation>
+        </message>
+        <message>
+            <source>Anda tetap bisa melanjutkan: pendaftaran berjalan tanpa koneksi dan kiriman menunggu sampai koneksi pulih. Perbaiki dengan 'Kembali', atau uji lagi nanti dengan 'ltsa-desk credentials test'.</source>
+            <translation>Anda tetap bisa melanjutkan: pendaftaran berjalan tanpa koneksi dan kiriman menunggu sampai koneksi pulih. Perbaiki dengan 'Kembali', atau uji lagi nanti dengan 'ltsa-desk credentials test'.</translation>
+        </message>
+        <message>
+            <source>Uji koneksi tidak bisa dijalankan: {error}</source>
+            <translation>Uji koneksi tidak bisa dijalankan: {error}</translation>
+        </message>
+        <message>
+            <source>Folder data: {path}</source>
+            <translation>Folder data: {path}</translation>
+        </message>
+        <message>
+            <source>Kantor: {code} ({name})</source>
+            <translation>Kantor: {code} ({name})</translation>
+        </message>
+        <message>
+            <source>Nama kantor di surat: {name}</source>
+            <translation>Nama kantor di surat: {name}</translation>
+        </message>
+        <message>
+            <source>Loket: {counter}</source>
+            <translation>Loket: {counter}</translation>
+        </message>
+        <message>
+            <source>(belum diatur)</source>
+            <translation>(belum diatur)</translation>
+        </message>
+        <message>
+            <source>token akan disimpan di keyring</source>
+            <translation>token akan disimpan di keyring</translation>
+        </message>
+        <message>
+            <source>tanpa token</source>
+            <translation>tanpa token</translation>
+        </message>
+        <message>
+            <source>uji koneksi berhasil</source>
+            <translation>uji koneksi berhasil</translation>
+        </message>
+        <message>
+            <source>uji koneksi gagal</source>
+            <translation>uji koneksi gagal</translation>
+        </message>
+        <message>
+            <source>Akun Admin: {username}</source>
+            <translation>Akun Admin: {username}</translation>
+        </message>
+        <message>
+            <source>Menyimpan... (beberapa detik)</source>
+            <translation>Menyimpan... (beberapa detik)</translation>
+        </message>
+        <message>
+            <source>Tidak bisa menyimpan: {error}</source>
+            <translation>Tidak bisa menyimpan: {error}</translation>
+        </message>
+        <message>
+            <source>kesalahan tak terduga; lihat log</source>
+            <translation>kesalahan tak terduga; lihat log</translation>
+        </message>
+        <message>
+            <source>Loket siap. Catat kunci pemulihan yang ditampilkan.</source>
+            <translation>Loket siap. Catat kunci pemulihan yang ditampilkan.</translation>
         </message>
     </context>
     <context>
@@ -1604,6 +2396,22 @@
             <translation>Kirim lagi tanpa perubahan, bila masalahnya sudah dibereskan di server tujuan</translation>
         </message>
         <message>
+            <source>Ekspor bundel USB</source>
+            <translation>Ekspor bundel USB</translation>
+        </message>
+        <message>
+            <source>Saat sambungan mati berhari-hari: tulis semua kiriman yang menunggu ke flashdisk (terenkripsi), untuk diunggah dari kantor yang punya sambungan</source>
+            <translation>Saat sambungan mati berhari-hari: tulis semua kiriman yang menunggu ke flashdisk (terenkripsi), untuk diunggah dari kantor yang punya sambungan</translation>
+        </message>
+        <message>
+            <source>Impor tanda terima</source>
+            <translation>Impor tanda terima</translation>
+        </message>
+        <message>
+            <source>Tandai kiriman bundel sebagai terkirim, dari berkas tanda terima unggahan</source>
+            <translation>Tandai kiriman bundel sebagai terkirim, dari berkas tanda terima unggahan</translation>
+        </message>
+        <message>
             <source>Diperbarui {time}</source>
             <translation>Diperbarui {time}</translation>
         </message>
@@ -1626,6 +2434,38 @@
         <message>
             <source>Kiriman sudah tidak menunggu.</source>
             <translation>Kiriman sudah tidak menunggu.</translation>
+        </message>
+        <message>
+            <source>Menulis bundel...</source>
+            <translation>Menulis bundel...</translation>
+        </message>
+        <message>
+            <source>Tidak ada kiriman yang bisa diekspor: semua terkirim atau perlu tindakan.</source>
+            <translation>Tidak ada kiriman yang bisa diekspor: semua terkirim atau perlu tindakan.</translation>
+        </message>
+        <message>
+            <source>{n} kiriman ditulis ke {file}. Kiriman tetap menunggu di sini dan tidak akan terkirim dua kali. Setelah diunggah, impor tanda terimanya.</source>
+            <translation>{n} kiriman ditulis ke {file}. Kiriman tetap menunggu di sini dan tidak akan terkirim dua kali. Setelah diunggah, impor tanda terimanya.</translation>
+        </message>
+        <message>
+            <source>Memeriksa tanda terima...</source>
+            <translation>Memeriksa tanda terima...</translation>
+        </message>
+        <message>
+            <source>Tanda terima diimpor: {delivered} kiriman kini terkirim, {already} sudah terkirim sebelumnya, {refused} ditolak (perlu tindakan), {waiting} masih menunggu.</source>
+            <translation>Tanda terima diimpor: {delivered} kiriman kini terkirim, {already} sudah terkirim sebelumnya, {refused} ditolak (perlu tindakan), {waiting} masih menunggu.</translation>
+        </message>
+        <message>
+            <source>Bundel tidak bisa diproses. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
+            <translation>Bundel tidak bisa diproses. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
+        </message>
+        <message>
+            <source>Bundel LTSA (*.ltsab)</source>
+            <translation>Bundel LTSA (*.ltsab)</translation>
+        </message>
+        <message>
+            <source>Tanda terima bundel (*.ltsar);;Semua berkas (*)</source>
+            <translation>Tanda terima bundel (*.ltsar);;Semua berkas (*)</translation>
         </message>
     </context>
     <context>
@@ -1669,6 +2509,157 @@
         <message>
             <source>Mode latihan tidak berhenti dengan rapi: {reason}</source>
             <translation>Mode latihan tidak berhenti dengan rapi: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <source>Pengguna</source>
+            <translation>Pengguna</translation>
+        </message>
+        <message>
+            <source>Akun tidak pernah dihapus, agar log audit tetap menyebut siapa berbuat apa. Akun yang dinonaktifkan tidak bisa masuk dan dapat diaktifkan lagi.</source>
+            <translation>Akun tidak pernah dihapus, agar log audit tetap menyebut siapa berbuat apa. Akun yang dinonaktifkan tidak bisa masuk dan dapat diaktifkan lagi.</translation>
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Nama lengkap</source>
+            <translation>Nama lengkap</translation>
+        </message>
+        <message>
+            <source>Peran</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Kata sandi</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Dibuat</source>
+            <translation>Dibuat</translation>
+        </message>
+        <message>
+            <source>Atur ulang kata sandi</source>
+            <translation>Atur ulang kata sandi</translation>
+        </message>
+        <message>
+            <source>Beri kata sandi baru kepada pengguna yang lupa kata sandinya</source>
+            <translation>Beri kata sandi baru kepada pengguna yang lupa kata sandinya</translation>
+        </message>
+        <message>
+            <source>Nonaktifkan</source>
+            <translation>Nonaktifkan</translation>
+        </message>
+        <message>
+            <source>Tambah pengguna</source>
+            <translation>Tambah pengguna</translation>
+        </message>
+        <message>
+            <source>mis. siti.rahma</source>
+            <translation>mis. siti.rahma</translation>
+        </message>
+        <message>
+            <source>Petugas</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <source>Teknisi</source>
+            <translation>Teknisi</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi</source>
+            <translation>Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>Simpan pengguna baru (Ctrl+S)</source>
+            <translation>Simpan pengguna baru (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Kata sandi minimal {n} karakter. Sampaikan langsung kepada petugasnya.</source>
+            <translation>Kata sandi minimal {n} karakter. Sampaikan langsung kepada petugasnya.</translation>
+        </message>
+        <message>
+            <source>✓ Aktif</source>
+            <translation>✓ Aktif</translation>
+        </message>
+        <message>
+            <source>✕ Nonaktif</source>
+            <translation>✕ Nonaktif</translation>
+        </message>
+        <message>
+            <source>Ada</source>
+            <translation>Ada</translation>
+        </message>
+        <message>
+            <source>Belum diatur</source>
+            <translation>Belum diatur</translation>
+        </message>
+        <message>
+            <source>Daftar pengguna tidak bisa dibaca. Coba lagi sebentar.</source>
+            <translation>Daftar pengguna tidak bisa dibaca. Coba lagi sebentar.</translation>
+        </message>
+        <message>
+            <source>Aktifkan</source>
+            <translation>Aktifkan</translation>
+        </message>
+        <message>
+            <source>Akun tidak bisa masuk lagi; tidak dihapus</source>
+            <translation>Akun tidak bisa masuk lagi; tidak dihapus</translation>
+        </message>
+        <message>
+            <source>Akun bisa masuk lagi dengan kata sandinya</source>
+            <translation>Akun bisa masuk lagi dengan kata sandinya</translation>
+        </message>
+        <message>
+            <source>Kata sandi {username} diganti.</source>
+            <translation>Kata sandi {username} diganti.</translation>
+        </message>
+        <message>
+            <source>Aktifkan lagi akun {username}?</source>
+            <translation>Aktifkan lagi akun {username}?</translation>
+        </message>
+        <message>
+            <source>Nonaktifkan akun {username}? Akun tidak bisa masuk lagi, tetapi tidak dihapus.</source>
+            <translation>Nonaktifkan akun {username}? Akun tidak bisa masuk lagi, tetapi tidak dihapus.</translation>
+        </message>
+        <message>
+            <source>Akun {username} diaktifkan.</source>
+            <translation>Akun {username} diaktifkan.</translation>
+        </message>
+        <message>
+            <source>Akun {username} dinonaktifkan.</source>
+            <translation>Akun {username} dinonaktifkan.</translation>
+        </message>
+        <message>
+            <source>Nama pengguna wajib diisi</source>
+            <translation>Nama pengguna wajib diisi</translation>
+        </message>
+        <message>
+            <source>Ulangi kata sandi: tidak sama dengan yang pertama</source>
+            <translation>Ulangi kata sandi: tidak sama dengan yang pertama</translation>
+        </message>
+        <message>
+            <source>Pengguna {username} ditambahkan.</source>
+            <translation>Pengguna {username} ditambahkan.</translation>
+        </message>
+        <message>
+            <source>Menyimpan...</source>
+            <translation>Menyimpan...</translation>
+        </message>
+        <message>
+            <source>Tidak bisa disimpan: basis data tidak dapat dibuka. Coba lagi.</source>
+            <translation>Tidak bisa disimpan: basis data tidak dapat dibuka. Coba lagi.</translation>
         </message>
     </context>
 </TS>
