@@ -13,9 +13,9 @@ What lives where (DESIGN.md, "Reliability rules"):
   not yet confirmed shown; while it is there, each opening makes a new one (the old one was never
   seen, so replacing it costs nothing) and hands it out as ``Workspace.new_recovery_key``.
 
-On SQLite the key is the SQLCipher key of the file. On PostgreSQL the office server protects the
-database itself (disk encryption and TLS, see README); the same key there protects only the
-attachment files on the counter's disk.
+On SQLite the key is the SQLCipher key of the file. A desk of a shared office (PostgreSQL) has no
+key at all: the office server protects the database itself (disk encryption and TLS, see README),
+and the desk's attachments live in that database, so nothing of the office is on the desk's disk.
 """
 
 from __future__ import annotations
@@ -213,13 +213,6 @@ def reissue_if_pending(config: Config, database_id: str, key: bytes) -> Recovery
     if not pending_path(config.data_dir).exists():
         return None
     return seal_new_recovery_key(config, database_id, key)
-
-
-def provision_if_missing(config: Config, database_id: str) -> RecoveryKey | None:
-    """PostgreSQL counters from earlier versions have no key yet (only attachments need it)."""
-    if keys.find_database_key(database_id) is not None or sealed_key_path(config).exists():
-        return None
-    return provision_new_database(config, database_id).recovery
 
 
 # --- recovery ------------------------------------------------------------------------------------

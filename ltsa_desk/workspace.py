@@ -4,27 +4,41 @@ Both the command line and the window go through here, so they agree on where dat
 start-up checks (configuration present, key in the keyring, database sane and migrated) and on
 protection: a SQLite database is always opened encrypted, and one left unencrypted by an earlier
 version is encrypted here, once, before anything else reads it (see ``protection``).
+
+A desk of a shared office (``database.url`` names a PostgreSQL server) has no local key: nothing
+of the office is kept on its disk. Its attachments live in the office database
+(:class:`DatabaseBlobStore`), and the server protects the database by its own means (README, "An
+office with several desks"). Setting such a desk up creates the office's tables in an empty
+database or joins the office already there (:func:`initialise`); a server that cannot be reached
+is reported as :class:`OfficeServerUnreachable` and never replaced by a local file.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ltsa_desk import protection
+from ltsa_desk import protection, shared_office
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import (
     Database,
     DatabaseInfo,
     DatabaseProblem,
+    OfficeServerUnreachable,
     check_sqlite_file_present,
     create_database,
+    create_or_join_database,
+    desk_registered,
     open_database,
     sqlite_path,
 )
+from ltsa_desk.store.database_blobs import DatabaseBlobStore
 from ltsa_desk.store.encrypted_attachments import EncryptedAttachmentStore
+
+__all__ = ["OfficeServerUnreachable", "Workspace", "initialise", "open_workspace"]
 
 _MIB = 1024 * 1024
 
@@ -39,7 +53,9 @@ class Workspace:
     unencrypted database was encrypted). Show it to the user (the words "kunci pemulihan"), then
     call :meth:`confirm_recovery_key_shown`; until then every opening makes a new one."""
     _key: bytes | None = field(default=None, repr=False)
-    _attachments: EncryptedAttachmentStore | None = field(default=None, repr=False)
+    _attachments: EncryptedAttachmentStore | DatabaseBlobStore | None = field(
+        default=None, repr=False
+    )
 
     @property
     def backups_dir(self) -> Path:
@@ -50,8 +66,19 @@ class Workspace:
         return self.data_dir / "attachments"
 
     @property
-    def attachments(self) -> EncryptedAttachmentStore:
-        """The attachment store, encrypted with the key derived from the database key."""
+    def shared(self) -> bool:
+        """A desk of a shared office server (PostgreSQL), not a lone counter's SQLite file."""
+        return not self.database.is_sqlite
+
+    @property
+    def attachments(self) -> EncryptedAttachmentStore | DatabaseBlobStore:
+        """The attachment store: encrypted files beside a lone counter's database (key derived
+        from the database key), or the office database itself on a shared office server."""
+        if self._attachments is None and self.shared:
+            self._attachments = DatabaseBlobStore(
+                self.database.writer,
+                max_bytes=int(self.config.get("attachments.max_mb")) * _MIB,
+            )
         if self._attachments is None:
             database_id = self.database.info.database_id
             key = self._key if self._key is not None else keys.load_database_key(database_id)
@@ -97,7 +124,8 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
         key = keys.load_database_key(database_id)
         database = open_database(url, migrate=migrate, backup_dir=backups, key=key)
     else:
-        database = open_database(url, migrate=migrate, backup_dir=backups)
+        options = shared_office.connect_args(config)
+        database = open_database(url, migrate=migrate, backup_dir=backups, connect_args=options)
     try:
         info = database.info
         if info.office_code != config.office_code:
@@ -114,10 +142,14 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
         if not configured:
             config.set("database.id", info.database_id)
             config.save()
-        if path is None and recovery is None:
-            made = protection.provision_if_missing(config, info.database_id)
-            recovery = str(made) if made is not None else None
-        if recovery is None:
+        if path is None and not desk_registered(database, config.counter_id):
+            raise DatabaseProblem(
+                f"Loket {config.counter_id} belum terdaftar di basis data kantor "
+                f"{info.office_code}. Daftarkan dengan 'ltsa-desk init --office-code "
+                f"{config.office_code} --counter-id {config.counter_id} --database-url URL' "
+                "di folder data baru."
+            )
+        if recovery is None and path is not None:
             current = key if key is not None else keys.find_database_key(info.database_id)
             if current is not None:
                 made = protection.reissue_if_pending(config, info.database_id, current)
@@ -136,10 +168,15 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
 
 @dataclass(frozen=True)
 class Initialised:
-    """What ``init`` made: the database's facts and the recovery key to show once."""
+    """What ``init`` made: the database's facts and the recovery key to show once.
+
+    A desk of a shared office has no recovery key (None): nothing is encrypted on its disk.
+    ``joined`` says the desk joined an office database that already existed.
+    """
 
     info: DatabaseInfo
-    recovery_key: str
+    recovery_key: str | None
+    joined: bool = False
 
     @property
     def database_id(self) -> str:
@@ -161,12 +198,21 @@ def initialise(
     counter_id: str,
     database_url: str | None = None,
     office_name: str = "",
+    database_options: Mapping[str, str] | None = None,
 ) -> Initialised:
     """Create the configuration, the keys and the database of a new counter.
 
     Refuses an existing one. The recovery key comes back to be shown; until someone calls
     :func:`confirm_recovery_key_shown` the next opening makes a fresh one (a window set-up that
     closed before showing it loses nothing).
+
+    With a PostgreSQL ``database_url`` this sets up a desk of a shared office instead: the
+    office's tables are created in an empty database, or the desk joins the office already
+    there; another office's database, or a counter id already taken, is refused (DatabaseProblem)
+    and nothing is written, not even the configuration. ``database_options`` are the other
+    ``database.*`` keys the first connection needs (``database.sslmode``, ``database.sslrootcert``,
+    ``database.connect_timeout``); the password, if any, must already be in the keyring
+    (:func:`ltsa_desk.shared_office.store_database_password`).
     """
     if Config.exists(data_dir):
         raise ConfigError(f"Folder data {data_dir} sudah berisi konfigurasi; tidak ada yang diubah")
@@ -177,9 +223,28 @@ def initialise(
         config.set("database.url", database_url)
     if office_name:
         config.set("office.name", office_name)
+    for key, value in (database_options or {}).items():
+        if not key.startswith("database.") or key in {"database.url", "database.id"}:
+            raise ConfigError(f"{key}: bukan pilihan sambungan basis data")
+        if value:
+            config.set(key, value)
     url = config.database_url()
     path = sqlite_path(url)
-    if path is not None and path.exists():
+    if path is None:
+        joined = create_or_join_database(
+            url,
+            office_code=config.office_code,
+            counter_id=config.counter_id,
+            connect_args=shared_office.connect_args(config),
+            host=shared_office.desk_host(),
+        )
+        config.set("database.id", joined.info.database_id)
+        config.save()
+        # The info of the desk just set up: its own counter id, not that of the desk that made
+        # the database (which is what the meta row names).
+        info = replace(joined.info, counter_id=config.counter_id)
+        return Initialised(info=info, recovery_key=None, joined=not joined.created)
+    if path.exists():
         raise DatabaseProblem(f"Sudah ada basis data di {path}; tidak ada yang diubah.")
     database_id = str(uuid.uuid4())
     config.set("database.id", database_id)
@@ -189,8 +254,9 @@ def initialise(
             url,
             office_code=config.office_code,
             counter_id=config.counter_id,
-            key=made.key if path is not None else None,
+            key=made.key,
             database_id=database_id,
+            host=shared_office.desk_host(),
         )
         config.save()
     except BaseException:

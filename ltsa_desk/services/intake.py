@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ltsa_desk.domain.workflow import STATE_LABELS_ID, CaseState, check_transition
@@ -24,7 +26,7 @@ from ltsa_desk.services.validation import (
     ValidationFailed,
     check_applicant,
 )
-from ltsa_desk.store.models import Agency, Applicant, CaseEvent, utc_now
+from ltsa_desk.store.models import Agency, Applicant, CaseEvent, new_id, utc_now
 from ltsa_desk.store.search import name_key
 
 
@@ -68,7 +70,9 @@ def find_or_create_agency(
     if cache is not None and key in cache:
         return cache[key]
     agency = session.exec(select(Agency).where(Agency.name_key == key)).first()
-    if agency is None:
+    if agency is None and session.connection().dialect.name == "postgresql":
+        agency = _add_shared_agency(session, name, key, actor)
+    elif agency is None:
         agency = Agency(name=name, name_key=key, verified=False)
         session.add(agency)
         audit.record(
@@ -83,6 +87,32 @@ def find_or_create_agency(
         session.flush()
     if cache is not None:
         cache[key] = agency
+    return agency
+
+
+def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> Agency:
+    """A new P3MI on a shared office database, where two desks may add the same one at once.
+
+    ``ON CONFLICT DO NOTHING`` waits for the other desk's transaction and then yields to its row,
+    so both registrations go through with one agency; only the desk that added it audits it.
+    """
+    added = session.connection().execute(
+        pg_insert(Agency)
+        .values(id=new_id(), name=name, name_key=key, verified=False, created_at=utc_now())
+        .on_conflict_do_nothing(index_elements=["name_key"])
+        .returning(Agency.id)
+    ).first()
+    agency = session.exec(select(Agency).where(Agency.name_key == key)).one()
+    if added is not None:
+        audit.record(
+            session,
+            actor=actor.username,
+            action="agency.add",
+            entity="agency",
+            entity_id=agency.id,
+            after={"name": name, "verified": False},
+            counter_id=actor.counter_id,
+        )
     return agency
 
 
@@ -126,6 +156,17 @@ def register_applicant(
         applicant = insert_checked(session, checked, officer, registration_date.year)
         if commit:
             session.commit()
+    except IntegrityError:
+        # Another desk of a shared office saved the same NIK between the look-up and the commit:
+        # the officer gets the same answer as when it was there before (open that CPMI).
+        session.rollback()
+        try:
+            owner = _nik_owner(session, checked.values["nik"])
+        finally:
+            session.rollback()
+        if owner is not None:
+            raise DuplicateNik(owner.nik, owner.tracking_code) from None
+        raise
     except BaseException:
         session.rollback()
         raise

@@ -3,11 +3,19 @@
 The counter id is part of every number (`LOTIM-01-2026-000123`), so each counter only has to be
 unique within itself; the sequence row is bumped inside the caller's write transaction, so two
 sessions on the same database never hand out the same value.
+
+On SQLite the writer's BEGIN IMMEDIATE already serialises every write. On a shared PostgreSQL the
+desks (and a desk's window beside its command line) write at once, so the bump is a single
+``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``: the row lock it takes makes the second writer
+wait for the first one's commit and then add to the committed value, and the very first number of
+a year cannot be handed out twice by two writers that both found no row (a plain "update, else
+insert" would fail one of them on the primary key).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel import Session, select
 
 from ltsa_desk.store.models import CounterSequence
@@ -19,6 +27,16 @@ def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
 
 def reserve(session: Session, counter_id: str, name: str, year: int, count: int) -> int:
     """Take `count` consecutive values at once; returns the first. One write for a whole batch."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        statement = pg_insert(CounterSequence).values(
+            counter_id=counter_id, name=name, year=year, last_value=count
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["counter_id", "name", "year"],
+            set_={"last_value": CounterSequence.last_value + statement.excluded.last_value},
+        ).returning(CounterSequence.last_value)
+        return int(connection.execute(statement).scalar_one()) - count + 1
     bumped = (
         session.connection()
         .execute(

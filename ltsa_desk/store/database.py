@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
@@ -36,10 +37,14 @@ from ltsa_desk.store.engine import (
     is_sqlite,
     writer_engine,
 )
-from ltsa_desk.store.models import Meta, utc_now
-from ltsa_desk.store.problems import DatabaseProblem
+from ltsa_desk.store.models import Meta, MovedCounter, OfficeDesk, utc_now
+from ltsa_desk.store.problems import (
+    DatabaseProblem,
+    OfficeServerUnreachable,
+    describe_server_failure,
+)
 
-__all__ = ["DatabaseProblem"]  # re-exported: callers import it from here
+__all__ = ["DatabaseProblem", "OfficeServerUnreachable"]  # re-exported: callers import from here
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +89,28 @@ def sqlite_path(url: str) -> Path | None:
     ):
         return None
     return Path(parsed.database)
+
+
+def server_label(url: str) -> str:
+    """``host:port/database`` of a server URL, for messages (never the password)."""
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def _first_connect(engine: Engine, url: str) -> Connection:
+    """The first connection of a new engine; a server that cannot be reached is named plainly.
+
+    Only the very first connection is translated: a failure there means the server, the network,
+    the login or TLS, never the data (later failures are ordinary errors of their statements).
+    """
+    try:
+        return engine.connect()
+    except (SADatabaseError, OperationalError) as exc:
+        if is_sqlite(url):
+            raise
+        raise OfficeServerUnreachable(
+            describe_server_failure(server_label(url), str(exc.orig or exc))
+        ) from exc
 
 
 def check_sqlite_file_present(path: Path) -> None:
@@ -225,19 +252,22 @@ def open_database(
     migrate: bool = True,
     backup_dir: Path | None = None,
     key: bytes | None = None,
+    connect_args: dict[str, Any] | None = None,
 ) -> Database:
     """Open an existing database: sanity check, then migrate to the current schema if needed.
 
     ``key`` opens a SQLCipher-encrypted SQLite file (the workspace always passes it; a bare
     ``None`` is for PostgreSQL, tests of the plain engine and benchmarks' baselines).
+    ``connect_args`` are the driver's connection options of a shared office server (TLS, the
+    password from the keyring, a connect timeout): kept out of the URL, so never in a message.
     """
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path, key)
         _check_sqlite_is_ours(path, key)
-    engine = create_store_engine(url, key=key)
+    engine = create_store_engine(url, key=key, **_engine_options(connect_args))
     try:
-        with engine.connect() as connection:
+        with _first_connect(engine, url) as connection:
             revision = current_revision(connection)
             if revision is None and not inspect(connection).has_table("meta"):
                 raise DatabaseProblem(
@@ -279,9 +309,26 @@ def _known_revisions() -> set[str | None]:
     }
 
 
+# pg_advisory locks are database-wide integers; these two are ours ("LTSA" and "LTSB").
+SCHEMA_LOCK_KEY = 0x4C545341
+JOIN_LOCK_KEY = 0x4C545342
+
+
 def upgrade(engine: Engine) -> None:
+    """Migrate to head in one transaction.
+
+    On a shared server several desks may start a new version at the same moment: the advisory
+    lock makes them migrate one after the other, and Alembic, reading the version after the lock,
+    finds the later ones already done.
+    """
     with writer_engine(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
         command.upgrade(_alembic_config(connection), "head")
+
+
+def _engine_options(connect_args: dict[str, Any] | None) -> dict[str, Any]:
+    return {"connect_args": dict(connect_args)} if connect_args else {}
 
 
 def create_database(
@@ -291,20 +338,25 @@ def create_database(
     counter_id: str,
     key: bytes | None = None,
     database_id: str | None = None,
+    connect_args: dict[str, Any] | None = None,
+    host: str | None = None,
+    moved_from: str | None = None,
 ) -> DatabaseInfo:
     """Create the schema and stamp the database with its id. Refuses a database in use.
 
     ``key`` makes the SQLite file SQLCipher-encrypted from its first byte; ``database_id`` lets
     the caller name the database (the keyring entry of the key is made from it) before it exists.
+    The creating counter is registered as the database's first desk (``host`` names its PC);
+    ``moved_from`` names the lone counter's database whose data ``migrate-to`` is moving in.
     """
     path = sqlite_path(url)
     if path is not None:
         if path.exists():
             raise DatabaseProblem(f"Sudah ada basis data di {path}; tidak ada yang diubah.")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_store_engine(url, key=key)
+    engine = create_store_engine(url, key=key, **_engine_options(connect_args))
     try:
-        with engine.connect() as connection:
+        with _first_connect(engine, url) as connection:
             if inspect(connection).has_table("meta"):
                 raise DatabaseProblem(
                     "Basis data ini sudah berisi data LTSA Desk; tidak ada yang diubah."
@@ -319,6 +371,9 @@ def create_database(
                 ("created_at", utc_now().isoformat(timespec="seconds")),
             ):
                 session.add(Meta(key=key, value=value))
+            session.add(OfficeDesk(counter_id=counter_id, host=host))
+            if moved_from:
+                session.add(MovedCounter(source_database_id=moved_from, counter_id=counter_id))
             session.commit()
         with engine.connect() as connection:
             return _read_info(connection)
@@ -331,6 +386,138 @@ def create_database(
         raise
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class Joined:
+    """What :func:`create_or_join_database` did: made the office's database, or joined it."""
+
+    info: DatabaseInfo
+    created: bool
+
+
+def create_or_join_database(
+    url: str,
+    *,
+    office_code: str,
+    counter_id: str,
+    connect_args: dict[str, Any] | None = None,
+    host: str | None = None,
+    database_id: str | None = None,
+    moved_from: str | None = None,
+) -> Joined:
+    """A desk of a shared office: create the office's tables in an empty database, or join it.
+
+    Joining checks that the database belongs to ``office_code`` and registers ``counter_id`` as
+    one of its desks; both refusals change nothing. A counter id already taken is accepted only
+    for the lone counter whose data ``migrate-to`` moved in under it (``moved_from``, the SQLite
+    database id): a second run of the move must find its own desk, not a clash. Two desks set up
+    at the same moment on an empty database take turns (an advisory lock), so exactly one of them
+    creates the tables and the other joins.
+    """
+    if sqlite_path(url) is not None:
+        raise ValueError("only a server database is shared between desks")
+    engine = create_store_engine(url, **_engine_options(connect_args))
+    try:
+        with _first_connect(engine, url) as guard:
+            guard.execute(text("SELECT pg_advisory_lock(:key)"), {"key": JOIN_LOCK_KEY})
+            guard.commit()
+            try:
+                empty = not inspect(guard).has_table("meta")
+                found = None
+                if not empty:
+                    # Before anything else (opening migrates): another office's database is
+                    # refused exactly as it is.
+                    found = guard.execute(
+                        text("SELECT value FROM meta WHERE key = 'office_code'")
+                    ).scalar()
+                guard.rollback()
+                if found is not None and found != office_code:
+                    raise DatabaseProblem(_other_office(found, office_code))
+                if empty:
+                    info = create_database(
+                        url,
+                        office_code=office_code,
+                        counter_id=counter_id,
+                        database_id=database_id,
+                        connect_args=connect_args,
+                        host=host,
+                        moved_from=moved_from,
+                    )
+                    return Joined(info, created=True)
+                return Joined(
+                    _join(url, office_code, counter_id, connect_args, host, moved_from),
+                    created=False,
+                )
+            finally:
+                guard.rollback()
+                guard.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": JOIN_LOCK_KEY})
+                guard.commit()
+    finally:
+        engine.dispose()
+
+
+def _join(
+    url: str,
+    office_code: str,
+    counter_id: str,
+    connect_args: dict[str, Any] | None,
+    host: str | None,
+    moved_from: str | None,
+) -> DatabaseInfo:
+    database = open_database(url, migrate=True, connect_args=connect_args)
+    try:
+        info = database.info
+        if info.office_code != office_code:
+            raise DatabaseProblem(_other_office(info.office_code, office_code))
+        with database.write_session() as session:
+            desk = session.get(OfficeDesk, counter_id)
+            if desk is not None:
+                moved = session.get(MovedCounter, moved_from) if moved_from else None
+                if moved is None or moved.counter_id != counter_id:
+                    where = f" (PC {desk.host})" if desk.host else ""
+                    raise DatabaseProblem(
+                        f"Kode loket {counter_id} sudah dipakai di kantor ini{where}, terdaftar "
+                        f"sejak {desk.joined_at:%d-%m-%Y}. Pilih kode loket lain (misalnya "
+                        f"{_suggest(session, counter_id)}); tidak ada yang diubah."
+                    )
+                return info
+            session.add(OfficeDesk(counter_id=counter_id, host=host))
+            if moved_from and session.get(MovedCounter, moved_from) is None:
+                # In the same transaction as the desk: a move killed before its rows went in
+                # still finds its own desk on the next run.
+                session.add(MovedCounter(source_database_id=moved_from, counter_id=counter_id))
+            session.commit()
+        log.info("desk %s joined office database %s", counter_id, info.database_id)
+        return info
+    finally:
+        database.close()
+
+
+def _other_office(found: str, office_code: str) -> str:
+    return (
+        f"Basis data ini milik kantor {found}, bukan kantor {office_code}. Periksa database.url "
+        "(setiap kantor punya basis datanya sendiri); tidak ada yang diubah."
+    )
+
+
+def _suggest(session: Session, counter_id: str) -> str:
+    """A free counter id like the taken one (LOTIM-01 -> LOTIM-02), for the refusal message."""
+    taken = set(session.execute(select(OfficeDesk.counter_id)).scalars().all())
+    stem, _, tail = counter_id.rpartition("-")
+    if not stem or not tail.isdigit():
+        stem, tail = counter_id, ""
+    width = max(2, len(tail))
+    for number in range(1, 100):
+        candidate = f"{stem}-{number:0{width}d}"
+        if candidate not in taken and len(candidate) <= 20:
+            return candidate
+    return f"{stem}-B"
+
+
+def desk_registered(database: Database, counter_id: str) -> bool:
+    with database.session() as session:
+        return session.get(OfficeDesk, counter_id) is not None
 
 
 def backup_sqlite_file(

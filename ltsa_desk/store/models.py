@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -180,3 +180,54 @@ class CounterSequence(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=30)
     year: int = Field(primary_key=True)
     last_value: int = Field(default=0)
+
+
+class OfficeDesk(SQLModel, table=True):
+    """A desk (counter) that works on this database: the one that made it, and every one that
+    joined it since (a shared office's PostgreSQL).
+
+    Why a table and not the ``meta`` row alone: tracking codes and letter numbers carry the
+    counter id, so two desks of one office with the same id would be one desk too many. Joining
+    registers the id here and is refused when it is already taken.
+    """
+
+    __tablename__ = "office_desk"
+
+    counter_id: str = Field(primary_key=True, max_length=20)
+    joined_at: datetime = Field(default_factory=utc_now)
+    host: str | None = Field(default=None, max_length=100)
+    """The PC's name when it joined: tells the technician which machine holds a counter id."""
+
+
+class AttachmentBlob(SQLModel, table=True):
+    """An attachment kept inside the database (shared office): content-addressed like the files.
+
+    Named by the SHA-256 of the content, so the same scan stored from two desks is one row and a
+    re-run of ``migrate-to`` adds nothing. The content is stored as it is: a shared office's
+    PostgreSQL is protected by the server (disk encryption, TLS, roles), like the rest of its rows.
+    """
+
+    __tablename__ = "attachment_blob"
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int
+    media_type: str = Field(max_length=50)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class MovedCounter(SQLModel, table=True):
+    """A lone counter's SQLite database moved into this one by ``migrate-to``, and how far.
+
+    The audit log has no natural key (it is append-only and its ids are per database), so the
+    highest source id already moved is kept here, in the transaction that moves the rows: a second
+    run moves only what was added since, never an entry twice.
+    """
+
+    __tablename__ = "moved_counter"
+
+    source_database_id: str = Field(primary_key=True, max_length=36)
+    counter_id: str = Field(max_length=20)
+    audit_moved_upto: int = Field(default=0)
+    first_moved_at: datetime = Field(default_factory=utc_now)
+    last_moved_at: datetime = Field(default_factory=utc_now)

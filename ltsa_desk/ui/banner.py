@@ -5,6 +5,10 @@ and need the officer, or when a destination is paused because its credentials we
 says what that means for the work at the counter and what to do, in words, never an error code,
 with one button to the Sync screen. A short outage (minutes) shows only in the status bar: the
 queue handles it by itself and a banner would teach officers to ignore banners.
+
+A desk of a shared office also shows it at once when the office's own database server stops
+answering: unlike the internet line, nothing can be saved meanwhile, so the officer must know now
+(and that the desk reconnects by itself, so nobody restarts it or starts a private copy).
 """
 
 from __future__ import annotations
@@ -143,6 +147,8 @@ class Banner(QFrame):
         super().__init__(parent)
         self.offline_threshold_s = offline_threshold_s
         self.messages: list[BannerMessage] = []
+        self.last_status: dict[str, Any] | None = None
+        self.server_down: tuple[str, datetime] | None = None
         self.setObjectName("syncBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.icon = QLabel()
@@ -170,10 +176,38 @@ class Banner(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
+    def set_office_server(self, reachable: bool, server: str) -> None:
+        """The shared office database server stopped (or started again) answering."""
+        if reachable:
+            self.server_down = None
+        elif self.server_down is None:
+            self.server_down = (server, datetime.now())
+        self.update_status(self.last_status or {})
+
+    def _server_message(self) -> BannerMessage | None:
+        if self.server_down is None:
+            return None
+        server, since = self.server_down
+        return BannerMessage(
+            ERROR,
+            "server",
+            (),
+            self.tr(
+                "Server basis data kantor ({server}) tidak menjawab sejak {time}. Data loket "
+                "disimpan di server itu, jadi pendaftaran dan pencarian menunggu sampai server "
+                "kembali; LTSA Desk menyambung lagi sendiri, tidak perlu ditutup. Periksa PC "
+                "server dan jaringan kantor."
+            ).format(server=server, time=since.strftime("%H:%M")),
+        )
+
     def update_status(self, status: dict[str, Any], now: datetime | None = None) -> None:
+        self.last_status = status
         self.messages = banner_messages(
             status, now=now, offline_threshold_s=self.offline_threshold_s
         )
+        server = self._server_message()
+        if server is not None:
+            self.messages.insert(0, server)
         if not self.messages:
             self.hide()
             return
@@ -188,7 +222,9 @@ class Banner(QFrame):
         self.icon.setPixmap(icon if icon is not None else dot_pixmap(accent, size=18))
         self.title.setStyleSheet(f"color: {accent};")
         kinds = {m.kind for m in self.messages}
-        if "attention" in kinds or "paused" in kinds:
+        if "server" in kinds:
+            self.title.setText(self.tr("Server kantor tidak menjawab"))
+        elif "attention" in kinds or "paused" in kinds:
             self.title.setText(self.tr("Perlu tindakan"))
         else:
             self.title.setText(self.tr("Sambungan terputus - pekerjaan tetap tersimpan"))

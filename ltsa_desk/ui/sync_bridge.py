@@ -8,6 +8,15 @@ window's runner after every event and every few seconds (another desk or a `sync
 command line may change the shared queue at any time). Refreshes are coalesced and throttled, so a
 draining backlog of thousands of items never floods the event loop.
 
+On a shared office server the bridge also hears the other desks: a `ChangeListener` thread
+(`LISTEN ltsa_changes`, fed by the triggers of migration 0004) asks for a refresh the moment another
+desk registers a CPMI, changes a document or delivers an item, and every refresh compares cheap
+change marks (the newest audit entry and outbox item, the queue's totals) with the previous ones,
+so `data_changed` reaches the screens both from a notification and, when the listener is down,
+from the next poll. A status query that cannot reach the office server makes
+`office_server_changed(False, ...)`: the window says so, and the polling goes on until the server
+answers again (SQLAlchemy's pre-ping reconnects); nothing is ever redirected to a local copy.
+
 This is the only UI module allowed to import `sync` internals: the Sync page's queries (the
 needs-attention list, resend, last delivery) live here as plain functions over a `Workspace` that
 return plain data, and the page runs them on the runner.
@@ -32,7 +41,8 @@ from sqlmodel import col, select
 
 from ltsa_desk.services.sync_setup import DESTINATIONS, build_engine, status
 from ltsa_desk.services.validation import FIELD_LABELS_ID
-from ltsa_desk.store.models import Applicant
+from ltsa_desk.store.models import Applicant, AuditLog
+from ltsa_desk.store.notify import ChangeListener
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
 from sync import outbox
@@ -58,6 +68,30 @@ def read_status(workspace: Workspace) -> dict[str, Any]:
     return status(workspace.config, workspace.database)
 
 
+def change_marks(workspace: Workspace, current: dict[str, Any]) -> tuple[Any, ...]:
+    """What moves whenever any desk changes anything: the newest audit entry (every service
+    writes one), the newest outbox item, and the queue's totals (deliveries). Two index-only
+    lookups, cheap enough for every poll on a million applicants."""
+    with workspace.database.session() as session:
+        audit = session.exec(select(func.max(AuditLog.id))).one()
+        queued = session.exec(select(func.max(OutboxItem.seq))).one()
+    totals = tuple(sorted((current.get("totals") or {}).items()))
+    return (audit, queued, totals)
+
+
+def server_unreachable(workspace: Workspace, exc: BaseException) -> bool:
+    """Whether a failed query means the office server is gone (not a bug or a bad row)."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    from ltsa_desk.store.problems import OfficeServerUnreachable
+
+    if workspace.database.is_sqlite:
+        return False
+    if isinstance(exc, OfficeServerUnreachable | OperationalError | InterfaceError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
 class SyncBridge(QObject):
     """Owns the counter's sync engine and tells the window what the line is doing.
 
@@ -71,8 +105,13 @@ class SyncBridge(QObject):
 
     status_changed = Signal(dict)
     engine_event = Signal(str, str, dict)
+    data_changed = Signal()
+    """Something changed in the database (at this desk or another): lists and pages re-read."""
+    office_server_changed = Signal(bool, str)
+    """(reachable, server): the shared office server stopped or started answering."""
     # Emitted from engine worker threads; connected queued, so the slot runs on the GUI thread.
     _from_worker = Signal(str, str, object)
+    _from_listener = Signal(object)
 
     def __init__(
         self,
@@ -93,11 +132,15 @@ class SyncBridge(QObject):
         self.last_status: dict[str, Any] | None = None
         self.last_query_thread: str | None = None
         self.refresh_count = 0
+        self.listener: ChangeListener | None = None
+        self.office_server_ok = True
+        self._marks: tuple[Any, ...] | None = None
         self._closed = False
         self._in_flight = False
         self._dirty = False
         self._last_started = 0.0
         self._from_worker.connect(self._on_worker_event, Qt.ConnectionType.QueuedConnection)
+        self._from_listener.connect(self._on_database_change, Qt.ConnectionType.QueuedConnection)
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self.refresh)
@@ -119,8 +162,28 @@ class SyncBridge(QObject):
             engine.add_listener(self._listener)
             engine.start()
             self.engine = engine
+        self._start_listener()
         self._poll.start()
         self.refresh()
+
+    def _start_listener(self) -> None:
+        """Shared office only: hear the other desks' changes as they commit."""
+        if self.listener is not None or self.workspace.database.is_sqlite:
+            return
+        self.listener = ChangeListener(self.workspace.database.engine, self._listener_change)
+        self.listener.start()
+
+    def _listener_change(self, tables: set[str]) -> None:
+        """On the listener's thread: only hand over."""
+        if self._closed:
+            return
+        with contextlib.suppress(RuntimeError):
+            self._from_listener.emit(sorted(tables))
+
+    @Slot(object)
+    def _on_database_change(self, _tables: object) -> None:
+        if not self._closed:
+            self.request_refresh()
 
     def stop(self, timeout_s: float = 3.0) -> bool:
         """Stop the engine without holding the window for long (called at window close).
@@ -133,6 +196,9 @@ class SyncBridge(QObject):
         self._closed = True
         self._poll.stop()
         self._throttle.stop()
+        listener, self.listener = self.listener, None
+        if listener is not None:
+            listener.stop(timeout=0)  # it closes its own connection within a second
         engine, self.engine = self.engine, None
         if engine is None:
             return True
@@ -197,11 +263,25 @@ class SyncBridge(QObject):
         self._last_started = time.monotonic()
         workspace = self.workspace
 
-        def query() -> dict[str, Any]:
+        def query() -> tuple[dict[str, Any], tuple[Any, ...]]:
             self.last_query_thread = threading.current_thread().name
-            return read_status(workspace)
+            current = read_status(workspace)
+            return current, change_marks(workspace, current)
 
-        self.runner.run(query, self._on_status, self._on_status_error)
+        self.runner.run(query, self._on_result, self._on_status_error)
+
+    def _on_result(self, result: tuple[dict[str, Any], tuple[Any, ...]]) -> None:
+        if not isValid(self):
+            return
+        current, marks = result
+        if not self.office_server_ok:
+            self.office_server_ok = True
+            if not self._closed:
+                self.office_server_changed.emit(True, "")
+        previous, self._marks = self._marks, marks
+        self._on_status(current)
+        if previous is not None and previous != marks and not self._closed:
+            self.data_changed.emit()
 
     def _on_status(self, result: dict[str, Any]) -> None:
         if not isValid(self):  # the bridge was deleted while the query ran
@@ -214,8 +294,16 @@ class SyncBridge(QObject):
         self._again()
 
     def _on_status_error(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self._in_flight = False
         log.warning("sync status query failed: %s", exc)
+        if server_unreachable(self.workspace, exc) and self.office_server_ok:
+            from ltsa_desk.store.database import server_label
+
+            self.office_server_ok = False
+            if not self._closed:
+                self.office_server_changed.emit(False, server_label(self.workspace.database.url))
         self._again()
 
     def _again(self) -> None:

@@ -702,11 +702,13 @@ def test_conversion_refuses_while_another_process_holds_the_folder(
 
 
 @pytest.mark.postgres
-def test_postgres_counter_of_an_earlier_version_gets_a_key_for_its_attachments(
+def test_postgres_desk_keeps_nothing_of_the_office_on_its_disk(
     postgres_url: str, data_dir: Path
 ) -> None:
-    """PostgreSQL is protected by the server; the key protects the counter's attachment files."""
+    """PostgreSQL is protected by the office server; a desk's attachments live in the office
+    database, so the desk has no key, no sealed copy and no recovery key to lose."""
     from ltsa_desk.doctor import run_checks
+    from ltsa_desk.store.database_blobs import DatabaseBlobStore
 
     create_database(postgres_url, office_code=OFFICE, counter_id=COUNTER)
     config = Config(data_dir)
@@ -717,16 +719,19 @@ def test_postgres_counter_of_an_earlier_version_gets_a_key_for_its_attachments(
     opened = open_workspace(data_dir)
     try:
         assert not opened.database.encrypted
-        assert opened.new_recovery_key is not None
+        assert opened.new_recovery_key is None
+        assert isinstance(opened.attachments, DatabaseBlobStore)
         stored = opened.attachments.put(pdf_about(NIK, NAME))
-        assert file_is_encrypted(opened.attachments.path(stored.sha256))
-        opened.confirm_recovery_key_shown()
+        assert opened.attachments.get(stored.sha256) == pdf_about(NIK, NAME)
         database_id = opened.database.info.database_id
     finally:
         opened.close()
     assert Config.load(data_dir).get("database.id") == database_id
+    assert keys.find_database_key(database_id) is None
+    assert not protection.sealed_key_path(Config.load(data_dir)).exists()
     assert leaks(data_dir) == {}
-    checks = {check.name: check for check in run_checks(data_dir)}
+    checks = {check.name: check for check in run_checks(data_dir, network=False)}
     assert checks["encryption"].ok, checks["encryption"].detail
     assert "PostgreSQL" in checks["encryption"].detail
-    assert checks["attachments"].ok
+    assert checks["attachments"].ok, checks["attachments"].detail
+    assert "1 lampiran" in checks["attachments"].detail

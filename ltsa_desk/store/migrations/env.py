@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 import ltsa_desk.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 import sync.models  # noqa: F401  (the outbox lives in the same database)
+from ltsa_desk.store.search import include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,6 +19,9 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    # The search index (FTS5 tables, pg_trgm index) is made by hand in 0003, not by the models:
+    # autogenerate must not offer to drop it.
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,405 @@
+"""The shared office on PostgreSQL: three desks draining one backlog, and search over a million.
+
+    python benchmarks/shared_office.py [--quick] [--json OUT.json] [--database-url URL]
+                                       [--items N] [--applicants N] [--skip-drain] [--skip-search]
+
+Needs a PostgreSQL server where it may create (and afterwards drops) schemas: ``--database-url``,
+else ``LTSA_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/test``).
+
+- ``drain_3_desks``: the same backlog of registry items (queued at once, as after an outage) is
+  drained against a real ``ltsa-sim`` on loopback, first by one desk, then by three desks at once,
+  each a real ``ltsa-desk sync run --until-empty`` process of its own data folder sharing the
+  outbox (leases taken with ``SELECT ... FOR UPDATE SKIP LOCKED``). The figure is the three-desk
+  rate over the one-desk rate, each measured over the delivery window (first to last
+  ``delivered_at``, so process start-up is not counted); wall times are in the note, and the
+  simulator's counters must show every item applied once.
+- ``search_*_postgres``: the Pencarian box's query (``applicants.search_page``, first page of 200)
+  by name fragment, NIK prefix and tracking code over ``--applicants`` rows bulk-loaded with
+  ``COPY``; p95 against the 30 ms target, the texts drawn as in ``bench_search``.
+
+Everything is built in a temporary folder and in fresh schemas; nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchlib import (
+    OFFICE,
+    Figure,
+    applicant_rows,
+    percentile,
+    prepare_environment,
+    work_parent,
+    write_json,
+)
+
+DESKS = ("LOTIM-01", "LOTIM-02", "LOTIM-03")
+
+
+# --- schemas --------------------------------------------------------------------------------------
+
+
+def schema_url(server_url: str, schema: str) -> str:
+    separator = "&" if "?" in server_url else "?"
+    return f"{server_url}{separator}options=-csearch_path%3D{schema}"
+
+
+class Schemas:
+    """Fresh schemas on the server, dropped at the end whatever happened."""
+
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy import create_engine
+
+        self.server_url = server_url
+        self.engine = create_engine(server_url)
+        self.made: list[str] = []
+
+    def new(self, label: str) -> str:
+        name = f"bench_{label}_{uuid.uuid4().hex[:8]}"
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql(f"CREATE SCHEMA {name}")
+        self.made.append(name)
+        return schema_url(self.server_url, name)
+
+    def drop_all(self) -> None:
+        with self.engine.begin() as connection:
+            for name in self.made:
+                connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        self.engine.dispose()
+
+
+# --- drain_3_desks --------------------------------------------------------------------------------
+
+
+def _payload(index: int) -> dict[str, str]:
+    """A valid registry payload; NIKs unique for up to 999,900 items (district x serial)."""
+    day, month = 1 + index % 28, 1 + index // 28 % 12
+    return {
+        "nik": f"5203{index % 100:02d}{day:02d}{month:02d}90{index // 100 + 1:04d}",
+        "full_name": "CPMI BENCH",
+        "birth_date": f"1990-{month:02d}-{day:02d}",
+        "sex": "L",
+    }
+
+
+def _desks(root: Path, url: str, sim: Any, concurrency: int) -> list[Path]:
+    from ltsa_desk.workspace import initialise, open_workspace
+    from sync.credentials import set_token
+
+    folders = []
+    for counter in DESKS:
+        folder = root / counter.lower()
+        initialise(folder, office_code=OFFICE, counter_id=counter, database_url=url)
+        workspace = open_workspace(folder)
+        config = workspace.config
+        config.set("registry.url", sim.registry_url)
+        config.set("sync.concurrency", str(concurrency))
+        config.set("sync.retry_max_s", "2")
+        config.save()
+        workspace.close()
+        folders.append(folder)
+    set_token("registry", OFFICE, sim.token)
+    return folders
+
+
+def _queue(folder: Path, count: int, offset: int) -> None:
+    from ltsa_desk.services.submissions import REGISTRY
+    from ltsa_desk.workspace import open_workspace
+    from sync import outbox
+    from sync.destinations import REGISTER
+
+    workspace = open_workspace(folder)
+    try:
+        with workspace.database.write_session() as session:
+            for index in range(offset, offset + count):
+                outbox.enqueue(
+                    session, REGISTRY, REGISTER, _payload(index), chain=f"c{index}", position=1
+                )
+            session.commit()
+    finally:
+        workspace.close()
+
+
+def _drain(folders: list[Path], url: str) -> tuple[float, float, int]:
+    """Run `sync run --until-empty` at the given desks at once; (window s, wall s, delivered)."""
+    from sqlalchemy import create_engine, func, select
+
+    from sync.models import OutboxItem
+
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "ltsa_desk", "sync", "run", "--until-empty"]
+    processes = [
+        subprocess.Popen(
+            [*command, "--timeout", "1800", "--data-dir", str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for folder in folders
+    ]
+    for process in processes:
+        _, err = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"sync run failed ({process.returncode}): {err.decode()[-2000:]}")
+    wall = time.perf_counter() - started
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            first, last, delivered = connection.execute(
+                select(
+                    func.min(OutboxItem.delivered_at),
+                    func.max(OutboxItem.delivered_at),
+                    func.count(),
+                ).where(OutboxItem.state == "delivered")
+            ).one()
+    finally:
+        engine.dispose()
+    return (last - first).total_seconds(), wall, int(delivered)
+
+
+def drain_3_desks(root: Path, schemas: Schemas, items: int, concurrency: int, say: Any) -> Figure:
+    from sync.sim.testing import run_sim_process
+
+    rates: dict[int, tuple[float, float, float]] = {}
+    with run_sim_process(root / "sim") as sim:
+        for desks in (1, 3):
+            sim.reset()
+            url = schemas.new(f"drain{desks}")
+            folders = _desks(root / f"office{desks}", url, sim, concurrency)
+            _queue(folders[0], items, 0)
+            window, wall, delivered = _drain(folders[:desks], url)
+            stats = sim.stats()["registry"]
+            if delivered != items or stats["applied"] != items or stats["duplicate_effects"]:
+                raise RuntimeError(f"{desks} desk(s): delivered {delivered}, sim {stats}")
+            rates[desks] = (items / window, window, wall)
+            say(
+                f"drain, {desks} desk(s): {items} items in {window:.1f} s "
+                f"({items / window:.0f}/s; wall {wall:.1f} s with start-up)"
+            )
+    one, three = rates[1][0], rates[3][0]
+    return Figure(
+        name="drain_3_desks",
+        value=three,
+        unit="items/s",
+        baseline=one,
+        ratio=three / one,
+        target="report; every item applied once",
+        ok=True,
+        note=(
+            f"{items} registry items, sync.concurrency {concurrency} per desk; "
+            f"window 1 desk {rates[1][1]:.1f} s, 3 desks {rates[3][1]:.1f} s; "
+            f"wall {rates[1][2]:.1f} s / {rates[3][2]:.1f} s; duplicate effects 0"
+        ),
+    )
+
+
+# --- search on PostgreSQL -------------------------------------------------------------------------
+
+_COLUMNS = (
+    "id", "tracking_code", "nik", "kk", "full_name", "name_key", "birth_place", "birth_date",
+    "sex", "address", "phone", "education", "marital_status", "destination_country", "job_title",
+    "sector", "agency_id", "planned_departure", "state", "regency_code", "registry_id",
+    "passport_application_no", "office_code", "counter_id", "registered_at", "registered_by",
+    "updated_at", "cancelled_reason",
+)  # fmt: skip
+
+
+def seed_with_copy(url: str, count: int, say: Any) -> list[dict[str, Any]]:
+    """`count` generated applicants through COPY (psycopg), agencies first; a sample comes back."""
+    import random
+
+    from sqlalchemy import create_engine, insert
+
+    from ltsa_desk import demo
+    from ltsa_desk.store.models import Agency, CounterSequence
+    from ltsa_desk.store.search import name_key
+
+    agencies = {
+        name: uuid.UUID(int=random.Random(f"agency{name}").getrandbits(128), version=4)
+        for name in demo.AGENCIES
+    }
+    engine = create_engine(url)
+    sample: list[dict[str, Any]] = []
+    last_per_year: dict[int, int] = {}
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                insert(Agency.__table__),  # type: ignore[attr-defined]
+                [
+                    {"id": i, "name": n, "name_key": name_key(n), "verified": True}
+                    for n, i in agencies.items()
+                ],
+            )
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            statement = f"COPY applicant ({', '.join(_COLUMNS)}) FROM STDIN"
+            with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
+                for index, row in enumerate(applicant_rows(count)):
+                    row["agency_id"] = agencies[row.pop("agency")]
+                    last_per_year[row["registered_at"].year] = int(
+                        row["tracking_code"].rsplit("-", 1)[1]
+                    )
+                    if index % 97 == 0:
+                        sample.append(row)
+                    copy.write_row(tuple(row[c] for c in _COLUMNS))
+                    if (index + 1) % 200_000 == 0:
+                        say(f"  copied {index + 1:,} applicants")
+            raw.commit()
+        finally:
+            raw.close()
+        with engine.begin() as connection:
+            connection.execute(
+                insert(CounterSequence.__table__),  # type: ignore[attr-defined]
+                [
+                    {"counter_id": "LOTIM-01", "name": "tracking", "year": y, "last_value": v}
+                    for y, v in last_per_year.items()
+                ],
+            )
+            connection.exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
+    return sample
+
+
+KINDS = ("name", "nik", "tracking")
+TARGET_MS = 30.0
+
+
+def time_searches(database: Any, texts: dict[str, list[str]]) -> dict[str, list[float]]:
+    """Milliseconds per first page (200 rows), per kind, as the Pencarian box asks on its worker
+    thread; kinds interleaved so the machine's load falls on each alike; a warm-up first. The
+    baseline kind ``exact`` is the cheapest question: one applicant by its whole NIK."""
+    from ltsa_desk.services import applicants
+
+    def one(text: str) -> float:
+        started = time.perf_counter()
+        with database.session() as session:
+            applicants.search_page(session, text, limit=200)
+        return (time.perf_counter() - started) * 1000
+
+    def exact(nik: str) -> float:
+        started = time.perf_counter()
+        with database.session() as session:
+            applicants.find_by_key(session, nik)
+        return (time.perf_counter() - started) * 1000
+
+    for kind in KINDS:
+        for text in texts[kind][:5]:
+            one(text)
+    times: dict[str, list[float]] = {kind: [] for kind in (*KINDS, "exact")}
+    whole = [t for t in texts["nik"] if len(t) == 16] or [texts["nik"][0].ljust(16, "0")]
+    for index in range(max(len(v) for v in texts.values())):
+        for kind in KINDS:
+            if index < len(texts[kind]):
+                times[kind].append(one(texts[kind][index]))
+        times["exact"].append(exact(whole[index % len(whole)]))
+    return times
+
+
+def search_postgres(
+    root: Path, schemas: Schemas, applicants: int, searches: int, say: Any
+) -> list[Figure]:
+    import bench_search
+
+    from ltsa_desk.store.database import create_database, open_database
+
+    url = schemas.new("search")
+    create_database(url, office_code=OFFICE, counter_id="LOTIM-01")
+    started = time.perf_counter()
+    sample = seed_with_copy(url, applicants, say)
+    took = time.perf_counter() - started
+    say(f"search: {applicants:,} applicants loaded with COPY in {took:.0f} s")
+    database = open_database(url)
+    try:
+        times = time_searches(database, bench_search.texts_for(sample, searches, seed=7))
+    finally:
+        database.close()
+    base = percentile(times["exact"], 0.95) if times["exact"] else None
+    figures = []
+    for kind in KINDS:
+        p95 = percentile(times[kind], 0.95)
+        figures.append(
+            Figure(
+                name=f"search_{kind}_p95_postgres",
+                value=p95,
+                unit="ms",
+                baseline=base,
+                ratio=p95 / base if base else None,
+                target=f"p95 <= {TARGET_MS:g} ms",
+                ok=p95 <= TARGET_MS,
+                note=(
+                    f"{len(times[kind])} first pages over {applicants:,} applicants (COPY); "
+                    f"p50 {percentile(times[kind], 0.5):.1f} ms, max {max(times[kind]):.1f} ms; "
+                    "baseline: p95 of an exact-NIK look-up"
+                ),
+            )
+        )
+    return figures
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("LTSA_TEST_POSTGRES_URL", ""))
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (a few minutes)")
+    parser.add_argument("--items", type=int, default=None, help="backlog size (default 10,000)")
+    parser.add_argument("--applicants", type=int, default=None, help="default 1,000,000")
+    parser.add_argument("--searches", type=int, default=None, help="texts per kind (default 100)")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--skip-drain", action="store_true")
+    parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--json", default=None, metavar="OUT.json")
+    parser.add_argument("--work-dir", default=None, help="parent of the temporary folder")
+    args = parser.parse_args(argv)
+    if not args.database_url:
+        parser.error("no server: --database-url or LTSA_TEST_POSTGRES_URL")
+    items = args.items or (1_000 if args.quick else 10_000)
+    applicants = args.applicants or (100_000 if args.quick else 1_000_000)
+    searches = args.searches or (40 if args.quick else 100)
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(dir=work_parent(args.work_dir)) as tmp:
+        root = Path(tmp)
+        prepare_environment(root)
+        schemas = Schemas(args.database_url)
+        try:
+            if not args.skip_drain:
+                figures.append(drain_3_desks(root, schemas, items, args.concurrency, say))
+            if not args.skip_search:
+                figures.extend(search_postgres(root, schemas, applicants, searches, say))
+        finally:
+            schemas.drop_all()
+    print(f"{'figure':<26} {'value':>10} {'unit':<8} {'baseline':>10} {'ratio':>6}  target / note")
+    for figure in figures:
+        baseline = "" if figure.baseline is None else f"{figure.baseline:10.1f}"
+        ratio_text = "" if figure.ratio is None else f"{figure.ratio:6.2f}"
+        value = "" if figure.value is None else f"{figure.value:10.1f}"
+        print(
+            f"{figure.name:<26} {value:>10} {figure.unit:<8} {baseline:>10} {ratio_text:>6}  "
+            f"{figure.target} {'ok' if figure.ok else 'MISSED'}; {figure.note}"
+        )
+    if args.json:
+        write_json(Path(args.json), figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

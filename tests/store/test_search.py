@@ -1,0 +1,444 @@
+"""The search seam on both engines: name fragments anywhere in the name, NIK and tracking-code
+prefixes, short fragments, newest first, keyset pages; the SQLite trigram index kept in step by
+its triggers, built by its migration from existing rows, and carried through the encryption of an
+old plaintext database.
+
+Every search is also checked against a plain Python reading of the same rows (the oracle), once
+per SQLite plan (see the `plan` fixture), so each plan answers every text.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col
+
+from ltsa_desk.services import applicants
+from ltsa_desk.services.context import Actor
+from ltsa_desk.services.intake import register_applicant, update_applicant
+from ltsa_desk.store import cipher, search
+from ltsa_desk.store.database import (
+    Database,
+    _alembic_config,
+    create_database,
+    open_database,
+)
+from ltsa_desk.store.engine import writer_engine
+from ltsa_desk.store.models import Applicant
+from ltsa_desk.workspace import Workspace
+
+OFFICE = "52.03"
+COUNTER = "LOTIM-01"
+BASE = datetime(2025, 3, 1, 2, 0, tzinfo=UTC)
+FIRST = ("Siti", "Baiq", "Lalu", "Muhammad", "Nur", "Kartini", "Zainal", "Ni Made", "Ahmad")
+LAST = ("Aminah", "Hidayat", "Rahmawati", "Santoso", "Wulandari", "Sa'adah", "Fitriani", "Hakim")
+
+
+def person(i: int) -> dict[str, Any]:
+    """The i-th generated CPMI; registration times rise with i, a few pairs share a time."""
+    name = f"{FIRST[i % len(FIRST)]} {LAST[(i * 7 // 3) % len(LAST)]}"
+    if i == 41:
+        name = "Lotimah Zulkarnain"  # also matches the tracking-code prefix "LOTIM"
+    if i == 42:
+        name = "Dewi 100%_Benar"  # LIKE's wildcards, literally
+    if i == 43:
+        name = 'Rahmat "Ucok" Siregar'
+    born = date(1985, 1, 1) + timedelta(days=(i * 53) % 7000)
+    female = i % 2 == 0
+    day = born.day + (40 if female else 0)
+    district = ("520301", "520302", "520310")[i % 3]
+    at = BASE + timedelta(minutes=i - (i % 10 == 9))  # every 10th shares its time with the 9th
+    return {
+        "id": uuid.UUID(int=i + 1, version=4),
+        "tracking_code": f"{COUNTER}-{2024 + i % 2}-{i + 1:06d}",
+        "nik": f"{district}{day:02d}{born:%m%y}{i + 1:04d}",
+        "full_name": name,
+        "name_key": search.name_key(name),
+        "birth_date": born,
+        "sex": "P" if female else "L",
+        "regency_code": OFFICE,
+        "office_code": OFFICE,
+        "counter_id": COUNTER,
+        "registered_at": at,
+        "registered_by": "petugas1",
+        "updated_at": at,
+        "state": "registered",
+    }
+
+
+def fill(database: Database, count: int) -> list[dict[str, Any]]:
+    people = [person(i) for i in range(count)]
+    with database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), people)  # type: ignore[arg-type]
+    return people
+
+
+def expected(people: list[dict[str, Any]], text: str) -> list[str]:
+    """The oracle: which tracking codes a text finds, newest first."""
+    query = text.strip()
+    if not query:
+        found = people
+    elif query.isdigit():
+        found = [p for p in people if p["nik"].startswith(query)]
+    else:
+        fragment = search.name_key(query)
+        found = [
+            p
+            for p in people
+            if p["tracking_code"].startswith(query.upper()) or fragment in p["name_key"]
+        ]
+    ordered = sorted(found, key=lambda p: (p["registered_at"], p["tracking_code"]), reverse=True)
+    return [p["tracking_code"] for p in ordered]
+
+
+def codes(database: Database, text: str, *, limit: int = 200, after: Any = None) -> list[str]:
+    with database.session() as session:
+        return [
+            row.tracking_code
+            for row in applicants.search_page(session, text, limit=limit, after=after)
+        ]
+
+
+def all_pages(database: Database, text: str, page: int) -> list[str]:
+    """Every page of a search, each one started after the last row of the one before."""
+    found: list[str] = []
+    after = None
+    while True:
+        with database.session() as session:
+            rows = applicants.search_page(session, text, limit=page, after=after)
+        found += [row.tracking_code for row in rows]
+        if len(rows) < page:
+            return found
+        after = rows[-1].cursor
+
+
+@pytest.fixture(params=["time-ordered", "dense", "sparse"])
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """SQLite's plans, each made to answer every text: names by the trigram index's newest
+    matches first (the default while rowid order is registration order); or, as after a clock
+    was set back, by counting candidates and then walking newest first (threshold 3: nearly every
+    text) or sorting the candidates (threshold 100,000: every counted text). PostgreSQL has one
+    plan and ignores this."""
+    if request.param != "time-ordered":
+        monkeypatch.setattr(search, "time_ordered", lambda session: False)
+        monkeypatch.setattr(search, "SPARSE_LIMIT", 3 if request.param == "dense" else 100_000)
+    return str(request.param)
+
+
+@pytest.fixture
+def register(workspace: Workspace) -> list[dict[str, Any]]:
+    return fill(workspace.database, 300)
+
+
+TEXTS = [
+    "aminah",  # a last name
+    "MINA",  # the middle of it, upper case
+    "aMiN",
+    "rtin",  # inside "Kartini"
+    "siti ami",  # first name and the start of the last
+    "ni made wul",
+    "tini ",  # spaces around are not part of the text
+    "  hidayat  ",
+    "ti",  # short: no trigram, still found
+    "a",
+    "%",  # never a wildcard
+    "100%_b",
+    "_",
+    '"ucok"',
+    "sa'adah",
+    "520301",  # NIK prefixes
+    "5203024",
+    "5203",
+    "LOTIM",  # tracking-code prefix, and the name "Lotimah"
+    "lotim-01-2025-0001",
+    "LOTIM-01-2024-000007",
+    "lotimah",
+    "zzz",  # nothing
+    "99999",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_search_finds_what_the_oracle_finds_newest_first(
+    workspace: Workspace, register: list[dict[str, Any]], plan: str, text: str
+) -> None:
+    want = expected(register, text)
+    assert codes(workspace.database, text, limit=500) == want
+    assert codes(workspace.database, text, limit=7) == want[:7]
+
+
+@pytest.mark.parametrize("text", ["a", "aminah", "5203", "LOTIM", ""])
+def test_pages_follow_each_other_without_gaps_or_repeats(
+    workspace: Workspace, register: list[dict[str, Any]], plan: str, text: str
+) -> None:
+    assert all_pages(workspace.database, text, page=13) == expected(register, text)
+
+
+def test_random_fragments_against_the_oracle(
+    workspace: Workspace, register: list[dict[str, Any]], plan: str
+) -> None:
+    rng = random.Random(8)
+    for _ in range(40):
+        source = rng.choice(register)
+        kind = rng.choice(("name", "nik", "code"))
+        if kind == "name":
+            name = source["full_name"]
+            start = rng.randrange(len(name))
+            text = name[start : start + rng.randint(1, 8)]
+            text = rng.choice((text, text.upper(), text.lower()))
+        elif kind == "nik":
+            text = source["nik"][: rng.randint(1, 16)]
+        else:
+            text = source["tracking_code"][: rng.randint(3, 20)]
+        if not text.strip():
+            continue
+        assert codes(workspace.database, text, limit=20) == expected(register, text)[:20], text
+
+
+def test_whole_applicants_for_the_command_line(
+    workspace: Workspace, register: list[dict[str, Any]]
+) -> None:
+    with workspace.database.session() as session:
+        found = applicants.list_applicants(session, text="RAHMAWATI", limit=5)
+    assert [a.tracking_code for a in found] == expected(register, "rahmawati")[:5]
+    assert all(isinstance(a, Applicant) and "Rahmawati" in a.full_name for a in found)
+
+
+def test_a_full_nik_and_a_full_code_find_exactly_one(
+    workspace: Workspace, register: list[dict[str, Any]]
+) -> None:
+    one = register[123]
+    assert codes(workspace.database, one["nik"]) == [one["tracking_code"]]
+    assert codes(workspace.database, one["tracking_code"].lower()) == [one["tracking_code"]]
+
+
+def test_registered_and_corrected_names_are_found_by_their_new_name_only(
+    workspace: Workspace, actor: Actor
+) -> None:
+    """Through the services: the index follows inserts and name changes (the triggers)."""
+    with workspace.database.write_session() as session:
+        made = register_applicant(
+            session,
+            {
+                "nik": "5203011205900001",
+                "full_name": "Budi Santoso",
+                "birth_date": "12-05-1990",
+                "sex": "L",
+            },
+            actor,
+            today=date(2025, 1, 15),
+        ).applicant
+    assert codes(workspace.database, "udi san") == [made.tracking_code]
+    with workspace.database.write_session() as session:
+        update_applicant(
+            session, made, {"full_name": "Budiman Wijaya"}, actor, today=date(2025, 1, 15)
+        )
+    assert codes(workspace.database, "udi san") == []
+    assert codes(workspace.database, "diman wij") == [made.tracking_code]
+    with workspace.database.write_session() as session:  # a change of something else
+        update_applicant(session, made, {"address": "Selong"}, actor, today=date(2025, 1, 15))
+    assert codes(workspace.database, "budiman") == [made.tracking_code]
+
+
+def test_many_matches_sharing_one_time_page_exactly(workspace: Workspace, plan: str) -> None:
+    """Ties at a page's edge: the time-ordered path must read on until no unread match can
+    belong in the page (and hand over to sorting when there are too many)."""
+    people = fill(workspace.database, 40)
+    same = people[-1]["registered_at"] + timedelta(minutes=5)
+    twins = [
+        {
+            **person(1000 + i),
+            "full_name": "Siti Aminah",
+            "name_key": "siti aminah",
+            "registered_at": same,
+            "updated_at": same,
+        }
+        for i in range(150)
+    ]
+    with workspace.database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), twins)  # type: ignore[arg-type]
+    everyone = people + twins
+    assert all_pages(workspace.database, "aminah", page=13) == expected(everyone, "aminah")
+    assert codes(workspace.database, "siti am", limit=60) == expected(everyone, "siti am")[:60]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_too_many_ties_hand_over_to_sorting(
+    workspace: Workspace, register: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "TIME_ORDER_MAX_READ", 10)
+    for text in ("aminah", "siti", "ni made wul"):
+        assert all_pages(workspace.database, text, page=7) == expected(register, text)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_clock_set_back_is_noticed_and_search_stays_exact(
+    workspace: Workspace, register: list[dict[str, Any]]
+) -> None:
+    with workspace.database.session() as session:
+        assert search.time_ordered(session)
+    early = person(500)
+    early["registered_at"] = early["updated_at"] = BASE - timedelta(days=30)
+    early["full_name"], early["name_key"] = "Siti Aminah Lama", "siti aminah lama"
+    with workspace.database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), [early])  # type: ignore[arg-type]
+    with workspace.database.session() as session:
+        assert not search.time_ordered(session)
+    everyone = [*register, early]
+    for text in ("aminah", "siti am", "lama", "5203"):
+        assert all_pages(workspace.database, text, page=11) == expected(everyone, text)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_migration_notices_rows_already_out_of_time_order(workspace: Workspace) -> None:
+    database = workspace.database
+    _migrate(database, "0002", down=True)
+    people = fill(database, 60)
+    with database.writer.begin() as connection:  # the last one saved with a time in the past
+        late = {**person(61), "registered_at": BASE, "updated_at": BASE}
+        connection.execute(insert(Applicant.__table__), [late])  # type: ignore[arg-type]
+    _migrate(database, "head", down=False)
+    with database.session() as session:
+        assert not search.time_ordered(session)
+    assert all_pages(database, "aminah", page=4) == expected([*people, late], "aminah")
+
+
+# ------------------------------------------------------------------------------------------------
+# The index itself
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_sqlite_index_is_an_fts5_trigram_table_in_step_with_its_rows(
+    workspace: Workspace, register: list[dict[str, Any]]
+) -> None:
+    with workspace.database.engine.connect() as connection:
+        sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'applicant_fts'"
+        ).scalar_one()
+        assert "fts5" in sql and "trigram" in sql
+        # 'integrity-check' with rank 1 also compares the index with the applicant table
+        connection.exec_driver_sql(
+            "INSERT INTO applicant_fts(applicant_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        triggers = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            )
+        }
+    assert set(search.FTS_TRIGGERS) <= triggers
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_postgresql_index_is_a_pg_trgm_gin_index(workspace: Workspace) -> None:
+    with workspace.database.engine.connect() as connection:
+        definition = connection.exec_driver_sql(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_applicant_name_trgm'"
+        ).scalar_one_or_none()
+    if definition is None:  # the migration's fallback: the server refused the extension
+        pytest.skip("pg_trgm could not be created on this server")
+    assert "gin" in definition and "gin_trgm_ops" in definition
+
+
+def _migrate(database: Database, revision: str, *, down: bool) -> None:
+    with writer_engine(database.engine).begin() as connection:
+        config = _alembic_config(connection)
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def test_the_migration_indexes_applicants_already_there(workspace: Workspace) -> None:
+    """An office upgrading with its register in place: 0003 builds the index from the rows."""
+    database = workspace.database
+    _migrate(database, "0002", down=True)
+    people = fill(database, 120)
+    _migrate(database, "head", down=False)
+    for text in ("aminah", "tini", "siti h", "5203"):
+        assert codes(database, text, limit=500) == expected(people, text)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_search_without_the_index_still_answers(
+    workspace: Workspace, register: list[dict[str, Any]]
+) -> None:
+    """A SQLite build without FTS5 trigram gets no index from 0003; search scans instead."""
+    with workspace.database.writer.begin() as connection:
+        for trigger in search.FTS_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+        connection.exec_driver_sql("DROP TABLE applicant_fts")
+    for text in ("aminah", "RTIN", "ti", "LOTIM", "520302"):
+        assert codes(workspace.database, text, limit=500) == expected(register, text)
+
+
+# ------------------------------------------------------------------------------------------------
+# Encryption of an old plaintext database keeps the index
+
+
+@pytest.fixture
+def plaintext_database(tmp_path: Path) -> Iterator[tuple[Path, list[dict[str, Any]]]]:
+    """An unencrypted database of an earlier version, with gaps in the applicants' rowids."""
+    path = tmp_path / "ltsa.sqlite"
+    url = f"sqlite:///{path.as_posix()}"
+    create_database(url, office_code=OFFICE, counter_id=COUNTER)
+    database = open_database(url)
+    try:
+        people = fill(database, 200)
+        gone = {p["tracking_code"] for p in people[::7]}
+        with database.writer.begin() as connection:
+            connection.execute(
+                delete(Applicant.__table__).where(  # type: ignore[arg-type]
+                    col(Applicant.tracking_code).in_(gone)
+                )
+            )
+    finally:
+        database.close()
+    yield path, [p for p in people if p["tracking_code"] not in gone]
+
+
+def test_sqlcipher_export_keeps_the_index_and_its_rowids(
+    plaintext_database: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    path, people = plaintext_database
+    key = secrets.token_bytes(32)
+    cipher.encrypt_plaintext_database(path, key, safety_copy=tmp_path / "safety.sqlite")
+    assert cipher.file_state(path) is cipher.FileState.OPAQUE
+    database = open_database(f"sqlite:///{path.as_posix()}", key=key)
+    try:
+        with database.engine.connect() as connection:
+            kinds = dict(
+                connection.exec_driver_sql(
+                    "SELECT name, type FROM sqlite_master WHERE name LIKE 'applicant_fts%'"
+                ).all()
+            )
+            assert kinds["applicant_fts"] == "table"
+            connection.exec_driver_sql(
+                "INSERT INTO applicant_fts(applicant_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        for text in ("aminah", "made w", "rtin", "5203", "LOTIM-01-2025"):
+            assert codes(database, text, limit=500) == expected(people, text)
+        # and it goes on following new rows
+        with Session(database.writer) as session:
+            newcomer = person(999)
+            session.add(
+                Applicant(
+                    **{
+                        **newcomer,
+                        "full_name": "Zubaidah Qomariyah",
+                        "name_key": "zubaidah qomariyah",
+                    }
+                )
+            )
+            session.commit()
+        assert codes(database, "qomar") == [newcomer["tracking_code"]]
+    finally:
+        database.close()
