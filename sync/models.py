@@ -45,6 +45,8 @@ class OutboxItem(SQLModel, table=True):
     __table_args__ = (
         Index("ix_outbox_ready", "destination", "state", "next_attempt_at"),
         Index("ix_outbox_chain", "chain", "chain_position"),
+        # claim: the pending items of a destination in queue order (seq), without a sort
+        Index("ix_outbox_claim", "destination", "state", "seq"),
     )
 
     seq: int | None = Field(default=None, primary_key=True)

@@ -10,8 +10,14 @@ step by triggers; migration 0003). A fragment of three or more letters is a phra
 which matches exactly the names containing it. NIK and tracking-code prefixes are ranges on their
 unique indexes. Every kind then meets the same question: how to get the *newest* 200 of the
 matches. SQLite cannot sort a million matches fast, and cannot find 200 rare matches by walking a
-million rows newest first, so each search counts its candidates first (cheaply, in the index, at
-most ``SPARSE_LIMIT + 1`` of them) and then either
+million rows newest first.
+
+For names the answer is the rowid: a counter saves registrations in time order, so rowid order is
+registration order (a trigger of 0003 notices the day it is not, a PC clock set back), and the
+trigram index hands over its matches newest first (`_newest_by_rowid`): a page costs about 200 row
+reads whether 300 or 300,000 names match, and stays exact at ties. Otherwise, and for NIK and
+tracking-code prefixes, each search counts its candidates first (cheaply, in the index, at most
+``SPARSE_LIMIT + 1`` of them) and then either
 
 - *sparse*: sorts the few candidates (cost grows with their number, bounded by the limit), or
 - *dense*: walks ``ix_applicant_registered_at`` newest first and keeps the rows that match; with

@@ -237,9 +237,13 @@ def icons_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def icon_pixmap(name: str, size: int = 16) -> QPixmap | None:
-    """A shared icon from ``resources/icons`` (tiny SVGs, read once), or None when missing."""
+    """A shared icon from ``resources/icons`` (tiny SVGs, read once), or None when missing.
+
+    Cached: the status bar asks again at every status refresh while a backlog drains, and each
+    SVG rendering hands the interpreter lock to the busy sync threads and waits to get it back.
+    """
     path = icons_dir() / f"{name}.svg"
     if not path.exists():
         return None

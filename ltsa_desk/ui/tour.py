@@ -21,8 +21,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 SIZE = (1366, 768)
 
@@ -58,7 +58,9 @@ def build_demo_office(root: Path, sim: object) -> Path:
     from sync.credentials import set_token
 
     data_dir = root / "kantor"
-    initialise(data_dir, office_code="52.03", counter_id="LOTIM-01", office_name="LTSA Lombok Timur")
+    initialise(
+        data_dir, office_code="52.03", counter_id="LOTIM-01", office_name="LTSA Lombok Timur"
+    )
     confirm_recovery_key_shown(data_dir)
     workspace = open_workspace(data_dir)
     config = workspace.config

@@ -64,7 +64,15 @@ def test_main_window_navigates_with_the_keyboard(qtbot, workspace, tmp_path: Pat
     window = _window(qtbot, workspace)
     assert "LOTIM-01" in window.windowTitle()
     labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert labels == ["Pendaftaran", "Pencarian", "Sinkronisasi", "Pengaturan"]
+    assert labels == [
+        "Pendaftaran",
+        "Pencarian",
+        "Sinkronisasi",
+        "Laporan",
+        "Pengaturan",
+        "Pengguna",
+        "Log audit",
+    ]
     assert window.current_key() == "intake"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)

@@ -10,11 +10,12 @@ existing rows and kept in step by three triggers. ``columnsize=0``: nothing rank
 The FTS rowid is the applicant's rowid; the store never deletes and re-inserts applicants to
 renumber them, and the online backup and ``sqlcipher_export`` keep rowids (checked by the tests).
 
-PostgreSQL: the ``pg_trgm`` extension and a GIN trigram index on ``applicant.name_key``, so
-``name_key LIKE '%fragment%'`` is an index search. Creating an extension needs a privilege the
-office's database account may lack: then the migration says so in the log and goes on without
-the index (search still works, by scanning); a superuser can run
-``CREATE EXTENSION pg_trgm`` later and the next start of a new version, or ``doctor``, can add it.
+PostgreSQL: the ``pg_trgm`` extension (in ``public``, where a per-office schema's drop cannot take
+it along) and a GIN trigram index on ``applicant.name_key``, so ``name_key LIKE '%fragment%'`` is an
+index search. Creating an extension needs a privilege the office's database account may lack:
+then the migration says so in the log and goes on without the index (search still works, by
+scanning). A server administrator can add it later: ``CREATE EXTENSION pg_trgm;`` then
+``CREATE INDEX ix_applicant_name_trgm ON applicant USING gin (name_key gin_trgm_ops);``.
 
 Both engines: ``ix_outbox_claim`` on ``outbox_item (destination, state, seq)``, so the sync
 engine's claim reads the first pending items of a destination in queue order instead of sorting

@@ -1,0 +1,409 @@
+"""LTSA Desk's measured performance: every figure with a baseline measured in the same run.
+
+    python benchmarks/run.py [--quick | --smoke] [--json OUT.json] [--only NAMES] [--workdir DIR]
+
+Builds its own data in a temporary folder on disk (never tmpfs: fsync must cost what it costs):
+realistic generated CPMI (``ltsa_desk.demo``, fixed seed) bulk-loaded into a counter's encrypted
+database, a real ``ltsa-sim`` on loopback, the real window offscreen. Prints a table (figure,
+value, baseline, ratio, target, result) and with ``--json`` writes an array of
+``{"name", "value", "unit", "baseline", "ratio", "target", "ok"}`` (plus a ``note``).
+
+Sizes: the full run uses the issue's (1,000,000 applicants, 10,000 queued items, 100,000 report
+rows, 10,000 import rows); ``--quick`` a tenth (under 3 minutes on two cores); ``--smoke`` (or
+``LTSA_BENCH_SIZES=smoke``) tiny ones, for CI: it checks that every benchmark runs, not how fast.
+
+A missed target is reported, never an error: the exit status is 1 only when a benchmark could not
+run at all. Timings on a shared machine are noisy; the ratios against the baselines measured in
+the same run are the figures to compare between runs.
+
+Groups for ``--only`` (comma-separated): intake, search, drain, cold_start, export_xlsx,
+gui_stall, import_register. The cost of encryption is reported for the intake, search and drain
+groups (the same work on an unencrypted database of the same store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib
+from benchlib import FULL, QUICK, SMOKE, Figure, Sizes, ratio
+
+GROUPS = (
+    "intake",
+    "search",
+    "drain",
+    "cold_start",
+    "export_xlsx",
+    "gui_stall",
+    "import_register",
+)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+class Suite:
+    def __init__(self, root: Path, sizes: Sizes, only: set[str]) -> None:
+        self.root = root
+        self.sizes = sizes
+        self.only = only
+        self.figures: list[Figure] = []
+        self.errors: list[str] = []
+        self.big: dict[str, Any] | None = None
+
+    def wanted(self, group: str) -> bool:
+        return group in self.only
+
+    def guarded(self, group: str, names: list[str], body: Callable[[], list[Figure]]) -> None:
+        """Run one group; a failure becomes its figures' note and the run's exit status."""
+        if not self.wanted(group):
+            return
+        log(f"{group} ...")
+        started = time.perf_counter()
+        try:
+            self.figures.extend(body())
+        except Exception as exc:
+            self.errors.append(f"{group}: {exc!r}")
+            traceback.print_exc(file=sys.stderr)
+            note = f"error: {exc!r}"[:300]
+            self.figures.extend(Figure(name, None, "", ok=False, note=note) for name in names)
+        log(f"{group} done in {time.perf_counter() - started:.1f} s")
+
+    # -- the big register ------------------------------------------------------------------------
+
+    def big_register(self) -> dict[str, Any]:
+        """The counter with the big register (built once; search, start, report and GUI use it)."""
+        if self.big is None:
+            folder = self.root / "big-counter"
+            workspace = benchlib.make_workspace(folder)
+            count = self.sizes.applicants
+            started = time.perf_counter()
+
+            def progress(done: int, total: int) -> None:
+                if done % 100_000 == 0 or done == total:
+                    log(f"  seeded {done:,}/{total:,} applicants")
+
+            sample = benchlib.seed_applicants(workspace.database, count, progress=progress)
+            log(f"  register of {count:,} built in {time.perf_counter() - started:.1f} s")
+            self.big = {"folder": folder, "workspace": workspace, "sample": sample}
+        return self.big
+
+    def close_big(self) -> None:
+        if self.big is not None and self.big.get("workspace") is not None:
+            self.big["workspace"].close()
+            self.big["workspace"] = None
+
+    # -- groups ----------------------------------------------------------------------------------
+
+    def intake(self) -> list[Figure]:
+        import secrets
+
+        import bench_intake
+
+        size = self.sizes
+        results = bench_intake.run(
+            self.root,
+            size.intake,
+            size.intake_warmup,
+            {"encrypted": secrets.token_bytes(32), "plain": None},
+        )
+        encrypted, plain = results["encrypted"], results["plain"]
+        return [
+            *bench_intake.figures(encrypted),
+            Figure(
+                "encryption_cost_intake_p50",
+                encrypted["p50"],
+                "ms",
+                baseline=plain["p50"],
+                ratio=ratio(encrypted["p50"], plain["p50"]),
+                target="report",
+                note="service commit p50: SQLCipher over the same store without a key",
+            ),
+        ]
+
+    def search(self) -> list[Figure]:
+        import bench_search
+
+        big = self.big_register()
+        texts = bench_search.texts_for(big["sample"], self.sizes.searches, seed=11)
+        times, reference = bench_search.run_queries(big["workspace"].database, texts)
+        out = bench_search.figures(times, self.sizes.applicants, reference)
+        plain = self.root / "big-plain.sqlite"
+        started = time.perf_counter()
+        plain_copy(big["workspace"], plain)
+        log(f"  unencrypted copy made in {time.perf_counter() - started:.1f} s")
+        from ltsa_desk.store.database import open_database
+
+        database = open_database(f"sqlite:///{plain.as_posix()}")
+        try:
+            plain_times, _ = bench_search.run_queries(database, texts)
+        finally:
+            database.close()
+        plain.unlink()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{plain}{suffix}").unlink(missing_ok=True)
+        for kind in bench_search.KINDS:
+            enc = benchlib.percentile(times[kind], 0.95)
+            base = benchlib.percentile(plain_times[kind], 0.95)
+            out.append(
+                Figure(
+                    f"encryption_cost_search_{kind}_p95",
+                    enc,
+                    "ms",
+                    baseline=base,
+                    ratio=ratio(enc, base),
+                    target="report",
+                    note="SQLCipher over an unencrypted copy of the same register",
+                )
+            )
+        return out
+
+    def drain(self) -> list[Figure]:
+        import drain
+
+        size = self.sizes
+        clean = drain.clean(self.root, size.drain, size.concurrency)
+        log(f"  clean drain {clean['rate']:.0f} items/s (raw {clean['raw_rate']:.0f})")
+        faulty = drain.faulty(self.root, size.faulty_drain, size.concurrency)
+        log(f"  faulty drain {faulty['rate']:.1f} items/s")
+        plain = drain.plain_rate(self.root, size.drain, size.concurrency)
+        return [
+            *drain.figures(clean, faulty),
+            Figure(
+                "encryption_cost_drain",
+                clean["rate"],
+                "items/s",
+                baseline=plain,
+                ratio=ratio(clean["rate"], plain),
+                target="report",
+                note="engine drain rate, SQLCipher over an unencrypted database (< 1: slower)",
+            ),
+        ]
+
+    def cold_start(self) -> list[Figure]:
+        import bench_gui
+
+        big = self.big_register()
+        self.close_big()
+        result = bench_gui.cold_start(big["folder"], self.sizes.cold_repeats)
+        return [bench_gui.cold_figure(result, self.sizes.applicants)]
+
+    def export_xlsx(self) -> list[Figure]:
+        import bench_reports
+
+        if not bench_reports.available():
+            return bench_reports.figures(None, self.sizes.export_rows)
+        big = self.big_register()
+        self.close_big()
+        rows = min(self.sizes.export_rows, self.sizes.applicants)
+        result = bench_reports.measure(big["folder"], self.root / "placements.xlsx", rows)
+        return bench_reports.figures(result, rows)
+
+    def gui_stall(self) -> list[Figure]:
+        import bench_gui
+        import drain
+
+        from sync.sim.testing import run_sim_process
+
+        big = self.big_register()
+        workspace = big["workspace"] or benchlib.open_workspace_at(big["folder"])
+        items = min(self.sizes.gui_drain, self.sizes.applicants)
+        queue_newest(workspace.database, items)
+        with run_sim_process(self.root / "sim-gui") as sim:
+            benchlib.point_at_sim(workspace, sim, self.sizes.concurrency)
+            workspace.close()
+            big["workspace"] = None
+            rows = min(self.sizes.export_rows, self.sizes.applicants)
+            result = bench_gui.stall(big["folder"], items, rows, timeout=1800)
+        del drain
+        return [bench_gui.stall_figure(result)]
+
+    def import_register(self) -> list[Figure]:
+        import bench_import
+
+        return [bench_import.figure(bench_import.run(self.root, self.sizes.import_rows))]
+
+    def run(self) -> None:
+        self.guarded(
+            "intake",
+            ["intake_commit_p50", "intake_commit_p99", "encryption_cost_intake_p50"],
+            self.intake,
+        )
+        self.guarded(
+            "search",
+            ["search_name_p95", "search_nik_p95", "search_tracking_p95"],
+            self.search,
+        )
+        self.guarded("drain", ["drain", "drain_faulty", "encryption_cost_drain"], self.drain)
+        self.guarded("cold_start", ["cold_start"], self.cold_start)
+        self.guarded("export_xlsx", ["export_xlsx_time", "export_xlsx_peak_rss"], self.export_xlsx)
+        self.guarded("gui_stall", ["gui_stall"], self.gui_stall)
+        self.guarded("import_register", ["import_register"], self.import_register)
+        self.close_big()
+
+
+def plain_copy(workspace: Any, target: Path) -> None:
+    """An unencrypted copy of an encrypted counter database (``sqlcipher_export``)."""
+    from ltsa_desk.store import cipher, keys
+
+    path = benchlib.database_path(workspace)
+    key = keys.load_database_key(workspace.database.info.database_id)
+    connection = cipher.connect(path, key, isolation_level=None)
+    try:
+        connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        connection.execute("SELECT sqlcipher_export('plain')")
+        connection.execute("DETACH DATABASE plain")
+    finally:
+        connection.close()
+
+
+def queue_newest(database: Any, count: int) -> None:
+    """Registrations waiting in the outbox for the newest `count` applicants (as if the line had
+    been down since they were registered)."""
+    from sqlmodel import col, select
+
+    from ltsa_desk.services import submissions
+    from ltsa_desk.store.models import Applicant
+
+    with database.write_session() as session:
+        newest = session.exec(
+            select(Applicant).order_by(col(Applicant.registered_at).desc()).limit(count)
+        ).all()
+        for applicant in newest:
+            applicant.registry_id = None
+            session.add(applicant)
+            submissions.queue_registration(session, applicant, opens_chain=True)
+        session.commit()
+
+
+# ------------------------------------------------------------------------------------------------
+# Output
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [("figure", "value", "unit", "baseline", "ratio", "target", "result")]
+    for figure in figures:
+        result = {True: "pass", False: "MISS", None: "-"}[figure.ok]
+        if figure.value is None and figure.ok is None:
+            result = "n/a"
+        if figure.note.startswith("error"):
+            result = "ERROR"
+        rows.append(
+            (
+                figure.name,
+                _number(figure.value),
+                figure.unit,
+                _number(figure.baseline),
+                "-" if figure.ratio is None else f"{figure.ratio:.2f}",
+                figure.target,
+                result,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [
+            cell.ljust(widths[i]) if i in (0, 2, 5, 6) else cell.rjust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def markdown(figures: list[Figure]) -> str:
+    lines = [
+        "| figure | value | baseline | ratio | target | result |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for figure in figures:
+        result = {True: "pass", False: "**miss**", None: "-"}[figure.ok]
+        if figure.value is None and figure.ok is None:
+            result = "n/a"
+        unit = f" {figure.unit}" if figure.unit else ""
+        value = "-" if figure.value is None else f"{_number(figure.value)}{unit}"
+        baseline = "-" if figure.baseline is None else f"{_number(figure.baseline)}{unit}"
+        share = "-" if figure.ratio is None else f"{figure.ratio:.2f}"
+        lines.append(
+            f"| `{figure.name}` | {value} | {baseline} | {share} | {figure.target} | {result} |"
+        )
+    return "\n".join(lines)
+
+
+def choose_sizes(args: argparse.Namespace) -> Sizes:
+    if args.smoke or os.environ.get("LTSA_BENCH_SIZES", "").lower() == "smoke":
+        return SMOKE
+    return QUICK if args.quick else FULL
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (< 3 minutes)")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: does everything run?")
+    parser.add_argument("--json", metavar="OUT", help="write the figures as a JSON array")
+    parser.add_argument("--markdown", metavar="OUT", help="write the table as Markdown")
+    parser.add_argument("--only", help=f"comma-separated groups: {', '.join(GROUPS)}")
+    parser.add_argument("--workdir", help="parent of the temporary folder (default: temp, on disk)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    sizes = choose_sizes(args)
+    only = set(GROUPS)
+    if args.only:
+        only = {name.strip() for name in args.only.split(",") if name.strip()}
+        unknown = only - set(GROUPS)
+        if unknown:
+            parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
+    root = Path(tempfile.mkdtemp(prefix="ltsa-bench-", dir=benchlib.work_parent(args.workdir)))
+    benchlib.prepare_environment(root)
+    log(
+        f"LTSA Desk benchmarks, {sizes.label} sizes, in {root} "
+        f"(Python {platform.python_version()}, {os.cpu_count()} CPUs)"
+    )
+    started = time.perf_counter()
+    suite = Suite(root, sizes, only)
+    try:
+        suite.run()
+    finally:
+        suite.close_big()
+        if args.keep:
+            log(f"kept {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    print(table(suite.figures))
+    print(f"\n{sizes.label} run, {elapsed:.0f} s; ratios are value / baseline of the same run.")
+    if args.json:
+        benchlib.write_json(Path(args.json), suite.figures)
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(suite.figures) + "\n", encoding="utf-8")
+    for error in suite.errors:
+        print(f"ERROR {error}", file=sys.stderr)
+    return 1 if suite.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
