@@ -344,7 +344,8 @@ def test_sqlite_index_is_an_fts5_trigram_table_in_step_with_its_rows(
 def test_postgresql_index_is_a_pg_trgm_gin_index(workspace: Workspace) -> None:
     with workspace.database.engine.connect() as connection:
         definition = connection.exec_driver_sql(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_applicant_name_trgm'"
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_applicant_name_trgm' "
+            "AND schemaname = current_schema()"
         ).scalar_one_or_none()
     if definition is None:  # the migration's fallback: the server refused the extension
         pytest.skip("pg_trgm could not be created on this server")
