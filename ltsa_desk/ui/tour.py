@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import socket
 import sys
 import tempfile
@@ -77,13 +78,26 @@ def build_demo_office(root: Path, sim: object) -> Path:
     records = list(applicants(60, seed=7, today=date.today()))
     refused = records[5]
     sim.seed_registry(  # type: ignore[attr-defined]
-        {"nik": refused["nik"], "full_name": "NAMA LAIN SEKALI", "birth_date": "1990-01-01",
-         "sex": refused["sex"], "client_reference": "arsip-lama-0001"}
+        {
+            "nik": refused["nik"],
+            "full_name": "NAMA LAIN SEKALI",
+            "birth_date": "1990-01-01",
+            "sex": refused["sex"],
+            "client_reference": "arsip-lama-0001",
+        }
     )
     with workspace.database.write_session() as session:
-        accounts.create_user(session, "admin", "admin", password="latihan-admin", actor="tour")
+        # Demo accounts of a throwaway database; nobody signs in with them, so the passwords
+        # are random.
         accounts.create_user(
-            session, "petugas1", "officer", password="latihan-petugas", full_name="Baiq Nurul",
+            session, "admin", "admin", password=secrets.token_urlsafe(12), actor="tour"
+        )
+        accounts.create_user(
+            session,
+            "petugas1",
+            "officer",
+            password=secrets.token_urlsafe(12),
+            full_name="Baiq Nurul",
             actor="tour",
         )
         for index, record in enumerate(records):

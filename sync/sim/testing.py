@@ -23,6 +23,7 @@ import itertools
 import os
 import queue
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -45,7 +46,6 @@ __all__ = [
     "worker_payload",
 ]
 
-DEFAULT_TOKEN = "sim-test-token"
 _LINE_RE = re.compile(r"ltsa-sim (systems|control) listening on (http://\S+)")
 _PORT_RE = re.compile(r":(\d+)$")
 _OPTION_FLAGS: dict[str, str] = {
@@ -435,7 +435,7 @@ class SimHandle:
 def start_sim_process(
     tmp_path: Path | str,
     *,
-    token: str = DEFAULT_TOKEN,
+    token: str | None = None,
     state: Path | str | None = None,
     host: str = "127.0.0.1",
     port: int = 0,
@@ -461,7 +461,7 @@ def start_sim_process(
     handle = SimHandle(
         workdir=workdir,
         state_path=state_path,
-        token=token,
+        token=token or secrets.token_urlsafe(16),
         host=host,
         options=dict(options),
         startup_timeout=startup_timeout,
