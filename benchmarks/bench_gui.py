@@ -15,7 +15,8 @@ Qt or the database:
 
 Child mode: ``python benchmarks/bench_gui.py cold|stall DATA_DIR [...]`` prints one JSON line.
 Diagnosis of a stall: ``LTSA_BENCH_STALL_TRACE=1`` (late beats, engine events, long garbage
-collections and every thread's stack when a beat is 50 ms late, on stderr) and
+collections and every thread's stack when a beat is 50 ms late, on stderr; faulthandler dumps
+other threads unsafely, so a traced run may crash now and then) and
 ``LTSA_BENCH_STALL_PARTS=drain,search,export`` (which loads run).
 """
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 import uuid
@@ -57,6 +58,9 @@ class EngineSettings:
     idle_poll_s: float = 2.0
     read_timeout_s: float = 30.0
     auth_recheck_s: float = 300.0
+    background_threads: bool = False
+    """Run the engine's threads below normal OS priority (the window sets it: a draining backlog
+    must not take the CPU, and with it the interpreter lock, from the GUI thread)."""
 
     def __post_init__(self) -> None:
         # A killed worker's items must be taken over within a minute.
@@ -84,6 +88,24 @@ def _wait(initial: float, maximum: float, attempt: int) -> float:
     state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
     state.attempt_number = max(1, attempt)
     return float(strategy(state))
+
+
+def lower_thread_priority() -> None:
+    """Put the calling thread below normal priority, best effort (Linux and Windows).
+
+    Only a scheduling hint: when the machine has CPU to spare nothing changes; when it has not,
+    the window's thread is served first.
+    """
+    try:
+        if sys.platform.startswith("linux"):
+            os.setpriority(os.PRIO_PROCESS, 0, 10)  # 0: the calling thread, on Linux
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # BELOW_NORMAL
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _default_owner() -> str:
@@ -374,8 +396,13 @@ class _Worker:
         return handled > 0
 
     def run(self) -> None:
+        background = self.engine.settings.background_threads
+        if background:
+            lower_thread_priority()
         with ThreadPoolExecutor(
-            max_workers=self.engine.settings.concurrency, thread_name_prefix=f"sync-{self.name}"
+            max_workers=self.engine.settings.concurrency,
+            thread_name_prefix=f"sync-{self.name}",
+            initializer=lower_thread_priority if background else None,
         ) as pool:
             while not self.engine.stopping.is_set():
                 try:

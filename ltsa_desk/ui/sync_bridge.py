@@ -59,8 +59,11 @@ EngineFactory = Callable[[Workspace], SyncEngine]
 
 
 def default_engine_factory(workspace: Workspace) -> SyncEngine:
-    """The counter's engine: destinations from the configuration, tokens from the keyring."""
-    return build_engine(workspace.config, workspace.database)
+    """The counter's engine: destinations from the configuration, tokens from the keyring; its
+    threads below the window's in priority."""
+    engine = build_engine(workspace.config, workspace.database)
+    engine.settings.background_threads = True
+    return engine
 
 
 def read_status(workspace: Workspace) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ class Runner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
+        # Below the GUI thread: on a busy two-core PC the window is served first (benchmarks/,
+        # gui_stall).
+        self.pool.setThreadPriority(QThread.Priority.LowPriority)
         self._relay = _Relay()
         self._relay.succeeded.connect(self._relay._deliver)
         self._relay.failed.connect(self._relay._deliver)
