@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import itertools
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -639,11 +638,7 @@ class ApplicantPage(QWidget):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        def job() -> T:
-            self.job_threads.append(threading.current_thread().name)
-            return function()
-
-        self.ctx.runner.run(job, on_done, on_error)
+        self.ctx.runner.run(function, on_done, on_error, threads=self.job_threads)
 
     def all_job_threads(self) -> list[str]:
         """Every thread the page and its panels did work on (tests assert none is the GUI's)."""

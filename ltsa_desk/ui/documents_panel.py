@@ -18,7 +18,6 @@ cancellation, and one way of turning a refusal into words.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -534,11 +533,9 @@ class DocumentsPanel(QWidget):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        def job() -> T:
-            self.job_threads.append(threading.current_thread().name)
-            return function()
-
-        self.ctx.runner.run(job, on_done, on_error or self._action_failed)
+        self.ctx.runner.run(
+            function, on_done, on_error or self._action_failed, threads=self.job_threads
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

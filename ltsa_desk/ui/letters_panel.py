@@ -26,7 +26,6 @@ import getpass
 import logging
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -544,11 +543,9 @@ class LettersPanel(QWidget):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        def job() -> T:
-            self.job_threads.append(threading.current_thread().name)
-            return function()
-
-        self.ctx.runner.run(job, on_done, on_error or self._action_failed)
+        self.ctx.runner.run(
+            function, on_done, on_error or self._action_failed, threads=self.job_threads
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -77,14 +77,22 @@ class Runner(QObject):
         function: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        threads: list[str] | None = None,
     ) -> None:
-        job = _Job(self._relay, self._remember(function), on_done, on_error)
+        """`threads`, when given, collects the name of the thread each job ran on (tests assert
+        that none of them is the GUI thread)."""
+        job = _Job(self._relay, self._remember(function, threads), on_done, on_error)
         job.setAutoDelete(True)
         self.pool.start(job)
 
-    def _remember(self, function: Callable[[], Any]) -> Callable[[], Any]:
+    def _remember(
+        self, function: Callable[[], Any], threads: list[str] | None
+    ) -> Callable[[], Any]:
         def wrapped() -> Any:
             self.last_thread_name = threading.current_thread().name
+            if threads is not None:
+                threads.append(self.last_thread_name)
             return function()
 
         return wrapped
