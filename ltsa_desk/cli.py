@@ -324,9 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     cred_set = add(
         "set", verbs.credentials_set, "store a destination's token in the keyring", parent=cred_sub
     )
-    cred_set.add_argument(
-        "destination", choices=["registry", "immigration", "bundle", "database"]
-    )
+    cred_set.add_argument("destination", choices=["registry", "immigration", "bundle", "database"])
     cred_set.add_argument(
         "--token-stdin",
         action="store_true",
@@ -466,6 +464,17 @@ def _positive_int(text: str) -> int:
 def emit_json(payload: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
+
+
+def read_stdin_line(
+    what: str, *, field: str | None = None, allow_empty: bool = True, strip: bool = False
+) -> str:
+    """One secret from the first line of stdin (passwords, tokens, keys never go on argv)."""
+    line = sys.stdin.readline()
+    value = line.strip() if strip else line.rstrip("\r\n")
+    if not line or (not allow_empty and not value):
+        raise CliError(f"{what} tidak terbaca dari stdin (kosong)", field=field)
+    return value
 
 
 def say(message: str) -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
+from ltsa_desk.cli import EXIT_OK, CliError, emit_json, read_stdin_line, say
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.services import accounts
 from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
@@ -75,13 +75,6 @@ def _actor(workspace: Workspace, as_user: str | None) -> Actor:
     )
 
 
-def _read_secret_line(what: str) -> str:
-    line = sys.stdin.readline()
-    if not line:
-        raise CliError(f"{what} tidak terbaca dari stdin (kosong)")
-    return line.rstrip("\r\n")
-
-
 # --- window -------------------------------------------------------------------------------------
 
 
@@ -144,9 +137,7 @@ def recover(args: argparse.Namespace) -> int:
     from ltsa_desk.protection import recover as restore_key
     from ltsa_desk.store.recovery_key import RecoveryKeyTypo
 
-    text = (
-        _read_secret_line("Kunci pemulihan") if args.recovery_key_stdin else args.recovery_key
-    )
+    text = read_stdin_line("Kunci pemulihan") if args.recovery_key_stdin else args.recovery_key
     config = Config.load(args.data_dir)
     try:
         result = restore_key(config, text)
@@ -228,7 +219,7 @@ def config_set(args: argparse.Namespace) -> int:
 
 
 def user_add(args: argparse.Namespace) -> int:
-    password = _read_secret_line("Kata sandi") if args.password_stdin else None
+    password = read_stdin_line("Kata sandi") if args.password_stdin else None
     with _workspace(args) as workspace, workspace.database.write_session() as session:
         try:
             officer = accounts.create_user(
@@ -287,7 +278,7 @@ def user_list(args: argparse.Namespace) -> int:
 
 
 def user_reset_password(args: argparse.Namespace) -> int:
-    password = _read_secret_line("Kata sandi")
+    password = read_stdin_line("Kata sandi")
     with _workspace(args) as workspace, workspace.database.write_session() as session:
         try:
             accounts.set_password(
@@ -503,7 +494,7 @@ def credentials_set(args: argparse.Namespace) -> int:
         return credentials_set_database(args)
     if not args.token_stdin:
         raise CliError("Token dibaca dari stdin: ulangi dengan --token-stdin", field="token")
-    token = _read_secret_line("Token").strip()
+    token = read_stdin_line("Token").strip()
     if not token:
         raise CliError("Token kosong", field="token")
     with _workspace(args) as workspace:

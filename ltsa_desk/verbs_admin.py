@@ -16,10 +16,11 @@ from ltsa_desk.cli import (
     EXIT_PENDING,
     CliError,
     emit_json,
+    read_stdin_line,
     say,
 )
 from ltsa_desk.services import accounts, bundles
-from ltsa_desk.verbs import _actor, _read_secret_line, _workspace
+from ltsa_desk.verbs import _actor, _workspace
 
 # --- accounts -------------------------------------------------------------------------------------
 
@@ -58,7 +59,7 @@ def credentials_set_bundle(args: argparse.Namespace) -> int:
         raise CliError(
             "Rahasia bundel dibaca dari stdin: ulangi dengan --token-stdin", field="token"
         )
-    secret = _read_secret_line("Rahasia bundel")
+    secret = read_stdin_line("Rahasia bundel")
     with _workspace(args) as workspace:
         actor = _actor(workspace, getattr(args, "as_user", None))
         try:

@@ -13,7 +13,15 @@ import logging
 import sys
 from pathlib import Path
 
-from ltsa_desk.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
+from ltsa_desk.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    emit_json,
+    read_stdin_line,
+    say,
+)
 from ltsa_desk.config import Config
 from ltsa_desk.store.database import DatabaseProblem
 
@@ -85,12 +93,9 @@ def _read_recovery_key(args: argparse.Namespace) -> str | None:
     if getattr(args, "recovery_key", None):
         return str(args.recovery_key)
     if getattr(args, "recovery_key_stdin", False):
-        line = sys.stdin.readline().strip()
-        if not line:
-            raise CliError(
-                "Kunci pemulihan tidak terbaca dari stdin (kosong)", field="recovery_key"
-            )
-        return line
+        return read_stdin_line(
+            "Kunci pemulihan", field="recovery_key", allow_empty=False, strip=True
+        )
     return None
 
 

@@ -8,10 +8,9 @@ route to it.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
+from ltsa_desk.cli import EXIT_OK, CliError, emit_json, read_stdin_line, say
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.store.database import DatabaseProblem, sqlite_path
 
@@ -27,11 +26,7 @@ def is_server_url(url: str | None) -> bool:
 
 
 def _read_password() -> str:
-    line = sys.stdin.readline()
-    password = line.rstrip("\r\n")
-    if not password:
-        raise CliError("Kata sandi server basis data tidak terbaca dari stdin (kosong)")
-    return password
+    return read_stdin_line("Kata sandi server basis data", allow_empty=False)
 
 
 # --- init -----------------------------------------------------------------------------------------

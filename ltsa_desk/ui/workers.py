@@ -42,10 +42,8 @@ class _Job(QRunnable):
         self.function = function
         self.on_done = on_done
         self.on_error = on_error
-        self.thread_name: str | None = None
 
     def run(self) -> None:
-        self.thread_name = threading.current_thread().name
         try:
             result = self.function()
         except BaseException as exc:
