@@ -22,6 +22,8 @@ from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.workspace import Workspace
+from sync.credentials import set_token
+from sync.sim.testing import SimHandle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -112,3 +114,13 @@ def files_containing(folder: Path, needle: str) -> list[Path]:
     """Every file under ``folder`` whose bytes contain ``needle`` (UTF-8)."""
     data = needle.encode("utf-8")
     return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
+
+
+def connect(workspace: Workspace, sim: SimHandle) -> None:
+    """Point both destinations at ``sim`` and keep its token in the (file) keyring."""
+    config = workspace.config
+    config.set("registry.url", sim.registry_url)
+    config.set("immigration.url", sim.immigration_url)
+    config.save()
+    set_token("registry", config.office_code, sim.token)
+    set_token("immigration", config.office_code, sim.token)

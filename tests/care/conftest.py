@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from ltsa_desk.workspace import Workspace
-from sync.credentials import set_token
 from sync.sim.testing import SimHandle, run_sim_process
 
 
@@ -24,16 +22,6 @@ def sim(_care_sim_process: SimHandle) -> SimHandle:
     assert _care_sim_process.running, "the shared simulator died in an earlier test"
     _care_sim_process.reset()
     return _care_sim_process
-
-
-def connect(workspace: Workspace, sim: SimHandle) -> None:
-    """Point both destinations at ``sim`` and keep its token in the (file) keyring."""
-    config = workspace.config
-    config.set("registry.url", sim.registry_url)
-    config.set("immigration.url", sim.immigration_url)
-    config.save()
-    set_token("registry", config.office_code, sim.token)
-    set_token("immigration", config.office_code, sim.token)
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from caretools import run
-from conftest import connect
+from caretools import connect, run
 
 from ltsa_desk.services.connection_test import check_destination
 from ltsa_desk.workspace import Workspace

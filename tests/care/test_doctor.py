@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import keyring
 import pytest
-from caretools import register, run
-from conftest import connect
+from caretools import connect, register, run
 from keyring.backends import fail
 from sqlalchemy import update
 

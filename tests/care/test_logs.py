@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from caretools import ROOT, nik, run
-from conftest import connect
+from caretools import ROOT, connect, nik, run
 
 from ltsa_desk.logging_setup import log_files, setup_logging
 from ltsa_desk.services import documents, intake

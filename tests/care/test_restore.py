@@ -10,8 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from caretools import ROOT, env, register, run
-from conftest import connect
+from caretools import ROOT, connect, env, register, run
 from sqlmodel import select
 
 from ltsa_desk.services.backup import DB_ENTRY, make_backup

@@ -6,8 +6,7 @@ import json
 import logging
 
 import pytest
-from caretools import nik, register, run, zip_texts
-from conftest import connect
+from caretools import connect, nik, register, run, zip_texts
 from sqlalchemy import update
 
 from ltsa_desk.logging_setup import LOG_DIR, LOG_FILE, setup_logging
