@@ -115,11 +115,11 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
     from ltsa_desk.services.context import Actor
     from ltsa_desk.ui.app import make_application
     from ltsa_desk.ui.context import UiContext
-    from ltsa_desk.ui.first_run import FirstRunDialog
     from ltsa_desk.ui.main_window import MainWindow
     from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
     from ltsa_desk.ui.signin import SignInDialog
     from ltsa_desk.ui.sync_bridge import SyncBridge
+    from ltsa_desk.ui.wizard import SetupWizard
     from ltsa_desk.ui.workers import Runner
     from ltsa_desk.workspace import open_workspace
     from sync.sim.testing import run_sim_process
@@ -135,7 +135,7 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
             workspace = open_workspace(data_dir)
             runner = Runner()
 
-            first = FirstRunDialog(root / "baru")
+            first = SetupWizard(root / "baru", runner=runner)
             first.show()
             _grab(first, out_dir / "01-first-run.png", app)
             made.append(out_dir / "01-first-run.png")

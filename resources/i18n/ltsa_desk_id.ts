@@ -898,33 +898,6 @@
         </message>
     </context>
     <context>
-        <name>FirstRunDialog</name>
-        <message>
-            <source>LTSA Desk - Pengaturan awal</source>
-            <translation>LTSA Desk - Pengaturan awal</translation>
-        </message>
-        <message>
-            <source>Loket ini belum diatur. Isi kode kantor (kode kabupaten/kota Kemendagri, misalnya 52.03) dan kode loket (misalnya LOTIM-01).</source>
-            <translation>Loket ini belum diatur. Isi kode kantor (kode kabupaten/kota Kemendagri, misalnya 52.03) dan kode loket (misalnya LOTIM-01).</translation>
-        </message>
-        <message>
-            <source>Kode kantor</source>
-            <translation>Kode kantor</translation>
-        </message>
-        <message>
-            <source>Kode loket</source>
-            <translation>Kode loket</translation>
-        </message>
-        <message>
-            <source>Simpan</source>
-            <translation>Simpan</translation>
-        </message>
-        <message>
-            <source>Batal</source>
-            <translation>Batal</translation>
-        </message>
-    </context>
-    <context>
         <name>IntakePage</name>
         <message>
             <source>Tidak sekolah</source>

@@ -1,4 +1,5 @@
-"""The window as an officer first meets it: first-run set-up, then the main window."""
+"""The window as an officer first meets it: the recovery key, then the main window (the set-up
+wizard has its own tests)."""
 
 from __future__ import annotations
 
@@ -7,45 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ltsa_desk.config import Config
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.first_run import FirstRunDialog
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import open_workspace
-
-
-def test_first_run_refuses_bad_codes_under_the_field(qtbot, data_dir: Path) -> None:
-    dialog = FirstRunDialog(data_dir)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.office_code, "99.99")
-    qtbot.keyClicks(dialog.counter_id, "LO TIM")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.office_error.isVisible()
-    assert "99" in dialog.office_error.text()
-    assert dialog.counter_error.isVisible()
-    assert not Config.exists(data_dir)
-    assert not (data_dir / "ltsa.sqlite").exists()
-
-
-def test_first_run_creates_counter_with_keyboard_only(qtbot, data_dir: Path) -> None:
-    dialog = FirstRunDialog(data_dir)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.office_code.setFocus()
-    qtbot.keyClicks(dialog.office_code, "5203")
-    qtbot.keyClick(dialog.office_code, Qt.Key.Key_Return)
-    qtbot.keyClicks(dialog.counter_id, "lotim-02")
-    qtbot.keyClick(dialog.counter_id, Qt.Key.Key_Return)
-    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
-    workspace = open_workspace(data_dir)
-    try:
-        assert workspace.config.office_code == "52.03"
-        assert workspace.config.counter_id == "LOTIM-02"
-    finally:
-        workspace.close()
 
 
 def _window(qtbot, workspace, role: str = "admin") -> MainWindow:  # type: ignore[no-untyped-def]
