@@ -146,7 +146,7 @@ def _run_counter(app: QApplication, workspace: Workspace) -> int:
     runner = Runner()
     show_new_recovery_key(workspace)
     if needs_first_account(workspace):
-        first = FirstAccountDialog(workspace)
+        first = FirstAccountDialog(workspace, runner)
         if first.exec() != FirstAccountDialog.DialogCode.Accepted:
             return 0
     signed_in = SignInDialog.ask(workspace, runner=runner)

@@ -6,6 +6,7 @@ adds the officers (on the command line with `ltsa-desk user add`, or later from 
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import pairwise
 
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from sqlmodel import select
 from ltsa_desk.services import accounts
 from ltsa_desk.store.models import Officer
 from ltsa_desk.ui.style import ERROR_LABEL_CSS
+from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
 
 
@@ -31,10 +33,26 @@ def needs_first_account(workspace: Workspace) -> bool:
         return int(session.exec(select(func.count()).select_from(Officer)).one()) == 0
 
 
+def create_first_admin(workspace: Workspace, username: str, password: str, full_name: str) -> None:
+    """Runs on the runner: argon2 hashing and the write stay off the GUI thread."""
+    with workspace.database.write_session() as session:
+        accounts.create_user(
+            session,
+            username,
+            accounts.Role.ADMIN.value,
+            password=password,
+            full_name=full_name,
+            actor="first-run",
+        )
+
+
 class FirstAccountDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, runner: Runner | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.runner = runner or Runner(self)
         self.setWindowTitle(self.tr("LTSA Desk - Akun pertama"))
         self.setMinimumWidth(480)
         intro = QLabel(
@@ -80,17 +98,19 @@ class FirstAccountDialog(QDialog):
             self.error.setText(self.tr("Kata sandi dan ulangannya tidak sama"))
             self.repeat.setFocus()
             return
-        try:
-            with self.workspace.database.write_session() as session:
-                accounts.create_user(
-                    session,
-                    self.username.text(),
-                    accounts.Role.ADMIN.value,
-                    password=self.password.text(),
-                    full_name=self.full_name.text(),
-                    actor="first-run",
-                )
-        except accounts.AccountError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        self.save_button.setEnabled(False)
+        self.runner.run(
+            partial(
+                create_first_admin,
+                self.workspace,
+                self.username.text(),
+                self.password.text(),
+                self.full_name.text(),
+            ),
+            lambda _done: self.accept(),
+            self._refused,
+        )
+
+    def _refused(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(str(exc) if isinstance(exc, accounts.AccountError) else repr(exc))

@@ -139,3 +139,30 @@ def test_the_recovery_key_is_shown_once_and_esc_does_not_lose_it(qtbot, data_dir
         assert reopened.new_recovery_key is None, "shown once: not made again"
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_first_admin_of_a_counter_made_on_the_command_line(qtbot, workspace) -> None:
+    from ltsa_desk.services import accounts
+    from ltsa_desk.ui.first_account import FirstAccountDialog, needs_first_account
+
+    assert needs_first_account(workspace)
+    runner = Runner()
+    dialog = FirstAccountDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "rahasia-kantor")
+    qtbot.keyClicks(dialog.repeat, "rahasia-lain")
+    dialog.save()
+    assert "tidak sama" in dialog.error.text()
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "rahasia-kantor")
+    dialog.save()
+    qtbot.waitUntil(
+        lambda: dialog.result() == FirstAccountDialog.DialogCode.Accepted, timeout=10_000
+    )
+    assert runner.last_thread_name != "MainThread"
+    assert not needs_first_account(workspace)
+    with workspace.database.session() as session:
+        assert accounts.find_user(session, "admin").role == "admin"
