@@ -202,18 +202,25 @@ def _read_pairs(path: Path) -> dict[str, str]:
     return out
 
 
-def regions_dir() -> Path:
-    """Where the region files are: $LTSA_RESOURCES_DIR/regions, the PyInstaller bundle, or the repo.
+def resource_dir(name: str) -> Path:
+    """A folder of `resources/` (regions, icons, templates, i18n): $LTSA_RESOURCES_DIR/<name>, the
+    PyInstaller bundle's, or the repository's.
 
     The environment variable wins so a technician can point at fresher data without reinstalling.
+    Every resource lookup of the application goes through here, so a frozen build finds them all.
     """
     override = os.environ.get(ENV_RESOURCES_DIR)
     if override:
-        return Path(override) / "regions"
+        return Path(override) / name
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources" / "regions"
-    return Path(__file__).resolve().parents[2] / "resources" / "regions"
+        return Path(bundle) / "resources" / name
+    return Path(__file__).resolve().parents[2] / "resources" / name
+
+
+def regions_dir() -> Path:
+    """Where the region files are (see :func:`resource_dir`)."""
+    return resource_dir("regions")
 
 
 @functools.cache

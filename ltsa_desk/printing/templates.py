@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import functools
 import html
-import os
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from string import Template
 from typing import Any
 
-from ltsa_desk.domain.regions import ENV_RESOURCES_DIR
+from ltsa_desk.domain.regions import resource_dir
 
 __all__ = [
     "esc",
@@ -33,14 +31,7 @@ __all__ = [
 
 
 def templates_dir() -> Path:
-    """``$LTSA_RESOURCES_DIR/templates``, the PyInstaller bundle's, or the repository's."""
-    override = os.environ.get(ENV_RESOURCES_DIR)
-    if override:
-        return Path(override) / "templates"
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources" / "templates"
-    return Path(__file__).resolve().parents[2] / "resources" / "templates"
+    return resource_dir("templates")
 
 
 @functools.cache

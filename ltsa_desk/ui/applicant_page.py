@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from ltsa_desk.domain.applicant import format_date_id
 from ltsa_desk.domain.countries import country_name_id
-from ltsa_desk.domain.regions import regions_dir
+from ltsa_desk.domain.regions import resource_dir
 from ltsa_desk.domain.values import (
     EDUCATION_LEVELS,
     MARITAL_STATUS_LABELS_ID,
@@ -340,7 +340,7 @@ def submissions_html(lines: list[SubmissionLine]) -> str:
     Rich text in one label rather than a row of widgets, so three or four submissions wrap
     instead of pushing the page wider than a 1366 px screen.
     """
-    icons = regions_dir().parent / "icons"
+    icons = resource_dir("icons")
     items: list[str] = []
     for line in lines:
         colour, icon_name = _ITEM_LOOK.get(line.state, (style.OFFLINE, "dot-grey"))

@@ -18,15 +18,14 @@ from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ltsa_desk.domain.regions import regions_dir
+from ltsa_desk.domain.regions import resource_dir
 
 LANGUAGES = ("id", "en")
 SOURCE_DIRS = ("ltsa_desk/ui", "ltsa_desk/printing")
 
 
 def i18n_dir() -> Path:
-    """resources/i18n beside the region data (source tree, installed tree or frozen bundle)."""
-    return regions_dir().parent / "i18n"
+    return resource_dir("i18n")
 
 
 def ts_path(language: str) -> Path:
@@ -60,9 +59,20 @@ def extract(root: Path, target: Path, language: str) -> None:
     """Write (or merge into) a .ts file with every string the code passes to tr()/translate()."""
     target.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-source-language", "id_ID", "-target-language", language,
-         *map(str, source_files(root)), "-ts", str(target)],
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "id_ID",
+            "-target-language",
+            language,
+            *map(str, source_files(root)),
+            "-ts",
+            str(target),
+        ],
         check=True,
         cwd=root,
     )

@@ -12,8 +12,6 @@ Sync page so the three never disagree about what the line is doing.
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from ltsa_desk.domain.regions import ENV_RESOURCES_DIR
+from ltsa_desk.domain.regions import resource_dir
 from ltsa_desk.ui import style
 
 translate = QCoreApplication.translate
@@ -227,14 +225,7 @@ LEVEL_ICONS: dict[str, str] = {
 
 
 def icons_dir() -> Path:
-    """``$LTSA_RESOURCES_DIR/icons``, the PyInstaller bundle's, or the repository's."""
-    override = os.environ.get(ENV_RESOURCES_DIR)
-    if override:
-        return Path(override) / "icons"
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources" / "icons"
-    return Path(__file__).resolve().parents[2] / "resources" / "icons"
+    return resource_dir("icons")
 
 
 @functools.lru_cache(maxsize=64)

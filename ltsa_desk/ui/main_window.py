@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ltsa_desk.domain.regions import regions_dir
 from ltsa_desk.services.accounts import ROLE_LABELS_ID, Role
 from ltsa_desk.ui.applicant_page import ApplicantPage
 from ltsa_desk.ui.banner import Banner
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import IntakePage
-from ltsa_desk.ui.line_status import LineStatus
+from ltsa_desk.ui.line_status import LineStatus, icons_dir
 from ltsa_desk.ui.search_page import SearchPage
 from ltsa_desk.ui.settings_page import SettingsPage
 from ltsa_desk.ui.sync_bridge import SyncBridge
@@ -54,7 +53,7 @@ PAGE_AUDIT = "audit"
 
 
 def icon(name: str) -> QIcon:
-    return QIcon(str(regions_dir().parent / "icons" / f"{name}.svg"))
+    return QIcon(str(icons_dir() / f"{name}.svg"))
 
 
 class MainWindow(QMainWindow):
