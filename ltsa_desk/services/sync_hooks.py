@@ -51,7 +51,7 @@ def on_delivered(session: Session, item: OutboxItem, receipt: dict[str, Any]) ->
         applicant_id = uuid.UUID(item.chain)
     except ValueError:
         return
-    session.execute(
+    session.exec(
         update(Applicant)
         .where(col(Applicant.id) == applicant_id)
         .values(**values, updated_at=utc_now())
