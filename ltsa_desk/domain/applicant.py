@@ -37,7 +37,7 @@ def age_on(birth_date: date, on: date) -> int:
     return years
 
 
-def format_date_id(value: date) -> str:
+def format_dmy(value: date) -> str:
     """The DD-MM-YYYY form officers read on KTPs and in messages."""
     return value.strftime("%d-%m-%Y")
 
@@ -70,7 +70,7 @@ def check_matches_nik(
         findings.append(
             RuleFinding(
                 "birth_date",
-                f"Tanggal lahir tidak sesuai dengan NIK (NIK: {format_date_id(nik_birth_date)})",
+                f"Tanggal lahir tidak sesuai dengan NIK (NIK: {format_dmy(nik_birth_date)})",
             )
         )
     if sex != nik_sex:
