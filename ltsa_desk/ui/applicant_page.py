@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ltsa_desk.domain.applicant import format_date_id
+from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.countries import country_name_id
 from ltsa_desk.domain.regions import resource_dir
 from ltsa_desk.domain.values import (
@@ -170,7 +170,7 @@ def _date_text(value: str | None) -> str:
     if not value:
         return ""
     try:
-        return format_date_id(date.fromisoformat(value))
+        return format_dmy(date.fromisoformat(value))
     except ValueError:
         return value
 
@@ -718,7 +718,7 @@ class ApplicantPage(QWidget):
         if view.planned_departure:
             parts.append(
                 self.tr("Rencana keberangkatan {day}").format(
-                    day=format_date_id(view.planned_departure)
+                    day=format_dmy(view.planned_departure)
                 )
             )
         self.ids_label.setText(" &nbsp;\u00b7&nbsp; ".join(parts))

@@ -34,7 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from sqlmodel import Session
 
-from ltsa_desk.domain.applicant import format_date_id
+from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.countries import country_name_id
 from ltsa_desk.domain.workflow import STATE_LABELS_ID, CaseState
 from ltsa_desk.services import applicants, departures
@@ -152,7 +152,7 @@ def _display(row: ApplicantRow, flag: Flag | None) -> DisplayRow:
             row.tracking_code,
             row.nik,
             row.full_name,
-            format_date_id(row.birth_date),
+            format_dmy(row.birth_date),
             _country(row.destination_country),
             _state(row.state),
             registered,

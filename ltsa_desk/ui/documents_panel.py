@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ltsa_desk.domain.applicant import format_date_id
+from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.documents import DocumentKind, DocumentStatus
 from ltsa_desk.domain.values import InvalidValue, parse_flexible_date
 from ltsa_desk.domain.workflow import CaseState, IllegalTransition
@@ -216,9 +216,9 @@ class DatesDialog(QDialog):
             self.tr("Bandingkan dengan aslinya dan isi tanggal seperti tertulis (DD-MM-YYYY).")
         )
         intro.setWordWrap(True)
-        self.issued = QLineEdit(format_date_id(entry.issued_on) if entry.issued_on else "")
+        self.issued = QLineEdit(format_dmy(entry.issued_on) if entry.issued_on else "")
         self.issued.setPlaceholderText("DD-MM-YYYY")
-        self.until = QLineEdit(format_date_id(entry.valid_until) if entry.valid_until else "")
+        self.until = QLineEdit(format_dmy(entry.valid_until) if entry.valid_until else "")
         self.until.setPlaceholderText("DD-MM-YYYY")
         self.error = QLabel()
         self.error.setStyleSheet(style.ERROR_LABEL_CSS)
@@ -641,27 +641,27 @@ class DocumentsPanel(QWidget):
         if entry.status == DocumentStatus.VERIFIED.value and entry.verified_at:
             parts.append(
                 translate("DocumentsPanel", "Diverifikasi {when} oleh {who}").format(
-                    when=format_date_id(documents.local_date(entry.verified_at)),
+                    when=format_dmy(documents.local_date(entry.verified_at)),
                     who=entry.verified_by or "-",
                 )
             )
         elif entry.received_at:
             parts.append(
                 translate("DocumentsPanel", "Diterima {when} oleh {who}").format(
-                    when=format_date_id(documents.local_date(entry.received_at)),
+                    when=format_dmy(documents.local_date(entry.received_at)),
                     who=entry.received_by or "-",
                 )
             )
         if entry.issued_on:
             parts.append(
                 translate("DocumentsPanel", "terbit {day}").format(
-                    day=format_date_id(entry.issued_on)
+                    day=format_dmy(entry.issued_on)
                 )
             )
         if entry.valid_until:
             parts.append(
                 translate("DocumentsPanel", "berlaku s.d. {day}").format(
-                    day=format_date_id(entry.valid_until)
+                    day=format_dmy(entry.valid_until)
                 )
             )
         return " - ".join(parts), problem

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.domain import applicant as rules
-from ltsa_desk.domain.applicant import format_date_id
+from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.countries import country_name_id, to_iso_alpha2
 from ltsa_desk.domain.errors import InvalidNik
 from ltsa_desk.domain.nik import Nik, parse_nik
@@ -267,7 +267,7 @@ def nik_summary(nik: Nik) -> str:
         place = f"{place}, {province}"
     sex = dict(CHOICES["sex"])[str(nik.sex)]
     return QCoreApplication.translate("IntakePage", "{place} - lahir {born} - {sex}").format(
-        place=place, born=format_date_id(nik.birth_date), sex=_tr(sex)
+        place=place, born=format_dmy(nik.birth_date), sex=_tr(sex)
     )
 
 
@@ -560,7 +560,7 @@ class IntakePage(QWidget):
     def _fill_from_nik(self, nik: Nik) -> None:
         """Put the NIK's birth date and sex in, unless the officer typed something else there."""
         self.confirm_warnings.setChecked(False)  # a confirmation belongs to one NIK
-        born = format_date_id(nik.birth_date)
+        born = format_dmy(nik.birth_date)
         birth_editor = self.editors["birth_date"]
         assert isinstance(birth_editor, QLineEdit)
         if not birth_editor.text().strip() or "birth_date" in self._auto:
@@ -665,7 +665,7 @@ class IntakePage(QWidget):
         editor = self.editors[name]
         assert isinstance(editor, QLineEdit)
         try:
-            tidy = format_date_id(parse_flexible_date(editor.text(), field=name))
+            tidy = format_dmy(parse_flexible_date(editor.text(), field=name))
         except ValueError:
             return  # left as typed; the message under the field says what is wrong
         if tidy != editor.text():

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk import printing
-from ltsa_desk.domain.applicant import format_date_id
+from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents, letters
 from ltsa_desk.services.letters import (
@@ -609,7 +609,7 @@ class LettersPanel(QWidget):
             title = QTableWidgetItem(letter.title)
             title.setData(Qt.ItemDataRole.UserRole, letter.id)
             number = QTableWidgetItem(letter.number)
-            day = QTableWidgetItem(format_date_id(letter.issued_on))
+            day = QTableWidgetItem(format_dmy(letter.issued_on))
             if letter.revoked:
                 text = "\u2716 " + self.tr("Dibatalkan")
                 if letter.void_reason:
