@@ -19,6 +19,9 @@ class OutboxError(ValueError):
     """A refused queue operation (unknown item, wrong state)."""
 
 
+_INSERT = OutboxItem.__table__.insert()  # type: ignore[attr-defined]
+
+
 def _dump(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
 
@@ -32,25 +35,29 @@ def enqueue(
     chain: str,
     depends_on: str | None = None,
     position: int | None = None,
-) -> OutboxItem:
-    """Add an item to the caller's transaction. The key travels as `client_reference` too."""
+) -> str:
+    """Add an item to the caller's transaction; returns its key, which travels as
+    `client_reference` too. The row is written at once with a plain INSERT (no ORM object to
+    flush later: the counter's Simpan writes one on every registration)."""
     key = new_key()
     if position is None:
         last = session.exec(
             select(func.max(OutboxItem.chain_position)).where(OutboxItem.chain == chain)
         ).one()
         position = (last or 0) + 1
-    item = OutboxItem(
-        key=key,
-        destination=destination,
-        kind=kind,
-        payload=_dump({**payload, "client_reference": key}),
-        chain=chain,
-        chain_position=position,
-        depends_on=depends_on,
+    session.connection().execute(
+        _INSERT,
+        {
+            "key": key,
+            "destination": destination,
+            "kind": kind,
+            "payload": _dump({**payload, "client_reference": key}),
+            "chain": chain,
+            "chain_position": position,
+            "depends_on": depends_on,
+        },
     )
-    session.add(item)
-    return item
+    return key
 
 
 def payload_of(item: OutboxItem) -> dict[str, Any]:
@@ -77,7 +84,7 @@ def chain_items(session: Session, chain: str) -> list[OutboxItem]:
     return list(session.exec(statement).all())
 
 
-def supersede(session: Session, old: OutboxItem, payload: dict[str, Any]) -> OutboxItem:
+def supersede(session: Session, old: OutboxItem, payload: dict[str, Any]) -> str:
     """Replace a refused item by a corrected one with a new key, in the same place of the chain.
 
     The refused item is kept (marked superseded) so the history shows what was refused and why.
@@ -95,13 +102,13 @@ def supersede(session: Session, old: OutboxItem, payload: dict[str, Any]) -> Out
         position=old.chain_position,
     )
     old.state = ItemState.SUPERSEDED.value
-    old.superseded_by = replacement.key
+    old.superseded_by = replacement
     old.updated_at = utc_now()
     session.add(old)
     session.exec(
         update(OutboxItem)
         .where(col(OutboxItem.depends_on) == old.key)
-        .values(depends_on=replacement.key)
+        .values(depends_on=replacement)
     )
     return replacement
 

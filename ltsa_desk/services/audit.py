@@ -13,7 +13,9 @@ from uuid import UUID
 
 from sqlmodel import Session
 
-from ltsa_desk.store.models import AuditLog
+from ltsa_desk.store.models import AuditLog, utc_now
+
+_INSERT = AuditLog.__table__.insert()  # type: ignore[attr-defined]
 
 
 def _default(value: Any) -> Any:
@@ -40,16 +42,26 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     counter_id: str | None = None,
-) -> AuditLog:
-    """Add one audit entry to the caller's transaction (the caller commits)."""
-    entry = AuditLog(
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=None if entity_id is None else str(entity_id),
-        before=to_json(before),
-        after=to_json(after),
-        counter_id=counter_id,
+    at: datetime | None = None,
+) -> int:
+    """Write one audit entry in the caller's transaction (the caller commits); returns its id.
+
+    The entry is written at once with a plain INSERT: the log is append-only (the database refuses
+    any UPDATE), so an ORM object that could later be flushed as an update has no use here, and
+    skipping the unit of work keeps Simpan quick. `at` (default: now) is
+    for entries that must keep an earlier time.
+    """
+    result = session.connection().execute(
+        _INSERT,
+        {
+            "at": at or utc_now(),
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "before": to_json(before),
+            "after": to_json(after),
+            "counter_id": counter_id,
+        },
     )
-    session.add(entry)
-    return entry
+    return int(result.inserted_primary_key[0])

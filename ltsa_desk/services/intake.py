@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -28,6 +29,12 @@ from ltsa_desk.services.validation import (
 )
 from ltsa_desk.store.models import Agency, Applicant, CaseEvent, new_id, utc_now
 from ltsa_desk.store.search import name_key
+from sync.rows import insert_now
+
+# Built once: Simpan on the intake form runs them for every CPMI.
+_AGENCY_BY_KEY = select(Agency).where(Agency.name_key == bindparam("key"))
+_NIK_OWNER = select(Applicant).where(Applicant.nik == bindparam("nik"))
+_CASE_EVENT_INSERT = CaseEvent.__table__.insert()  # type: ignore[attr-defined]
 
 
 class DuplicateNik(ValueError):
@@ -69,7 +76,7 @@ def find_or_create_agency(
     key = name_key(name)
     if cache is not None and key in cache:
         return cache[key]
-    agency = session.exec(select(Agency).where(Agency.name_key == key)).first()
+    agency = session.exec(_AGENCY_BY_KEY, params={"key": key}).first()
     if agency is None and session.connection().dialect.name == "postgresql":
         agency = _add_shared_agency(session, name, key, actor)
     elif agency is None:
@@ -96,12 +103,16 @@ def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> A
     ``ON CONFLICT DO NOTHING`` waits for the other desk's transaction and then yields to its row,
     so both registrations go through with one agency; only the desk that added it audits it.
     """
-    added = session.connection().execute(
-        pg_insert(Agency)
-        .values(id=new_id(), name=name, name_key=key, verified=False, created_at=utc_now())
-        .on_conflict_do_nothing(index_elements=["name_key"])
-        .returning(Agency.id)
-    ).first()
+    added = (
+        session.connection()
+        .execute(
+            pg_insert(Agency)
+            .values(id=new_id(), name=name, name_key=key, verified=False, created_at=utc_now())
+            .on_conflict_do_nothing(index_elements=["name_key"])
+            .returning(Agency.id)
+        )
+        .first()
+    )
     agency = session.exec(select(Agency).where(Agency.name_key == key)).one()
     if added is not None:
         audit.record(
@@ -128,7 +139,37 @@ def _apply(applicant: Applicant, checked: CheckedApplicant, agency: Agency | Non
 
 
 def _nik_owner(session: Session, nik: str) -> Applicant | None:
-    return session.exec(select(Applicant).where(Applicant.nik == nik)).first()
+    return session.exec(_NIK_OWNER, params={"nik": nik}).first()
+
+
+def _refuse_if_registered(session: Session, nik: str) -> None:
+    """The officer should open the CPMI who holds this NIK, not make a twin."""
+    owner = _nik_owner(session, nik)
+    if owner is not None:
+        raise DuplicateNik(owner.nik, owner.tracking_code) from None
+
+
+def record_event(
+    session: Session,
+    applicant_id: Any,
+    from_state: str | None,
+    to_state: str,
+    actor: str,
+    note: str | None = None,
+) -> None:
+    """One step of the case history, written at once (history rows are only ever added)."""
+    session.connection().execute(
+        _CASE_EVENT_INSERT,
+        {
+            "id": new_id(),
+            "applicant_id": applicant_id,
+            "from_state": from_state,
+            "to_state": to_state,
+            "at": utc_now(),
+            "actor": actor,
+            "note": note,
+        },
+    )
 
 
 def register_applicant(
@@ -138,34 +179,29 @@ def register_applicant(
     *,
     confirm_warnings: bool = False,
     today: date | None = None,
-    commit: bool = True,
 ) -> RegistrationResult:
-    """Validate and save a new CPMI with its case start and audit entry, in one transaction."""
+    """Validate and save a new CPMI with its case start, registry submission and audit entry, in
+    one transaction."""
     registration_date = today or date.today()
     checked = check_applicant(
         data, office_code=officer.office_code, registration_date=registration_date
     )
     # A refusal also ends the transaction its look-up began: on SQLite a write session holds the
     # write lock from BEGIN, and the officer's form (and session) stays open after a refusal.
+    # The NIK's unique index is the duplicate check (no look-up before the INSERT): it also holds
+    # when another desk of a shared office saves the same NIK at the same moment.
     try:
-        existing = _nik_owner(session, checked.values["nik"])
-        if existing is not None:
-            raise DuplicateNik(existing.nik, existing.tracking_code)
         if checked.warnings and not confirm_warnings:
+            _refuse_if_registered(session, checked.values["nik"])
             raise WarningsNotConfirmed(checked.warnings)
         applicant = insert_checked(session, checked, officer, registration_date.year)
-        if commit:
-            session.commit()
+        session.commit()
     except IntegrityError:
-        # Another desk of a shared office saved the same NIK between the look-up and the commit:
-        # the officer gets the same answer as when it was there before (open that CPMI).
         session.rollback()
         try:
-            owner = _nik_owner(session, checked.values["nik"])
+            _refuse_if_registered(session, checked.values["nik"])
         finally:
             session.rollback()
-        if owner is not None:
-            raise DuplicateNik(owner.nik, owner.tracking_code) from None
         raise
     except BaseException:
         session.rollback()
@@ -200,15 +236,8 @@ def insert_checked(
         state=CaseState.REGISTERED.value,
     )
     _apply(applicant, checked, agency)
-    session.add(applicant)
-    session.add(
-        CaseEvent(
-            applicant_id=applicant.id,
-            from_state=None,
-            to_state=CaseState.REGISTERED.value,
-            actor=officer.username,
-        )
-    )
+    insert_now(session, applicant)
+    record_event(session, applicant.id, None, CaseState.REGISTERED.value, officer.username)
     submissions.queue_registration(session, applicant, opens_chain=True)
     after = {name: checked.values.get(name) for name in FIELDS}
     after["tracking_code"] = applicant.tracking_code
@@ -309,15 +338,7 @@ def change_state(
     applicant.state = to_state.value
     applicant.updated_at = utc_now()
     session.add(applicant)
-    session.add(
-        CaseEvent(
-            applicant_id=applicant.id,
-            from_state=from_state.value,
-            to_state=to_state.value,
-            actor=officer.username,
-            note=note,
-        )
-    )
+    record_event(session, applicant.id, from_state.value, to_state.value, officer.username, note)
     audit.record(
         session,
         actor=officer.username,

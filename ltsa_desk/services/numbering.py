@@ -14,11 +14,23 @@ insert" would fail one of them on the primary key).
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel import Session, select
 
 from ltsa_desk.store.models import CounterSequence
+
+# Built once: the tracking number is bumped on every registration (the intake form's hot path).
+_BUMP = (
+    update(CounterSequence)
+    .where(
+        CounterSequence.counter_id == bindparam("b_counter"),
+        CounterSequence.name == bindparam("b_name"),
+        CounterSequence.year == bindparam("b_year"),
+    )
+    .values(last_value=CounterSequence.last_value + bindparam("b_count"))
+    .returning(CounterSequence.last_value)
+)
 
 
 def next_value(session: Session, counter_id: str, name: str, year: int) -> int:
@@ -37,20 +49,9 @@ def reserve(session: Session, counter_id: str, name: str, year: int, count: int)
             set_={"last_value": CounterSequence.last_value + statement.excluded.last_value},
         ).returning(CounterSequence.last_value)
         return int(connection.execute(statement).scalar_one()) - count + 1
-    bumped = (
-        session.connection()
-        .execute(
-            update(CounterSequence)
-            .where(
-                CounterSequence.counter_id == counter_id,
-                CounterSequence.name == name,
-                CounterSequence.year == year,
-            )
-            .values(last_value=CounterSequence.last_value + count)
-            .returning(CounterSequence.last_value)
-        )
-        .first()
-    )
+    bumped = connection.execute(
+        _BUMP, {"b_counter": counter_id, "b_name": name, "b_year": year, "b_count": count}
+    ).first()
     if bumped is not None:
         return int(bumped[0]) - count + 1
     session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=count))

@@ -78,9 +78,7 @@ def registration_item(session: Session, applicant: Applicant) -> OutboxItem | No
     return session.exec(statement).first()
 
 
-def queue_registration(
-    session: Session, applicant: Applicant, *, opens_chain: bool = False
-) -> OutboxItem:
+def queue_registration(session: Session, applicant: Applicant, *, opens_chain: bool = False) -> str:
     """The registry registration. A brand-new applicant's chain is empty: position 1, no query."""
     return outbox.enqueue(
         session,
@@ -92,7 +90,7 @@ def queue_registration(
     )
 
 
-def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | None:
+def queue_correction(session: Session, applicant: Applicant) -> str:
     """After a correction: fix a registration that never left or was refused, else send an update.
 
     A registration that was refused or never attempted is superseded by a corrected one (new key,
@@ -103,15 +101,15 @@ def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | Non
     registration = registration_item(session, applicant)
     payload = registry_payload(session, applicant)
     if registration is None:
-        item = queue_registration(session, applicant)
+        key = queue_registration(session, applicant)
     elif registration.state == ItemState.NEEDS_ATTENTION.value or (
         registration.state == ItemState.PENDING.value and registration.attempts == 0
     ):
-        item = outbox.supersede(session, registration, payload)
+        key = outbox.supersede(session, registration, payload)
     else:
         if applicant.registry_id:
             payload["registry_id"] = applicant.registry_id
-        item = outbox.enqueue(
+        key = outbox.enqueue(
             session,
             REGISTRY,
             UPDATE,
@@ -120,7 +118,7 @@ def queue_correction(session: Session, applicant: Applicant) -> OutboxItem | Non
             depends_on=registration.key,
         )
     _correct_unsent_applications(session, applicant)
-    return item
+    return key
 
 
 def _correct_unsent_applications(session: Session, applicant: Applicant) -> None:
@@ -141,7 +139,7 @@ def _correct_unsent_applications(session: Session, applicant: Applicant) -> None
             outbox.supersede(session, item, corrected)
 
 
-def queue_passport_application(session: Session, applicant: Applicant) -> OutboxItem:
+def queue_passport_application(session: Session, applicant: Applicant) -> str:
     registration = registration_item(session, applicant)
     return outbox.enqueue(
         session,

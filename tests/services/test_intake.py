@@ -213,6 +213,34 @@ def test_duplicate_nik_is_refused_with_existing_tracking_code(
     assert snapshot(workspace.database) == before
 
 
+def test_duplicate_nik_is_refused_before_its_warnings_are_asked(
+    workspace: Workspace, actor: Actor
+) -> None:
+    """A NIK from another regency asks for confirmation; when it is already here, the officer is
+    sent to that CPMI first (confirming warnings for a twin would be wasted work)."""
+    first = register(
+        workspace,
+        actor,
+        male(nik=NIK_OTHER_REGENCY, birth_date="12-05-1990"),
+        confirm_warnings=True,
+    )
+    before = snapshot(workspace.database)
+    for confirm in (False, True):
+        with (
+            workspace.database.write_session() as session,
+            pytest.raises(DuplicateNik) as refused,
+        ):
+            register_applicant(
+                session,
+                male(nik=NIK_OTHER_REGENCY, full_name="Orang Lain"),
+                actor,
+                today=TODAY,
+                confirm_warnings=confirm,
+            )
+        assert refused.value.tracking_code == first.tracking_code
+    assert snapshot(workspace.database) == before
+
+
 def test_refused_registration_releases_the_sqlite_write_lock(
     workspace: Workspace, actor: Actor
 ) -> None:

@@ -240,7 +240,7 @@ def test_open_empty_postgres_schema_is_refused(postgres_url: str) -> None:
 
 def test_audit_log_refuses_update_and_delete(database: Database) -> None:
     with database.write_session() as session:
-        entry = audit.record(
+        entry_id = audit.record(
             session,
             actor="petugas1",
             action="applicant.register",
@@ -249,7 +249,6 @@ def test_audit_log_refuses_update_and_delete(database: Database) -> None:
             after={"nik": "5203011205900001"},
         )
         session.commit()
-        entry_id = entry.id
 
     for statement in (
         "UPDATE audit_log SET actor = 'pemalsu'",

@@ -229,7 +229,7 @@ def _seed_audit(workspace: Workspace) -> None:
     with workspace.database.write_session() as session:
         for n in range(250):
             actor = ("siti.aminah", "budi", "os:teknisi")[n % 3]
-            entry = audit.record(
+            audit.record(
                 session,
                 actor=actor,
                 action="document.verify" if n % 2 else "applicant.update",
@@ -238,9 +238,8 @@ def _seed_audit(workspace: Workspace) -> None:
                 before={"status": "received"} if n % 2 else {"full_name": "Budi Santosa"},
                 after={"status": "verified"} if n % 2 else {"full_name": "Budi Santoso"},
                 counter_id="LOTIM-01",
+                at=old + timedelta(minutes=n) if n < 125 else None,
             )
-            if n < 125:
-                entry.at = old + timedelta(minutes=n)
         session.commit()
 
 
