@@ -29,6 +29,7 @@ from tenacity import RetryCallState, wait_exponential_jitter
 
 from sync import ledger
 from sync.destinations import ADAPTERS, Destination, MissingDependency
+from sync.failure_log import RepeatedFailure
 from sync.ledger import Claimed, Result
 from sync.models import ItemState, OutboxItem
 from sync.transport import Answer, Transport, Verdict, judge
@@ -404,11 +405,13 @@ class _Worker:
             thread_name_prefix=f"sync-{self.name}",
             initializer=lower_thread_priority if background else None,
         ) as pool:
+            failures = RepeatedFailure(log, f"sync worker {self.name}")
             while not self.engine.stopping.is_set():
                 try:
                     busy = self.step(pool)
-                except Exception:  # a bug or a database hiccup must not kill the worker for good
-                    log.exception("sync worker %s failed; retrying", self.name)
+                    failures.succeeded()
+                except Exception as error:  # a bug or a database outage must not kill the worker
+                    failures.failed(error)
                     busy = False
                 if not busy:
                     self.engine.wait_for_work(self.engine.settings.idle_poll_s)
@@ -471,11 +474,13 @@ class SyncEngine:
     def _renew(self, done: threading.Event | None = None) -> None:
         interval = max(0.2, self.settings.lease_seconds / 3)
         done = done or self.stopping
+        failures = RepeatedFailure(log, "lease renewal")
         while not done.wait(interval):
             try:
                 ledger.renew_leases(self.db, self.owner, self.settings.lease_seconds)
-            except Exception:
-                log.exception("lease renewal failed")
+                failures.succeeded()
+            except Exception as error:
+                failures.failed(error)
 
     def stop(self, timeout: float = 30.0) -> None:
         self.stopping.set()
@@ -485,7 +490,10 @@ class SyncEngine:
                 worker.thread.join(timeout)
         if self._heartbeat is not None:
             self._heartbeat.join(timeout)
-        ledger.release_leases(self.db, self.owner)
+        try:
+            ledger.release_leases(self.db, self.owner)
+        except Exception:  # the office server is down: the leases simply run out instead
+            log.warning("could not hand back the leases at stop; they expire by themselves")
         for worker in self.workers.values():
             worker.transport.close()
 
