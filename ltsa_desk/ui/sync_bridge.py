@@ -48,6 +48,7 @@ from ltsa_desk.workspace import Workspace
 from sync import outbox
 from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
 from sync.engine import EngineEvent, SyncEngine
+from sync.failure_log import RepeatedFailure
 from sync.models import ItemState, OutboxItem
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,7 @@ class SyncBridge(QObject):
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self.refresh)
+        self._status_failures = RepeatedFailure(log, "sync status query")
         self._poll = QTimer(self)
         self._poll.setInterval(poll_interval_ms)
         self._poll.timeout.connect(self.request_refresh)
@@ -271,12 +273,13 @@ class SyncBridge(QObject):
             current = read_status(workspace)
             return current, change_marks(workspace, current)
 
-        self.runner.run(query, self._on_result, self._on_status_error)
+        self.runner.run(query, self._on_result, self._on_status_error, log_errors=False)
 
     def _on_result(self, result: tuple[dict[str, Any], tuple[Any, ...]]) -> None:
         if not isValid(self):
             return
         current, marks = result
+        self._status_failures.succeeded()
         if not self.office_server_ok:
             self.office_server_ok = True
             if not self._closed:
@@ -300,7 +303,7 @@ class SyncBridge(QObject):
         if not isValid(self):
             return
         self._in_flight = False
-        log.warning("sync status query failed: %s", exc)
+        self._status_failures.failed(exc)
         if server_unreachable(self.workspace, exc) and self.office_server_ok:
             from ltsa_desk.store.database import server_label
 

@@ -36,18 +36,21 @@ class _Job(QRunnable):
         function: Callable[[], Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
+        log_errors: bool,
     ) -> None:
         super().__init__()
         self.relay = relay
         self.function = function
         self.on_done = on_done
         self.on_error = on_error
+        self.log_errors = log_errors
 
     def run(self) -> None:
         try:
             result = self.function()
         except BaseException as exc:
-            log.exception("background job failed")
+            if self.log_errors or self.on_error is None:
+                log.exception("background job failed")
             if self.on_error is not None:
                 self.relay.failed.emit(self.on_error, exc)
             return
@@ -77,10 +80,13 @@ class Runner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         *,
         threads: list[str] | None = None,
+        log_errors: bool = True,
     ) -> None:
         """`threads`, when given, collects the name of the thread each job ran on (tests assert
-        that none of them is the GUI thread)."""
-        job = _Job(self._relay, self._remember(function, threads), on_done, on_error)
+        that none of them is the GUI thread). A job that fails the same way every few seconds
+        (a status poll while the office server is off) passes `log_errors=False` and lets its
+        `on_error` log the failure sparingly."""
+        job = _Job(self._relay, self._remember(function, threads), on_done, on_error, log_errors)
         job.setAutoDelete(True)
         self.pool.start(job)
 

@@ -9,6 +9,7 @@ polling, and reports it back when the proxy lets connections through again. No l
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -124,7 +125,7 @@ def test_the_window_bridge_refreshes_on_a_notification_and_by_polling_without_on
 
 
 def test_an_unreachable_server_is_reported_and_the_desk_reconnects_by_itself(
-    qtbot, tmp_path: Path, office_url: str, runner: Runner
+    qtbot, tmp_path: Path, office_url: str, runner: Runner, caplog: pytest.LogCaptureFixture
 ) -> None:
     make_desk(tmp_path / "desk1", "LOTIM-01", office_url).close()
     url = make_url(office_url)
@@ -147,6 +148,13 @@ def test_an_unreachable_server_is_reported_and_the_desk_reconnects_by_itself(
             assert "Server basis data kantor" in banner.text()
             assert "menyambung lagi sendiri" in banner.text()
             assert banner.messages[0].kind == "server"
+            # Polls go on every 300 ms while it is down; the log gets each failure's traceback
+            # once (status query, sync workers, lease heartbeat), not once per poll.
+            caplog.set_level(logging.WARNING)
+            qtbot.wait(1500)
+            tracebacks = len([r for r in caplog.records if r.exc_info])
+            qtbot.wait(1500)
+            assert len([r for r in caplog.records if r.exc_info]) == tracebacks
             proxy.restore()
             qtbot.waitUntil(lambda: bool(states) and states[-1][0] is True, timeout=15000)
             assert bridge.office_server_ok
