@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from ltsa_desk.services import audit
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.intake import insert_checked
+from ltsa_desk.services.intake import AgencyRef, insert_checked
 from ltsa_desk.services.numbering import reserve, tracking_code
 from ltsa_desk.services.register_file import RegisterFile, RegisterRow, read_register, write_rejects
 from ltsa_desk.services.validation import (
@@ -30,7 +30,7 @@ from ltsa_desk.services.validation import (
     ValidationFailed,
     check_applicant,
 )
-from ltsa_desk.store.models import Agency, Applicant
+from ltsa_desk.store.models import Applicant
 
 BATCH_SIZE = 500
 
@@ -109,7 +109,7 @@ def import_register(
     seen_in_file: dict[str, CheckedApplicant] = {}
     total = len(register.rows)
     done = 0
-    agencies: dict[str, Agency] = {}
+    agencies: dict[str, AgencyRef] = {}
     for batch in _batches(register.rows, BATCH_SIZE):
         with session_factory() as session:
             existing = _existing_by_nik(session, batch)
@@ -179,7 +179,7 @@ def _insert_batch(
     accepted: list[CheckedApplicant],
     actor: Actor,
     year: int,
-    agencies: dict[str, Agency],
+    agencies: dict[str, AgencyRef],
 ) -> None:
     """One reservation of tracking codes for the whole batch, then the rows."""
     if not accepted:

@@ -6,10 +6,11 @@ the outbox item) in ONE transaction and commits it: either all of it is saved or
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -32,7 +33,8 @@ from ltsa_desk.store.search import name_key
 from sync.rows import insert_now
 
 # Built once: Simpan on the intake form runs them for every CPMI.
-_AGENCY_BY_KEY = select(Agency).where(Agency.name_key == bindparam("key"))
+_AGENCY_BY_KEY = select(Agency.id, Agency.name).where(Agency.name_key == bindparam("key"))
+_AGENCY_INSERT = Agency.__table__.insert()  # type: ignore[attr-defined]
 _NIK_OWNER = select(Applicant).where(Applicant.nik == bindparam("nik"))
 _CASE_EVENT_INSERT = CaseEvent.__table__.insert()  # type: ignore[attr-defined]
 
@@ -64,10 +66,18 @@ class RegistrationResult:
     warnings: list[str] = field(default_factory=list)
 
 
+class AgencyRef(NamedTuple):
+    """A P3MI's id and stored name: all a registration needs of it (read without an ORM
+    object, which would cost more than the query on every Simpan)."""
+
+    id: uuid.UUID
+    name: str
+
+
 def find_or_create_agency(
-    session: Session, name: str | None, actor: Actor, cache: dict[str, Agency] | None = None
-) -> Agency | None:
-    """A P3MI named by an officer or a register: an unknown one is added, marked unverified.
+    session: Session, name: str | None, actor: Actor, cache: dict[str, AgencyRef] | None = None
+) -> AgencyRef | None:
+    """The P3MI named by an officer or a register: an unknown one is added, marked unverified.
 
     A register names the same few agencies thousands of times; `cache` spares a query per row.
     """
@@ -76,28 +86,30 @@ def find_or_create_agency(
     key = name_key(name)
     if cache is not None and key in cache:
         return cache[key]
-    agency = session.exec(_AGENCY_BY_KEY, params={"key": key}).first()
-    if agency is None and session.connection().dialect.name == "postgresql":
+    row = session.connection().execute(_AGENCY_BY_KEY, {"key": key}).first()
+    if row is not None:
+        agency = AgencyRef(row.id, row.name)
+    elif session.connection().dialect.name == "postgresql":
         agency = _add_shared_agency(session, name, key, actor)
-    elif agency is None:
-        agency = Agency(name=name, name_key=key, verified=False)
-        session.add(agency)
-        audit.record(
-            session,
-            actor=actor.username,
-            action="agency.add",
-            entity="agency",
-            entity_id=agency.id,
-            after={"name": name, "verified": False},
-            counter_id=actor.counter_id,
+    else:
+        agency = AgencyRef(new_id(), name)
+        session.connection().execute(
+            _AGENCY_INSERT,
+            {
+                "id": agency.id,
+                "name": name,
+                "name_key": key,
+                "verified": False,
+                "created_at": utc_now(),
+            },
         )
-        session.flush()
+        _audit_new_agency(session, agency, actor)
     if cache is not None:
         cache[key] = agency
     return agency
 
 
-def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> Agency:
+def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> AgencyRef:
     """A new P3MI on a shared office database, where two desks may add the same one at once.
 
     ``ON CONFLICT DO NOTHING`` waits for the other desk's transaction and then yields to its row,
@@ -113,29 +125,38 @@ def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> A
         )
         .first()
     )
-    agency = session.exec(select(Agency).where(Agency.name_key == key)).one()
+    row = session.connection().execute(_AGENCY_BY_KEY, {"key": key}).one()
+    agency = AgencyRef(row.id, row.name)
     if added is not None:
-        audit.record(
-            session,
-            actor=actor.username,
-            action="agency.add",
-            entity="agency",
-            entity_id=agency.id,
-            after={"name": name, "verified": False},
-            counter_id=actor.counter_id,
-        )
+        _audit_new_agency(session, agency, actor)
     return agency
 
 
-def _apply(applicant: Applicant, checked: CheckedApplicant, agency: Agency | None) -> None:
+def _audit_new_agency(session: Session, agency: AgencyRef, actor: Actor) -> None:
+    audit.record(
+        session,
+        actor=actor.username,
+        action="agency.add",
+        entity="agency",
+        entity_id=agency.id,
+        after={"name": agency.name, "verified": False},
+        counter_id=actor.counter_id,
+    )
+
+
+def _columns(checked: CheckedApplicant, agency: AgencyRef | None) -> dict[str, Any]:
+    """The applicant columns a checked record decides."""
     values = checked.values
-    for name in FIELDS:
-        if name in {"agency"}:
-            continue
-        setattr(applicant, name, values.get(name))
-    applicant.name_key = name_key(values["full_name"])
-    applicant.regency_code = checked.nik.regency_code
-    applicant.agency_id = agency.id if agency else None
+    columns = {name: values.get(name) for name in FIELDS if name != "agency"}
+    columns["name_key"] = name_key(values["full_name"])
+    columns["regency_code"] = checked.nik.regency_code
+    columns["agency_id"] = agency.id if agency else None
+    return columns
+
+
+def _apply(applicant: Applicant, checked: CheckedApplicant, agency: AgencyRef | None) -> None:
+    for name, value in _columns(checked, agency).items():
+        setattr(applicant, name, value)
 
 
 def _nik_owner(session: Session, nik: str) -> Applicant | None:
@@ -217,28 +238,33 @@ def insert_checked(
     *,
     action: str = "applicant.register",
     tracking_code: str | None = None,
-    agencies: dict[str, Agency] | None = None,
+    agencies: dict[str, AgencyRef] | None = None,
 ) -> Applicant:
     """Write a checked record, its case start, its registry submission and its audit entry into the
     caller's transaction. A bulk caller passes tracking codes it reserved and an agency cache."""
     agency = find_or_create_agency(session, checked.values.get("agency"), officer, agencies)
+    now = utc_now()
+    # Every column given at once (ids and times too): the model's default factories and a
+    # second pass of attribute sets each cost more than the INSERT itself.
     applicant = Applicant(
+        **_columns(checked, agency),
+        id=new_id(),
         tracking_code=tracking_code or next_tracking_code(session, officer.counter_id, year),
-        nik=checked.values["nik"],
-        full_name=checked.values["full_name"],
-        name_key="",
-        birth_date=checked.values["birth_date"],
-        sex=checked.values["sex"],
-        regency_code=checked.nik.regency_code,
         office_code=officer.office_code,
         counter_id=officer.counter_id,
+        registered_at=now,
         registered_by=officer.username,
+        updated_at=now,
         state=CaseState.REGISTERED.value,
+        registry_id=None,
+        passport_application_no=None,
+        cancelled_reason=None,
     )
-    _apply(applicant, checked, agency)
     insert_now(session, applicant)
     record_event(session, applicant.id, None, CaseState.REGISTERED.value, officer.username)
-    submissions.queue_registration(session, applicant, opens_chain=True)
+    submissions.queue_registration(
+        session, applicant, opens_chain=True, agency=agency.name if agency else None
+    )
     after = {name: checked.values.get(name) for name in FIELDS}
     after["tracking_code"] = applicant.tracking_code
     if checked.warnings:

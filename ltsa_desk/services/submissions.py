@@ -26,8 +26,12 @@ def chain_of(applicant: Applicant) -> str:
     return str(applicant.id)
 
 
-def registry_payload(session: Session, applicant: Applicant) -> dict[str, Any]:
-    """The CPMI as the registry knows them (the key is added by the outbox as client_reference)."""
+def registry_payload(
+    session: Session, applicant: Applicant, agency: str | None = None
+) -> dict[str, Any]:
+    """The CPMI as the registry knows them (the key is added by the outbox as client_reference).
+
+    `agency` is the P3MI's stored name when the caller has it at hand (else it is looked up)."""
     payload: dict[str, Any] = {
         "nik": applicant.nik,
         "full_name": applicant.full_name,
@@ -39,7 +43,7 @@ def registry_payload(session: Session, applicant: Applicant) -> dict[str, Any]:
         "destination_country": applicant.destination_country,
         "job_title": applicant.job_title,
         "sector": applicant.sector,
-        "agency": agency_name(session, applicant),
+        "agency": agency or agency_name(session, applicant),
         "office_code": applicant.office_code,
         "tracking_code": applicant.tracking_code,
         "planned_departure": (
@@ -78,13 +82,15 @@ def registration_item(session: Session, applicant: Applicant) -> OutboxItem | No
     return session.exec(statement).first()
 
 
-def queue_registration(session: Session, applicant: Applicant, *, opens_chain: bool = False) -> str:
+def queue_registration(
+    session: Session, applicant: Applicant, *, opens_chain: bool = False, agency: str | None = None
+) -> str:
     """The registry registration. A brand-new applicant's chain is empty: position 1, no query."""
     return outbox.enqueue(
         session,
         REGISTRY,
         REGISTER,
-        registry_payload(session, applicant),
+        registry_payload(session, applicant, agency),
         chain=chain_of(applicant),
         position=1 if opens_chain else None,
     )
