@@ -28,6 +28,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -46,24 +47,34 @@ SHOWN = "LTSA-BENCH-SHOWN"
 
 
 def _child(args: list[str], timeout: float) -> tuple[float, str]:
-    """Run a child, return (seconds until the SHOWN line or the exit, its stdout)."""
+    """Run a child, return (seconds until the SHOWN line or the exit, its stdout).
+
+    Its stderr goes to a file, not a pipe: stdout is read line by line as it comes, and a child
+    that writes a lot on stderr (the stall trace) would otherwise block on a full pipe, holding
+    the database's write lock, and never finish.
+    """
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=os.environ.copy(),
-    )
-    lines = []
-    shown_at = None
-    assert process.stdout is not None
-    for line in process.stdout:
-        lines.append(line)
-        if line.startswith(SHOWN) and shown_at is None:
-            shown_at = time.perf_counter() - started
-    _, err = process.communicate(timeout=timeout)
-    elapsed = time.perf_counter() - started
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        process = subprocess.Popen(
+            [sys.executable, *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=os.environ.copy(),
+        )
+        lines = []
+        shown_at = None
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith(SHOWN) and shown_at is None:
+                shown_at = time.perf_counter() - started
+        process.wait(timeout=timeout)
+        elapsed = time.perf_counter() - started
+        errors.seek(0)
+        err = errors.read()
+    if os.environ.get("LTSA_BENCH_STALL_TRACE"):
+        sys.stderr.write(err)
     if process.returncode != 0:
         raise RuntimeError(f"child {args[:3]} exited {process.returncode}: {err.strip()[-800:]}")
     return (shown_at if shown_at is not None else elapsed), "".join(lines)
