@@ -242,6 +242,9 @@ def _stream(
             count += 1
             done += 1
             if done % CHECK_EVERY == 0:
+                # A large export runs on a thread of the window's process: hand the interpreter
+                # lock over now and then, so the window's own Python (paint, timers) gets in.
+                time.sleep(0)
                 if cancel is not None and cancel.is_set():
                     raise ReportCancelled("Ekspor dibatalkan")
                 if progress is not None and done % PROGRESS_EVERY == 0:
