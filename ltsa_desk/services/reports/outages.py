@@ -34,7 +34,6 @@ from ltsa_desk.services.reports.base import (
     decimal_id,
     duration_words,
     hours_between,
-    month_label,
     thousands_id,
     to_local_naive,
 )
@@ -43,6 +42,7 @@ from ltsa_desk.services.reports.sync_report import (
     KNOWN_DESTINATIONS,
     destination_label,
     destination_order,
+    per_month_by_destination,
 )
 from sync.models import ItemState, Outage, OutboxItem
 
@@ -257,25 +257,8 @@ class _Tally:
                     "column", "Antrean terbesar per tujuan", value_columns=(4,), ranked=False
                 ),
             ),
-            SummaryTable(
-                "per_month",
-                "Hari offline per bulan",
-                [Column("Bulan", "text", 18)]
-                + [Column(destination_label(d), "number", 14) for d in self.destinations],
-                [
-                    (
-                        month_label(*month),
-                        *(self.month_days.get((month, d), 0.0) for d in self.destinations),
-                    )
-                    for month in context.period.months()
-                ],
-                ChartSpec(
-                    "column",
-                    "Hari offline per bulan",
-                    value_columns=tuple(range(1, len(self.destinations) + 1)),
-                    max_points=36,
-                    ranked=False,
-                ),
+            per_month_by_destination(
+                "Hari offline per bulan", "number", self.destinations, self.month_days, context, 0.0
             ),
         ]
         return Summary(tables=tables, notes=notes)

@@ -10,8 +10,8 @@ listed as they stand when the report is made, whatever their age: they are the w
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -67,6 +67,37 @@ ATTENTION_COLUMNS = [
 
 def destination_label(destination: str) -> str:
     return DESTINATION_LABELS_ID.get(destination, destination)
+
+
+def per_month_by_destination(
+    title: str,
+    kind: Literal["int", "number"],
+    destinations: list[str],
+    values: Mapping[tuple[tuple[int, int], str], Any],
+    context: KindContext,
+    missing: Any,
+) -> SummaryTable:
+    """A month per row and a destination per column (with its column chart): the sync and the
+    outage reports both show one."""
+    return SummaryTable(
+        "per_month",
+        title,
+        [
+            Column("Bulan", "text", 18),
+            *(Column(destination_label(d), kind, 14) for d in destinations),
+        ],
+        [
+            (month_label(*month), *(values.get((month, d), missing) for d in destinations))
+            for month in context.period.months()
+        ],
+        ChartSpec(
+            "column",
+            title,
+            value_columns=tuple(range(1, len(destinations) + 1)),
+            max_points=36,
+            ranked=False,
+        ),
+    )
 
 
 def _kind_label(kind: str) -> str:
@@ -284,25 +315,8 @@ class _Tally:
                     ranked=False,
                 ),
             ),
-            SummaryTable(
-                "per_month",
-                "Kiriman terkirim per bulan",
-                [Column("Bulan", "text", 18)]
-                + [Column(destination_label(d), "int", 14) for d in self.destinations],
-                [
-                    (
-                        month_label(*month),
-                        *(self.months.get((month, d), 0) for d in self.destinations),
-                    )
-                    for month in context.period.months()
-                ],
-                ChartSpec(
-                    "column",
-                    "Kiriman terkirim per bulan",
-                    value_columns=tuple(range(1, len(self.destinations) + 1)),
-                    max_points=36,
-                    ranked=False,
-                ),
+            per_month_by_destination(
+                "Kiriman terkirim per bulan", "int", self.destinations, self.months, context, 0
             ),
         ]
         return Summary(tables=tables, notes=notes)
