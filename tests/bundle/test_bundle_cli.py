@@ -7,7 +7,6 @@ bundle`; a tampered bundle and forged receipts exit 2 with the reason and change
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -18,29 +17,11 @@ from typing import Any
 
 import pytest
 from bundletools import OFFICE, SECRET, flip_byte
+from cliresult import CliResult as Run
 
 from sync.sim.testing import SimHandle
 
 NIKS = ["5203011205900001", "5203015205950002", "5203011205900005"]
-
-
-@dataclass(frozen=True)
-class Run:
-    args: tuple[str, ...]
-    code: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return (
-            f"ltsa-desk {' '.join(self.args)} -> exit {self.code}\n--- stdout ---\n"
-            f"{self.stdout}\n--- stderr ---\n{self.stderr}"
-        )
-
-    def json(self) -> dict[str, Any]:
-        value = json.loads(self.stdout)
-        assert isinstance(value, dict), str(self)
-        return value
 
 
 @dataclass(frozen=True)

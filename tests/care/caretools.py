@@ -8,15 +8,15 @@ finds, exactly as on one Windows account.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from cliresult import CliResult as Result
 
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
@@ -53,25 +53,6 @@ def register(workspace: Workspace, actor: Actor, serial: int, **extra: Any) -> A
     }
     with workspace.database.write_session() as session:
         return intake.register_applicant(session, data, actor).applicant
-
-
-@dataclass(frozen=True)
-class Result:
-    args: tuple[str, ...]
-    code: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return (
-            f"ltsa-desk {' '.join(self.args)} -> exit {self.code}\n"
-            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
-        )
-
-    def json(self) -> dict[str, Any]:
-        value = json.loads(self.stdout)
-        assert isinstance(value, dict), str(self)
-        return value
 
 
 def env(extra: Mapping[str, str] | None = None) -> dict[str, str]:

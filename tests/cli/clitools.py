@@ -17,12 +17,12 @@ import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 import sqlcipher3.dbapi2 as sqlite3
+from cliresult import CliResult
 from keyrings.alt.file import PlaintextKeyring
 
 DATABASE_FILE = "ltsa.sqlite"
@@ -40,18 +40,8 @@ NIK_BAD_PROVINCE = "9903011205900001"
 isolated_home: Path | None = None
 
 
-@dataclass(frozen=True)
-class Result:
-    args: tuple[str, ...]
-    code: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return (
-            f"ltsa-desk {' '.join(self.args)} -> exit {self.code}\n"
-            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
-        )
+class Result(CliResult):
+    """The command's result, with the stricter checks the CLI's own tests make."""
 
     def json(self) -> dict[str, Any]:
         """stdout must be exactly one JSON object and nothing else."""
@@ -248,8 +238,9 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[str]], *, delimiter: str = ";",
-              bom: bool = False) -> Path:
+def write_csv(
+    path: Path, rows: Sequence[Sequence[str]], *, delimiter: str = ";", bom: bool = False
+) -> Path:
     """A register as an office's Excel saves it (CRLF, optional BOM, `;` or `,`)."""
     import csv
     import io

@@ -9,7 +9,6 @@ real PostgreSQL other tests use.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import select
 import socket
@@ -18,10 +17,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from cliresult import CliResult
 
 from ltsa_desk.services.context import Actor
 from ltsa_desk.workspace import Workspace, initialise, open_workspace
@@ -71,25 +71,6 @@ def actor(counter_id: str, username: str = "petugas1") -> Actor:
 
 
 # --- the real command -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CliResult:
-    args: tuple[str, ...]
-    code: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return (
-            f"ltsa-desk {' '.join(self.args)} -> exit {self.code}\n"
-            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
-        )
-
-    def json(self) -> dict[str, Any]:
-        value = json.loads(self.stdout)
-        assert isinstance(value, dict), str(self)
-        return value
 
 
 def cli_command(data_dir: Path, *args: str) -> list[str]:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cliresult import CliResult
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -281,26 +282,6 @@ def payload(item: OutboxItem) -> dict[str, Any]:
     value = json.loads(item.payload)
     assert isinstance(value, dict)
     return value
-
-
-@dataclass(frozen=True)
-class CliResult:
-    args: tuple[str, ...]
-    code: int
-    stdout: str
-    stderr: str
-    seconds: float
-
-    def __str__(self) -> str:
-        return (
-            f"ltsa-desk {' '.join(self.args)} -> exit {self.code} in {self.seconds:.1f} s\n"
-            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
-        )
-
-    def json(self) -> dict[str, Any]:
-        value = json.loads(self.stdout)
-        assert isinstance(value, dict), str(self)
-        return value
 
 
 def run_cli(data_dir: Path, *args: str, input: str | None = None, timeout: float = 60) -> CliResult:
