@@ -13,13 +13,14 @@ from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from sync.models import OPEN_STATES, ItemState, OutboxItem, new_key, utc_now
+from sync.prepared import Prepared
 
 
 class OutboxError(ValueError):
     """A refused queue operation (unknown item, wrong state)."""
 
 
-_INSERT = OutboxItem.__table__.insert()  # type: ignore[attr-defined]
+_INSERT = Prepared(OutboxItem.__table__.insert())  # type: ignore[attr-defined]
 
 
 def _dump(payload: dict[str, Any]) -> str:
@@ -45,8 +46,8 @@ def enqueue(
             select(func.max(OutboxItem.chain_position)).where(OutboxItem.chain == chain)
         ).one()
         position = (last or 0) + 1
-    session.connection().execute(
-        _INSERT,
+    _INSERT.run(
+        session.connection(),
         {
             "key": key,
             "destination": destination,

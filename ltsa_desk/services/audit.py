@@ -14,8 +14,9 @@ from uuid import UUID
 from sqlmodel import Session
 
 from ltsa_desk.store.models import AuditLog, utc_now
+from sync.prepared import Prepared
 
-_INSERT = AuditLog.__table__.insert()  # type: ignore[attr-defined]
+_INSERT = Prepared(AuditLog.__table__.insert())  # type: ignore[attr-defined]
 
 
 def _default(value: Any) -> Any:
@@ -51,8 +52,8 @@ def record(
     skipping the unit of work keeps Simpan quick. `at` (default: now) is
     for entries that must keep an earlier time.
     """
-    result = session.connection().execute(
-        _INSERT,
+    outcome = _INSERT.run(
+        session.connection(),
         {
             "at": at or utc_now(),
             "actor": actor,
@@ -64,4 +65,4 @@ def record(
             "counter_id": counter_id,
         },
     )
-    return int(result.inserted_primary_key[0])
+    return int(outcome.inserted_key)

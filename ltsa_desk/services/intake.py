@@ -7,6 +7,7 @@ the outbox item) in ONE transaction and commits it: either all of it is saved or
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,13 +31,14 @@ from ltsa_desk.services.validation import (
 )
 from ltsa_desk.store.models import Agency, Applicant, CaseEvent, new_id, utc_now
 from ltsa_desk.store.search import name_key
-from sync.rows import insert_now
+from sync.prepared import Prepared
+from sync.rows import insert_new
 
 # Built once: Simpan on the intake form runs them for every CPMI.
 _AGENCY_BY_KEY = select(Agency.id, Agency.name).where(Agency.name_key == bindparam("key"))
 _AGENCY_INSERT = Agency.__table__.insert()  # type: ignore[attr-defined]
 _NIK_OWNER = select(Applicant).where(Applicant.nik == bindparam("nik"))
-_CASE_EVENT_INSERT = CaseEvent.__table__.insert()  # type: ignore[attr-defined]
+_CASE_EVENT_INSERT = Prepared(CaseEvent.__table__.insert())  # type: ignore[attr-defined]
 
 
 class DuplicateNik(ValueError):
@@ -79,17 +81,28 @@ def find_or_create_agency(
 ) -> AgencyRef | None:
     """The P3MI named by an officer or a register: an unknown one is added, marked unverified.
 
-    A register names the same few agencies thousands of times; `cache` spares a query per row.
+    A register names the same few agencies thousands of times; `cache` (the import's own, which
+    also holds agencies it added in its still open transaction) spares a query per row. Without
+    one, agencies found in the database are remembered for the life of the process: P3MI are never
+    renamed or removed, and an office sees the same few dozen on every Simpan. Only rows the
+    SELECT found are remembered, never one added here, whose transaction may yet roll back.
     """
     if not name:
         return None
     key = name_key(name)
-    if cache is not None and key in cache:
+    if cache is None:
+        cache = _known_agencies(session)
+        remember_added = False
+    else:
+        remember_added = True
+    if key in cache:
         return cache[key]
     row = session.connection().execute(_AGENCY_BY_KEY, {"key": key}).first()
     if row is not None:
         agency = AgencyRef(row.id, row.name)
-    elif session.connection().dialect.name == "postgresql":
+        cache[key] = agency
+        return agency
+    if session.connection().dialect.name == "postgresql":
         agency = _add_shared_agency(session, name, key, actor)
     else:
         agency = AgencyRef(new_id(), name)
@@ -104,9 +117,21 @@ def find_or_create_agency(
             },
         )
         _audit_new_agency(session, agency, actor)
-    if cache is not None:
+    if remember_added:
         cache[key] = agency
     return agency
+
+
+# Per database (engine): a process may hold the office database and a training one at once.
+_KNOWN: weakref.WeakKeyDictionary[Any, dict[str, AgencyRef]] = weakref.WeakKeyDictionary()
+
+
+def _known_agencies(session: Session) -> dict[str, AgencyRef]:
+    pool = session.connection().engine.pool
+    known = _KNOWN.get(pool)
+    if known is None:
+        known = _KNOWN[pool] = {}
+    return known
 
 
 def _add_shared_agency(session: Session, name: str, key: str, actor: Actor) -> AgencyRef:
@@ -179,8 +204,8 @@ def record_event(
     note: str | None = None,
 ) -> None:
     """One step of the case history, written at once (history rows are only ever added)."""
-    session.connection().execute(
-        _CASE_EVENT_INSERT,
+    _CASE_EVENT_INSERT.run(
+        session.connection(),
         {
             "id": new_id(),
             "applicant_id": applicant_id,
@@ -244,23 +269,26 @@ def insert_checked(
     caller's transaction. A bulk caller passes tracking codes it reserved and an agency cache."""
     agency = find_or_create_agency(session, checked.values.get("agency"), officer, agencies)
     now = utc_now()
-    # Every column given at once (ids and times too): the model's default factories and a
-    # second pass of attribute sets each cost more than the INSERT itself.
-    applicant = Applicant(
-        **_columns(checked, agency),
-        id=new_id(),
-        tracking_code=tracking_code or next_tracking_code(session, officer.counter_id, year),
-        office_code=officer.office_code,
-        counter_id=officer.counter_id,
-        registered_at=now,
-        registered_by=officer.username,
-        updated_at=now,
-        state=CaseState.REGISTERED.value,
-        registry_id=None,
-        passport_application_no=None,
-        cancelled_reason=None,
+    # Every column given at once (ids and times too): the model's default factories would cost
+    # more than the INSERT itself.
+    applicant = insert_new(
+        session,
+        Applicant,
+        {
+            **_columns(checked, agency),
+            "id": new_id(),
+            "tracking_code": tracking_code or next_tracking_code(session, officer.counter_id, year),
+            "office_code": officer.office_code,
+            "counter_id": officer.counter_id,
+            "registered_at": now,
+            "registered_by": officer.username,
+            "updated_at": now,
+            "state": CaseState.REGISTERED.value,
+            "registry_id": None,
+            "passport_application_no": None,
+            "cancelled_reason": None,
+        },
     )
-    insert_now(session, applicant)
     record_event(session, applicant.id, None, CaseState.REGISTERED.value, officer.username)
     submissions.queue_registration(
         session, applicant, opens_chain=True, agency=agency.name if agency else None

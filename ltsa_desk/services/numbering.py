@@ -19,9 +19,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlmodel import Session, select
 
 from ltsa_desk.store.models import CounterSequence
+from sync.prepared import Prepared
 
 # Built once: the tracking number is bumped on every registration (the intake form's hot path).
-_BUMP = (
+_BUMP = Prepared(
     update(CounterSequence)
     .where(
         CounterSequence.counter_id == bindparam("b_counter"),
@@ -49,9 +50,9 @@ def reserve(session: Session, counter_id: str, name: str, year: int, count: int)
             set_={"last_value": CounterSequence.last_value + statement.excluded.last_value},
         ).returning(CounterSequence.last_value)
         return int(connection.execute(statement).scalar_one()) - count + 1
-    bumped = connection.execute(
-        _BUMP, {"b_counter": counter_id, "b_name": name, "b_year": year, "b_count": count}
-    ).first()
+    bumped = _BUMP.run(
+        connection, {"b_counter": counter_id, "b_name": name, "b_year": year, "b_count": count}
+    ).row
     if bumped is not None:
         return int(bumped[0]) - count + 1
     session.add(CounterSequence(counter_id=counter_id, name=name, year=year, last_value=count))

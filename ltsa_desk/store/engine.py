@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from ltsa_desk.store import cipher
 
@@ -91,7 +92,17 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
         if mode not in {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}:
             raise ValueError(f"unknown SQLite begin mode {mode!r}")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        # Straight to the driver: this runs before every transaction, and a BEGIN needs none of
+        # the parameter and result handling around a statement (about 25 µs of each Simpan). A
+        # failure (the write lock still busy after the timeout) is raised as SQLAlchemy's own.
+        statement = f"BEGIN {mode}"
+        dialect = connection.dialect
+        try:
+            connection.connection.dbapi_connection.execute(statement)
+        except dialect.loaded_dbapi.Error as error:
+            raise DBAPIError.instance(
+                statement, (), error, dialect.loaded_dbapi.Error, dialect=dialect
+            ) from error
 
 
 def writer_engine(engine: Engine) -> Engine:

@@ -144,6 +144,35 @@ def test_sqlite_connections_use_wal_full_sync_foreign_keys_and_busy_timeout(
         db.close()
 
 
+def test_a_writer_that_cannot_take_the_write_lock_gets_sqlalchemys_error(tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE goes straight to the driver; its failure must still be SQLAlchemy's
+    OperationalError (what the window and the sync engine treat as "database busy")."""
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "ltsa.sqlite"
+    create_database(sqlite_url(path), office_code=OFFICE, counter_id=COUNTER)
+    db = open_database(sqlite_url(path))
+
+    @event.listens_for(db.engine, "connect")
+    def _impatient(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA busy_timeout = 50")
+
+    db.engine.dispose()  # new connections get the short timeout
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(OperationalError, match="locked"), db.write_session() as session:
+            session.connection()
+        holder.execute("ROLLBACK")
+        with db.write_session() as session:  # and the writer works once the lock is free
+            audit.record(session, actor="x", action="check", entity="test")
+            session.commit()
+    finally:
+        holder.close()
+        db.close()
+
+
 def test_foreign_keys_are_enforced(database: Database) -> None:
     with database.write_session() as session:
         session.add(CaseEvent(applicant_id=uuid.uuid4(), to_state="registered", actor="x"))
