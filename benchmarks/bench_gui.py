@@ -8,15 +8,17 @@ Qt or the database:
   version), the window with a signed-in officer (the sign-in dialog itself is skipped), its sync
   bridge started. Baseline: ``python -c "import PySide6.QtWidgets"``, the floor any Qt window
   pays. Median of the repeats, after one warm-up run of each (the OS file cache).
-- ``gui_stall``: a 10 ms heartbeat timer on the GUI thread while the real ``SyncBridge`` drains
+- ``gui_stall``: a 10 ms heartbeat timer on the GUI thread (the idle lock watching input, as in
+  the real window) while the real ``SyncBridge`` drains
   the queued registrations to ``ltsa-sim``, the Pencarian screen searches (typed texts, pages
   scrolled in) and, when the reports service exists, a placements report is exported on the
   window's runner. The figure is the longest gap between two beats, less the 10 ms period.
 
 Child mode: ``python benchmarks/bench_gui.py cold|stall DATA_DIR [...]`` prints one JSON line.
 Diagnosis of a stall: ``LTSA_BENCH_STALL_TRACE=1`` (late beats, engine events, long garbage
-collections and every thread's stack when a beat is 50 ms late, on stderr; faulthandler dumps
-other threads unsafely, so a traced run may crash now and then) and
+collections and every thread's stack when a beat is 50 ms late, or ``LTSA_BENCH_STALL_AFTER``
+seconds, on stderr; faulthandler dumps other threads unsafely, so a traced run may crash now and
+then) and
 ``LTSA_BENCH_STALL_PARTS=drain,search,export`` (which loads run).
 """
 
@@ -196,8 +198,10 @@ def child_stall(data_dir: Path, items: int, export_rows: int) -> None:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     from ltsa_desk.ui.context import UiContext
+    from ltsa_desk.ui.idle_lock import IdleLock
     from ltsa_desk.ui.main_window import PAGE_SEARCH, MainWindow
     from ltsa_desk.ui.search_page import SearchPage
+    from ltsa_desk.ui.signin import SignedIn
     from ltsa_desk.ui.sync_bridge import SyncBridge
     from ltsa_desk.ui.workers import Runner
 
@@ -208,7 +212,10 @@ def child_stall(data_dir: Path, items: int, export_rows: int) -> None:
         UiContext(workspace=workspace, actor=actor, runner=runner, bridge=bridge),
         start_bridge=False,
     )
+    # The idle lock watches the officer's input as in `ui.app`: it sees the window's events too.
+    idle = IdleLock(window, workspace, runner, SignedIn(actor=actor))
     window.show()
+    idle.start()
     app.processEvents()
 
     clock = QElapsedTimer()
@@ -296,6 +303,7 @@ def child_stall(data_dir: Path, items: int, export_rows: int) -> None:
     QTimer.singleShot(500, check)
     app.exec()
     heart.stop()
+    idle.stop()
     seconds = time.perf_counter() - started
     gaps = [(b - a) / 1e6 for a, b in itertools.pairwise(beats)]
     stalls = sorted(max(0.0, g - 10.0) for g in gaps) or [0.0]
@@ -344,9 +352,11 @@ def _start_stall_tracer(heart: Any, clock: Any, beats: list[int], bridge: Any) -
     def note(label: str) -> None:
         print(f"{clock.nsecsElapsed() / 1e9:7.3f} {label}", file=sys.stderr, flush=True)
 
+    after_s = float(os.environ.get("LTSA_BENCH_STALL_AFTER", "0.05"))
+
     def rearm() -> None:
         faulthandler.cancel_dump_traceback_later()
-        faulthandler.dump_traceback_later(0.05, repeat=False, file=sys.stderr)
+        faulthandler.dump_traceback_later(after_s, repeat=False, file=sys.stderr)
         if len(beats) > 1 and beats[-1] - beats[-2] > 30e6:
             note(f"late beat {(beats[-1] - beats[-2]) / 1e6:.0f} ms")
 
