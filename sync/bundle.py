@@ -55,6 +55,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from sync import ledger
 from sync.engine import DestinationConfig, EngineEvent, EngineHooks, EngineSettings, SyncEngine
+from sync.ledger import DeliveredItem
 from sync.models import (
     BLOCKING_STATES,
     OPEN_STATES,
@@ -842,7 +843,7 @@ def apply_receipts(
     receipts: Receipts,
     *,
     owner: str,
-    on_delivered: Callable[[Session, OutboxItem, dict[str, Any]], None] | None = None,
+    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
     lease_seconds: float = 60.0,
 ) -> Applied:
     """Write the uploader's verdicts through `ledger.record`, as a worker of this queue would.

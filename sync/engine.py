@@ -30,8 +30,8 @@ from tenacity import RetryCallState, wait_exponential_jitter
 from sync import ledger
 from sync.destinations import ADAPTERS, Destination, MissingDependency
 from sync.failure_log import RepeatedFailure
-from sync.ledger import Claimed, Result
-from sync.models import ItemState, OutboxItem
+from sync.ledger import Claimed, DeliveredItem, Result
+from sync.models import ItemState
 from sync.transport import Answer, Transport, Verdict, judge
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class EngineSettings:
 
 @dataclass
 class EngineHooks:
-    on_delivered: Callable[[Session, OutboxItem, dict[str, Any]], None] | None = None
+    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None
     on_changes: Callable[[Session, str, list[dict[str, Any]]], None] | None = None
 
 

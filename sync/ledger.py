@@ -9,11 +9,12 @@ a lock.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, and_, exists, func, or_, update
+from sqlalchemy import Engine, and_, bindparam, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -38,6 +39,26 @@ class Claimed:
     blind: bool  # first attempt from this database: may be sent without looking first
     attempts: int
     dependency_receipt: dict[str, Any] | None
+
+
+_CLAIM_COLUMNS = (
+    OutboxItem.seq,
+    OutboxItem.key,
+    OutboxItem.kind,
+    OutboxItem.payload,
+    OutboxItem.attempts,
+    OutboxItem.look_up_first,
+    OutboxItem.depends_on,
+)
+
+
+class DeliveredItem(NamedTuple):
+    """What the application's delivery hook is told of a delivered item."""
+
+    key: str
+    destination: str
+    kind: str
+    chain: str
 
 
 def _ready_condition(destination: str, now: datetime, state_condition: Any = None) -> Any:
@@ -84,11 +105,14 @@ def claim(
     """
     now = utc_now()
     with Session(engine) as session:
+        connection = session.connection()
         # Pending items and items whose lease ran out, each read in queue order on its own, so
         # the index on (destination, state, seq) hands over the first `limit` at once instead of
         # every ready item being sorted for each batch (a 10,000-item backlog made draining
-        # quadratic); the two short lists are merged in queue order.
-        items: list[OutboxItem] = []
+        # quadratic); the two short lists are merged in queue order. Plain rows and one UPDATE
+        # for the whole claim, not ORM objects: the window's GUI thread waits for the same
+        # interpreter lock as this worker (see the gui_stall benchmark).
+        rows: list[Any] = []
         for state_condition in (
             OutboxItem.state == ItemState.PENDING.value,
             and_(
@@ -97,33 +121,51 @@ def claim(
             ),
         ):
             statement = (
-                select(OutboxItem)
+                select(*_CLAIM_COLUMNS)
                 .where(_ready_condition(destination, now, state_condition))
                 .order_by(col(OutboxItem.seq))
                 .limit(limit)
                 .with_for_update(skip_locked=True)
             )
-            items.extend(session.exec(statement).all())
-        items = sorted(items, key=lambda item: item.seq or 0)[:limit]
-        claimed: list[Claimed] = []
-        lease_until = now + timedelta(seconds=lease_seconds)
-        for item in items:
-            blind = item.attempts == 0 and not item.look_up_first
-            receipt = None
-            if item.depends_on:
-                dep = session.exec(
-                    select(OutboxItem.receipt).where(OutboxItem.key == item.depends_on)
-                ).first()
-                receipt = json.loads(dep) if dep else None
-            item.attempts += 1
-            item.state = ItemState.IN_FLIGHT.value
-            item.lease_owner = owner
-            item.lease_until = lease_until
-            item.updated_at = now
-            session.add(item)
+            rows.extend(connection.execute(statement).all())
+        rows = sorted(rows, key=lambda row: row.seq)[:limit]
+        if not rows:
+            session.commit()
+            return []
+        needed = sorted({row.depends_on for row in rows if row.depends_on})
+        receipts = (
+            dict(
+                connection.execute(
+                    select(OutboxItem.key, OutboxItem.receipt).where(
+                        col(OutboxItem.key).in_(needed)
+                    )
+                ).all()
+            )
+            if needed
+            else {}
+        )
+        connection.execute(
+            update(OutboxItem)
+            .where(col(OutboxItem.seq).in_([row.seq for row in rows]))
+            .values(
+                attempts=OutboxItem.attempts + 1,
+                state=ItemState.IN_FLIGHT.value,
+                lease_owner=owner,
+                lease_until=now + timedelta(seconds=lease_seconds),
+                updated_at=now,
+            )
+        )
+        claimed = []
+        for row in rows:
+            receipt = receipts.get(row.depends_on) if row.depends_on else None
             claimed.append(
                 Claimed(
-                    item.key, item.kind, json.loads(item.payload), blind, item.attempts, receipt
+                    row.key,
+                    row.kind,
+                    json.loads(row.payload),
+                    row.attempts == 0 and not row.look_up_first,
+                    row.attempts + 1,
+                    json.loads(receipt) if receipt else None,
                 )
             )
         session.commit()
@@ -309,6 +351,44 @@ def sendable_open(session: Session, active: set[str]) -> int:
     return int(session.exec(statement).one())
 
 
+_VERDICT_COLUMNS = (
+    OutboxItem.seq,
+    OutboxItem.key,
+    OutboxItem.destination,
+    OutboxItem.kind,
+    OutboxItem.chain,
+    OutboxItem.state,
+    OutboxItem.attempts,
+    OutboxItem.lease_owner,
+)
+_SETTLED = (ItemState.DELIVERED.value, ItemState.SUPERSEDED.value, ItemState.WITHDRAWN.value)
+_DELIVERED = (
+    update(OutboxItem)
+    .where(col(OutboxItem.seq) == bindparam("b_seq"))
+    .values(
+        state=ItemState.DELIVERED.value,
+        receipt=bindparam("b_receipt"),
+        last_error=None,
+        last_status=bindparam("b_status"),
+        lease_owner=None,
+        lease_until=None,
+    )
+)
+_OTHER_VERDICT = (
+    update(OutboxItem)
+    .where(col(OutboxItem.seq) == bindparam("b_seq"))
+    .values(
+        state=bindparam("b_state"),
+        attempts=bindparam("b_attempts"),
+        last_error=bindparam("b_error"),
+        last_status=bindparam("b_status"),
+        next_attempt_at=bindparam("b_next"),
+        lease_owner=None,
+        lease_until=None,
+    )
+)
+
+
 @dataclass
 class Result:
     """The verdict on one claimed item, to be written back."""
@@ -328,54 +408,63 @@ def record(
     engine: Engine,
     owner: str,
     results: list[Result],
-    on_delivered: Any = None,
+    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
 ) -> None:
     """Write verdicts in one transaction, with the application's hook for delivered items.
 
     A delivery is written even if our lease was taken over meanwhile: it is the truth, and the other
     worker would find the item by looking it up anyway. Any other verdict is written only while we
     still hold the item, so a slow worker never overwrites a newer attempt's outcome.
+
+    The items are read as plain rows and the verdicts written with one many-row UPDATE per kind
+    of verdict: ORM objects and their flush took most of the sync worker's time, time the
+    window's GUI thread spent waiting for the interpreter lock.
     """
     if not results:
         return
     now = utc_now()
-    # No autoflush while the hook looks things up (one query per delivered item): the verdicts
-    # are flushed once, together, at commit, instead of once per item.
-    with Session(engine, autoflush=False) as session:
-        by_key = {
-            item.key: item
-            for item in session.exec(
-                select(OutboxItem).where(col(OutboxItem.key).in_([r.key for r in results]))
+    with Session(engine) as session:
+        connection = session.connection()
+        current = {
+            row.key: row
+            for row in connection.execute(
+                select(*_VERDICT_COLUMNS).where(col(OutboxItem.key).in_([r.key for r in results]))
             ).all()
         }
+        delivered: list[dict[str, Any]] = []
+        others: list[dict[str, Any]] = []
         for result in results:
-            item = by_key.get(result.key)
-            if item is None or item.state in (
-                ItemState.DELIVERED.value,
-                ItemState.SUPERSEDED.value,
-                ItemState.WITHDRAWN.value,
-            ):
+            row = current.get(result.key)
+            if row is None or row.state in _SETTLED:
                 continue
-            held = item.lease_owner == owner and item.state == ItemState.IN_FLIGHT.value
             if result.state is ItemState.DELIVERED:
-                item.state = ItemState.DELIVERED.value
-                item.receipt = json.dumps(result.receipt or {}, ensure_ascii=False, sort_keys=True)
-                item.delivered_at = now
-                item.last_error = None
-                item.last_status = result.status
+                receipt = result.receipt or {}
+                delivered.append(
+                    {
+                        "b_seq": row.seq,
+                        "b_receipt": json.dumps(receipt, ensure_ascii=False, sort_keys=True),
+                        "b_status": result.status,
+                    }
+                )
                 if on_delivered is not None:
-                    on_delivered(session, item, result.receipt or {})
-            elif not held:
+                    item = DeliveredItem(row.key, row.destination, row.kind, row.chain)
+                    on_delivered(session, item, receipt)
                 continue
-            else:
-                item.state = result.state.value
-                if result.no_effect and item.attempts > 0:
-                    item.attempts -= 1
-                item.last_error = result.reason
-                item.last_status = result.status
-                item.next_attempt_at = now + timedelta(seconds=result.wait_s)
-            item.lease_owner = None
-            item.lease_until = None
-            item.updated_at = now
-            session.add(item)
+            if not (row.lease_owner == owner and row.state == ItemState.IN_FLIGHT.value):
+                continue  # no longer ours: a newer attempt's outcome stands
+            attempts = row.attempts - 1 if result.no_effect and row.attempts > 0 else row.attempts
+            others.append(
+                {
+                    "b_seq": row.seq,
+                    "b_state": result.state.value,
+                    "b_attempts": attempts,
+                    "b_error": result.reason,
+                    "b_status": result.status,
+                    "b_next": now + timedelta(seconds=result.wait_s),
+                }
+            )
+        if delivered:
+            connection.execute(_DELIVERED.values(delivered_at=now, updated_at=now), delivered)
+        if others:
+            connection.execute(_OTHER_VERDICT.values(updated_at=now), others)
         session.commit()

@@ -17,6 +17,7 @@ from ltsa_desk.services import audit
 from ltsa_desk.store.models import Applicant, CaseEvent, utc_now
 from sync.destinations import PASSPORT_APPLICATION, REGISTER
 from sync.engine import EngineHooks
+from sync.ledger import DeliveredItem
 from sync.models import OutboxItem
 from sync.prepared import Prepared
 
@@ -48,7 +49,7 @@ _SET_APPLICATION_NO = Prepared(
 )
 
 
-def on_delivered(session: Session, item: OutboxItem, receipt: dict[str, Any]) -> None:
+def on_delivered(session: Session, item: DeliveredItem, receipt: dict[str, Any]) -> None:
     """A receipt's number onto the applicant: one prepared UPDATE, no applicant loaded.
 
     It runs for every delivered item on the sync worker's thread, with the window's GUI thread
