@@ -12,7 +12,9 @@ Nothing else changes: it runs in the caller's transaction, ``before_cursor_execu
 ``after_cursor_execute`` listeners still see every statement, Python-side column defaults are
 filled in, and driver errors are raised as SQLAlchemy's (an ``IntegrityError`` stays one). Other
 databases (a shared office's PostgreSQL, where the network round trip dwarfs this cost) and a
-connection outside a transaction take the ordinary Core path with the same statement.
+connection outside a transaction take the ordinary Core path with the same statement. What is
+given up: SQLAlchemy's own statement log (``echo``) and its ``handle_error`` hook do not see these
+statements; listeners on the cursor events do.
 """
 
 from __future__ import annotations
