@@ -8,6 +8,7 @@ of matching entries with it.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -15,9 +16,15 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ltsa_desk.store.models import AuditLog
+from ltsa_desk.store.models import Agency, Applicant, AuditLog, Document, Letter
 
 PAGE_SIZE = 100
+_LABELLED: dict[str, Any] = {
+    "applicant": Applicant,
+    "document": Document,
+    "letter": Letter,
+    "agency": Agency,
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,9 @@ class AuditEntry:
     counter_id: str | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    # What the record is to a person: the CPMI's tracking code and name for an applicant, its
+    # document or letter; the P3MI's name. None when the id names nothing this database holds.
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ def search(
         .offset(max(0, offset))
         .limit(max(1, limit))
     ).all()
+    labels = record_labels(session, [(row.entity, row.entity_id) for row in rows])
     entries = [
         AuditEntry(
             id=int(row.id or 0),
@@ -114,10 +125,58 @@ def search(
             counter_id=row.counter_id,
             before=_values(row.before),
             after=_values(row.after),
+            label=labels.get((row.entity, row.entity_id or "")),
         )
         for row in rows
     ]
     return AuditPage(entries, total, max(0, offset), limit)
+
+
+def _uuids(ids: set[str]) -> dict[uuid.UUID, str]:
+    parsed = {}
+    for text in ids:
+        try:
+            parsed[uuid.UUID(text)] = text
+        except ValueError:
+            continue  # not an id this store makes: shown as it is
+    return parsed
+
+
+def record_labels(
+    session: Session, records: list[tuple[str, str | None]]
+) -> dict[tuple[str, str], str]:
+    """Readable names for (entity, id) pairs of one page, a query per kind of record.
+
+    An id alone ("applicant 3f2a...") tells the admin nothing; the tracking code and name of the
+    CPMI concerned (for a document or letter too) and a P3MI's name do.
+    """
+    wanted: dict[str, set[str]] = {}
+    for entity, entity_id in records:
+        if entity_id and entity in _LABELLED:
+            wanted.setdefault(entity, set()).add(entity_id)
+    labels: dict[tuple[str, str], str] = {}
+    for entity, ids in wanted.items():
+        by_id = _uuids(ids)
+        if not by_id:
+            continue
+        if entity == "agency":
+            statement: Any = select(Agency.id, Agency.name).where(col(Agency.id).in_(by_id))
+            for agency_id, name in session.exec(statement).all():
+                labels[(entity, by_id[agency_id])] = name
+            continue
+        table = _LABELLED[entity]
+        statement = (
+            select(table.id, Applicant.tracking_code, Applicant.full_name)
+            .join(Applicant, col(Applicant.id) == table.applicant_id)
+            .where(col(table.id).in_(by_id))
+            if table is not Applicant
+            else select(Applicant.id, Applicant.tracking_code, Applicant.full_name).where(
+                col(Applicant.id).in_(by_id)
+            )
+        )
+        for record_id, tracking_code, full_name in session.exec(statement).all():
+            labels[(entity, by_id[record_id])] = f"{tracking_code} ({full_name})"
+    return labels
 
 
 def choices(session: Session) -> dict[str, list[str]]:

@@ -410,8 +410,8 @@ class AuditPage(QWidget):
             action = QTableWidgetItem(self._actions.get(entry.action, entry.action))
             action.setToolTip(entry.action)
             target = self._entities.get(entry.entity, entry.entity)
-            if entry.entity_id:
-                target = f"{target} {entry.entity_id}"
+            if entry.label or entry.entity_id:
+                target = f"{target} {entry.label or entry.entity_id}"
             cells = (
                 QTableWidgetItem(local_time(entry.at)),
                 QTableWidgetItem(entry.actor),
@@ -465,6 +465,12 @@ class AuditPage(QWidget):
             actor=entry.actor,
             time=local_time(entry.at),
         )
+        if entry.entity_id:
+            record = self._entities.get(entry.entity, entry.entity)
+            if entry.label:
+                record = f"{record} {entry.label}"
+            line = self.tr("{record} (id {id})").format(record=record, id=entry.entity_id)
+            heading = f"{heading}\n{line}"
         self.detail.setPlainText(f"{heading}\n{describe_values(entry)}")
 
 

@@ -537,6 +537,10 @@
             <source>{action} oleh {actor}, {time}</source>
             <translation>{action} oleh {actor}, {time}</translation>
         </message>
+        <message>
+            <source>{record} (id {id})</source>
+            <translation>{record} (id {id})</translation>
+        </message>
     </context>
     <context>
         <name>Banner</name>
