@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.domain.applicant import format_dmy
-from ltsa_desk.domain.countries import country_name_id
 from ltsa_desk.domain.regions import resource_dir
 from ltsa_desk.domain.values import (
     EDUCATION_LEVELS,
@@ -90,6 +89,9 @@ from ltsa_desk.ui.documents_panel import DocumentsPanel, ask_reason, officer_mes
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_page import LEFT_COLUMN, RIGHT_COLUMN, Lookups, load_lookups
 from ltsa_desk.ui.letters_panel import LettersPanel
+from ltsa_desk.ui.line_status import destination_label
+from ltsa_desk.ui.sync_bridge import kind_label
+from ltsa_desk.ui.words import country_label, item_state_label, state_label
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -158,12 +160,7 @@ class ApplicantView:
 
 
 def _country_text(code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return country_name_id(code)
-    except (KeyError, LookupError, ValueError):
-        return code
+    return country_label(code)
 
 
 def _date_text(value: str | None) -> str:
@@ -177,8 +174,9 @@ def _date_text(value: str | None) -> str:
 
 def form_values(record: dict[str, Any]) -> dict[str, str]:
     """A stored record (``applicant_dict``) as the form shows it: dates DD-MM-YYYY, the country
-    by its Indonesian name, choices by their stored value. Saving sends back only the fields
-    whose text the officer changed, so these display forms never reach the database unasked."""
+    by its name in the window's language, choices by their stored value. Saving sends back only
+    the fields whose text the officer changed, so these display forms never reach the database
+    unasked."""
     values: dict[str, str] = {}
     for name in FIELDS:
         raw = record.get(name)
@@ -301,7 +299,7 @@ class StepIndicator(QLabel):
         frontier = current if current is not None else max(passed or {0})
         parts: list[str] = []
         for index, step in enumerate(HAPPY_PATH):
-            label = html.escape(STATE_LABELS_ID[step])
+            label = html.escape(state_label(step))
             done = index < frontier and (passed is None or index in passed or index == 0)
             if current is not None and index == current:
                 parts.append(
@@ -320,16 +318,14 @@ class StepIndicator(QLabel):
         text = " <span style='color:#9e9e9e;'>\u203a</span> ".join(parts)
         if state == CaseState.CANCELLED.value:
             reason = html.escape(cancelled_reason or "")
-            cancelled = html.escape(STATE_LABELS_ID[CaseState.CANCELLED])
+            cancelled = html.escape(state_label(CaseState.CANCELLED))
             text += (
                 f" &nbsp; <span style='color:{style.ATTENTION}; font-weight:bold;'>"
                 f"\u2716 {cancelled}" + (f": {reason}" if reason else "") + "</span>"
             )
         self.setText(text)
         self.setAccessibleDescription(
-            translate("ApplicantPage", "Status: {state}").format(
-                state=STATE_LABELS_ID.get(CaseState(state), state)
-            )
+            translate("ApplicantPage", "Status: {state}").format(state=state_label(state))
         )
 
 
@@ -344,7 +340,10 @@ def submissions_html(lines: list[SubmissionLine]) -> str:
     items: list[str] = []
     for line in lines:
         colour, icon_name = _ITEM_LOOK.get(line.state, (style.OFFLINE, "dot-grey"))
-        text = f"{line.destination_label} - {line.kind_label}: {line.state_label}"
+        text = (
+            f"{destination_label(line.destination)} - {kind_label(line.kind)}: "
+            f"{item_state_label(line.state)}"
+        )
         if line.remote_number and not line.waiting:
             text += f" ({line.remote_number})"
         elif line.waiting:
@@ -911,7 +910,7 @@ class ApplicantPage(QWidget):
         elif view.closed:
             self.passport_reason.setText(
                 self.tr("CPMI ini sudah {state}; data hanya dapat dilihat.").format(
-                    state=STATE_LABELS_ID[CaseState(view.state)].lower()
+                    state=state_label(view.state).lower()
                 )
             )
         elif (step_index(view.state) or 0) >= (step_index(CaseState.PASSPORT_REQUESTED) or 0):

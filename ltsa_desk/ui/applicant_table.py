@@ -21,7 +21,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -34,12 +33,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from sqlmodel import Session
 
 from ltsa_desk.domain.applicant import format_dmy
-from ltsa_desk.domain.countries import country_name_id
-from ltsa_desk.domain.workflow import STATE_LABELS_ID, CaseState
+from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import applicants, departures
 from ltsa_desk.services.applicants import ApplicantRow
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import WARNING_SIGN
+from ltsa_desk.ui.words import country_label, state_label
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
 
@@ -48,28 +47,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 DEPARTURE_WARNING_DAYS = 7
 _CLOSED_STATES = (CaseState.CANCELLED.value, CaseState.DEPARTED.value)
-
-
-_CONTEXT = "ApplicantTable"
-
-
-def _tr(text: str) -> str:
-    """Look up a string marked below with QT_TRANSLATE_NOOP (lupdate reads only literals)."""
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
-# The case states as the table shows them; the same words as domain.workflow.STATE_LABELS_ID,
-# marked here so the translation tools see them.
-_STATE_LABELS = {
-    CaseState.REGISTERED: QT_TRANSLATE_NOOP("ApplicantTable", "Terdaftar"),
-    CaseState.DOCUMENTS_COMPLETE: QT_TRANSLATE_NOOP("ApplicantTable", "Dokumen lengkap"),
-    CaseState.RECOMMENDED: QT_TRANSLATE_NOOP("ApplicantTable", "Direkomendasikan"),
-    CaseState.PASSPORT_REQUESTED: QT_TRANSLATE_NOOP("ApplicantTable", "Paspor diajukan"),
-    CaseState.PASSPORT_ISSUED: QT_TRANSLATE_NOOP("ApplicantTable", "Paspor terbit"),
-    CaseState.DEPARTED: QT_TRANSLATE_NOOP("ApplicantTable", "Berangkat"),
-    CaseState.CANCELLED: QT_TRANSLATE_NOOP("ApplicantTable", "Dibatalkan"),
-}
-assert set(_STATE_LABELS) == set(STATE_LABELS_ID)
 
 
 @dataclass(frozen=True)
@@ -118,19 +95,8 @@ def departure_flags(session: Session, rows: Sequence[ApplicantRow]) -> dict[str,
 
 @lru_cache(maxsize=512)
 def _country(code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return country_name_id(code)
-    except ValueError:
-        return code
-
-
-def _state(value: str) -> str:
-    try:
-        return _tr(_STATE_LABELS[CaseState(value)])
-    except ValueError:
-        return value
+    """Cached: a page formats 200 rows, with a handful of countries (the language is fixed)."""
+    return country_label(code)
 
 
 @dataclass(frozen=True)
@@ -153,7 +119,7 @@ def _display(row: ApplicantRow, flag: Flag | None) -> DisplayRow:
             row.full_name,
             format_dmy(row.birth_date),
             _country(row.destination_country),
-            _state(row.state),
+            state_label(row.state),
             registered,
         ),
         flag=flag,

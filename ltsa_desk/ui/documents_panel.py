@@ -68,6 +68,12 @@ from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
 from ltsa_desk.ui.preview import PreviewPane
 from ltsa_desk.ui.scan_inbox import ScanInbox
+from ltsa_desk.ui.words import (
+    document_group_label,
+    document_label,
+    document_status_label,
+    state_label,
+)
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -209,7 +215,9 @@ class DatesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Verifikasi {document}").format(document=entry.label))
+        self.setWindowTitle(
+            self.tr("Verifikasi {document}").format(document=document_label(entry.kind))
+        )
         self.setModal(True)
         self.needs_issued = needs_issued
         intro = QLabel(
@@ -588,20 +596,24 @@ class DocumentsPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self._entries))
         for index, (row, entry) in enumerate(self._entries):
-            name = QTableWidgetItem(entry.label)
+            name = QTableWidgetItem(document_label(entry.kind))
             name.setData(Qt.ItemDataRole.UserRole, entry.kind)
             if row.is_group:
                 name.setToolTip(
-                    translate("DocumentsPanel", "Cukup salah satu: {group}").format(group=row.label)
+                    translate("DocumentsPanel", "Cukup salah satu: {group}").format(
+                        group=document_group_label(row.kinds)
+                    )
                 )
             colour, sign = _STATUS_LOOK.get(entry.status, (style.OFFLINE, "?"))
-            status = QTableWidgetItem(f"{sign} {entry.status_label}")
+            status = QTableWidgetItem(f"{sign} {document_status_label(entry.status)}")
             status.setForeground(QBrush(QColor(colour)))
             bold = QFont(status.font())
             bold.setBold(True)
             status.setFont(bold)
             stage = QTableWidgetItem(
-                row.needed_for_label or translate("DocumentsPanel", "Tambahan")
+                state_label(row.needed_from_state)
+                if row.needed_from_state
+                else translate("DocumentsPanel", "Tambahan")
             )
             note, warn = self._note(row, entry)
             remark = QTableWidgetItem(note)
@@ -616,11 +628,11 @@ class DocumentsPanel(QWidget):
         if entry.status == DocumentStatus.MISSING.value:
             if row.is_group and row.satisfied:
                 return translate("DocumentsPanel", "Tidak perlu: {other} sudah ada").format(
-                    other=row.entry.label
+                    other=document_label(row.entry.kind)
                 ), False
             if row.is_group:
                 return translate("DocumentsPanel", "Cukup salah satu: {group}").format(
-                    group=row.label
+                    group=document_group_label(row.kinds)
                 ), False
             return "", False
         if entry.status == DocumentStatus.REJECTED.value:
@@ -654,9 +666,7 @@ class DocumentsPanel(QWidget):
             )
         if entry.issued_on:
             parts.append(
-                translate("DocumentsPanel", "terbit {day}").format(
-                    day=format_dmy(entry.issued_on)
-                )
+                translate("DocumentsPanel", "terbit {day}").format(day=format_dmy(entry.issued_on))
             )
         if entry.valid_until:
             parts.append(
@@ -710,7 +720,7 @@ class DocumentsPanel(QWidget):
         else:
             self.preview.clear(
                 translate("DocumentsPanel", "{document}: belum ada berkas").format(
-                    document=entry.label
+                    document=document_label(entry.kind)
                 )
             )
 
@@ -801,7 +811,7 @@ class DocumentsPanel(QWidget):
         self.say(
             MessageKind.INFO,
             self.tr("Melampirkan {file} sebagai {document}...").format(
-                file=path.name, document=entry.label
+                file=path.name, document=document_label(entry.kind)
             ),
         )
         self._run(
@@ -826,7 +836,9 @@ class DocumentsPanel(QWidget):
             self.tr(
                 "{document} dilampirkan (status: {status}). Bandingkan dengan aslinya, lalu "
                 "Verifikasi."
-            ).format(document=entry.label, status=entry.status_label),
+            ).format(
+                document=document_label(entry.kind), status=document_status_label(entry.status)
+            ),
         )
         if from_inbox:
             self.inbox.mark_attached(path)
@@ -868,7 +880,7 @@ class DocumentsPanel(QWidget):
         self._set_busy(False)
         self.say(
             MessageKind.SUCCESS,
-            self.tr("{document} terverifikasi").format(document=entry.label),
+            self.tr("{document} terverifikasi").format(document=document_label(entry.kind)),
         )
         self._after_change(entry.kind, next_open=True)
 
@@ -880,11 +892,11 @@ class DocumentsPanel(QWidget):
         entry = chosen[1]
         reason = self.ask_reason(
             self,
-            self.tr("Tolak {document}").format(document=entry.label),
+            self.tr("Tolak {document}").format(document=document_label(entry.kind)),
             self.tr(
                 "Tulis alasan penolakan {document}. Alasan ini disampaikan kepada CPMI dan "
                 "dicatat di riwayat."
-            ).format(document=entry.label),
+            ).format(document=document_label(entry.kind)),
             self.tr("Tolak dokumen"),
         )
         if reason is None:
@@ -909,7 +921,7 @@ class DocumentsPanel(QWidget):
         self.say(
             MessageKind.WARNING,
             self.tr("{document} ditolak: {reason}").format(
-                document=entry.label, reason=entry.rejection_reason or ""
+                document=document_label(entry.kind), reason=entry.rejection_reason or ""
             ),
         )
         self._after_change(entry.kind)

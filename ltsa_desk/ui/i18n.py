@@ -128,12 +128,16 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         if language == "id"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
+    from ltsa_desk.ui import words  # the domain words follow the same choice
+
+    words.set_language("id")
     path = qm_path(language)
     if language == "id" or not path.exists():
         return None
     translator = QTranslator(app)
     if translator.load(str(path)):
         app.installTranslator(translator)
+        words.set_language(language)
         return translator
     return None
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ltsa_desk.services.accounts import ROLE_LABELS_ID, Role
+from ltsa_desk.services.accounts import Role
 from ltsa_desk.ui.applicant_page import ApplicantPage
 from ltsa_desk.ui.banner import Banner
 from ltsa_desk.ui.context import UiContext
@@ -42,6 +42,7 @@ from ltsa_desk.ui.training import (
     make_training_bridge,
     may_switch_training,
 )
+from ltsa_desk.ui.words import role_label
 
 PAGE_INTAKE = "intake"
 PAGE_SEARCH = "search"
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(applicant)
         self.officer_label.setText(
             self.tr("Petugas: {name} ({role})").format(
-                name=ctx.actor.username, role=ROLE_LABELS_ID.get(Role(ctx.role), ctx.role)
+                name=ctx.actor.username, role=role_label(ctx.role)
             )
         )
         self.navigation.setCurrentRow(0)

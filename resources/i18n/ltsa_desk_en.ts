@@ -219,34 +219,6 @@
 <context>
     <name>ApplicantTable</name>
     <message>
-        <source>Terdaftar</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Dokumen lengkap</source>
-        <translation>Documents complete</translation>
-    </message>
-    <message>
-        <source>Direkomendasikan</source>
-        <translation>Recommended</translation>
-    </message>
-    <message>
-        <source>Paspor diajukan</source>
-        <translation>Passport applied for</translation>
-    </message>
-    <message>
-        <source>Paspor terbit</source>
-        <translation>Passport issued</translation>
-    </message>
-    <message>
-        <source>Berangkat</source>
-        <translation>Departed</translation>
-    </message>
-    <message>
-        <source>Dibatalkan</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>hari ini</source>
         <extracomment>Decides which rows of a page get a flag; runs on the worker thread with the page&apos;s session.</extracomment>
         <translation>today</translation>
@@ -2637,6 +2609,85 @@
     <message>
         <source>Tidak bisa disimpan: basis data tidak dapat dibuka. Coba lagi.</source>
         <translation>Could not save: the database cannot be opened. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Belum kawin</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <source>Kawin</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <source>Cerai hidup</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <source>Cerai mati</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>Formal</translation>
+    </message>
+    <message>
+        <source>Informal</source>
+        <translation>Informal</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Teknisi</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Sedang dikirim</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Perlu tindakan</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Ditunda - hubungi teknisi</source>
+        <translation>Paused - call the technician</translation>
+    </message>
+    <message>
+        <source>Diganti</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>Ditarik</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>atau</source>
+        <translation>or</translation>
     </message>
 </context>
 </TS>

@@ -219,34 +219,6 @@
     <context>
         <name>ApplicantTable</name>
         <message>
-            <source>Terdaftar</source>
-            <translation>Terdaftar</translation>
-        </message>
-        <message>
-            <source>Dokumen lengkap</source>
-            <translation>Dokumen lengkap</translation>
-        </message>
-        <message>
-            <source>Direkomendasikan</source>
-            <translation>Direkomendasikan</translation>
-        </message>
-        <message>
-            <source>Paspor diajukan</source>
-            <translation>Paspor diajukan</translation>
-        </message>
-        <message>
-            <source>Paspor terbit</source>
-            <translation>Paspor terbit</translation>
-        </message>
-        <message>
-            <source>Berangkat</source>
-            <translation>Berangkat</translation>
-        </message>
-        <message>
-            <source>Dibatalkan</source>
-            <translation>Dibatalkan</translation>
-        </message>
-        <message>
             <source>hari ini</source>
             <extracomment>Decides which rows of a page get a flag; runs on the worker thread with the page's session.</extracomment>
             <translation>hari ini</translation>
@@ -2637,6 +2609,85 @@
         <message>
             <source>Tidak bisa disimpan: basis data tidak dapat dibuka. Coba lagi.</source>
             <translation>Tidak bisa disimpan: basis data tidak dapat dibuka. Coba lagi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Words</name>
+        <message>
+            <source>Laki-laki</source>
+            <translation>Laki-laki</translation>
+        </message>
+        <message>
+            <source>Perempuan</source>
+            <translation>Perempuan</translation>
+        </message>
+        <message>
+            <source>Belum kawin</source>
+            <translation>Belum kawin</translation>
+        </message>
+        <message>
+            <source>Kawin</source>
+            <translation>Kawin</translation>
+        </message>
+        <message>
+            <source>Cerai hidup</source>
+            <translation>Cerai hidup</translation>
+        </message>
+        <message>
+            <source>Cerai mati</source>
+            <translation>Cerai mati</translation>
+        </message>
+        <message>
+            <source>Formal</source>
+            <translation>Formal</translation>
+        </message>
+        <message>
+            <source>Informal</source>
+            <translation>Informal</translation>
+        </message>
+        <message>
+            <source>Petugas</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <source>Teknisi</source>
+            <translation>Teknisi</translation>
+        </message>
+        <message>
+            <source>Menunggu</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <source>Sedang dikirim</source>
+            <translation>Sedang dikirim</translation>
+        </message>
+        <message>
+            <source>Terkirim</source>
+            <translation>Terkirim</translation>
+        </message>
+        <message>
+            <source>Perlu tindakan</source>
+            <translation>Perlu tindakan</translation>
+        </message>
+        <message>
+            <source>Ditunda - hubungi teknisi</source>
+            <translation>Ditunda - hubungi teknisi</translation>
+        </message>
+        <message>
+            <source>Diganti</source>
+            <translation>Diganti</translation>
+        </message>
+        <message>
+            <source>Ditarik</source>
+            <translation>Ditarik</translation>
+        </message>
+        <message>
+            <source>atau</source>
+            <translation>atau</translation>
         </message>
     </context>
 </TS>

@@ -314,7 +314,8 @@ def test_painting_the_table_calls_no_python(database_url: str) -> None:
 
 def test_state_words_are_the_workflows(database_url: str) -> None:
     """(`database_url` only because the whole module is parametrised on SQLite.)"""
-    assert dict(STATE_LABELS_ID) == applicant_table._STATE_LABELS
+    for state, label in STATE_LABELS_ID.items():
+        assert applicant_table.state_label(state) == label
 
 
 def test_search_screenshot_at_1366x768(
