@@ -87,7 +87,13 @@ from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.documents_panel import DocumentsPanel, ask_reason, officer_message
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
-from ltsa_desk.ui.intake_page import LEFT_COLUMN, RIGHT_COLUMN, Lookups, load_lookups
+from ltsa_desk.ui.intake_page import (
+    LEFT_COLUMN,
+    RIGHT_COLUMN,
+    Lookups,
+    choice_label,
+    load_lookups,
+)
 from ltsa_desk.ui.letters_panel import LettersPanel
 from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.sync_bridge import kind_label
@@ -599,7 +605,7 @@ class ApplicantPage(QWidget):
             combo = QComboBox()
             combo.addItem("\u2014", "")
             for value, label in _CHOICES[name]:
-                combo.addItem(translate("IntakePage", label), value)
+                combo.addItem(choice_label(name, label), value)
             return combo
         line = QLineEdit()
         if name in {"birth_date", "planned_departure"}:

@@ -70,7 +70,7 @@ from ltsa_desk.services.validation import (
     check_applicant,
 )
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.ui import style
+from ltsa_desk.ui import style, words
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
 from ltsa_desk.workspace import Workspace
@@ -118,33 +118,25 @@ FIELD_LABELS = {
 }
 
 # (value sent to the service, label shown) per closed list. Marital status is sent in the KTP
-# wording the service reads back, so its value is the Indonesian label itself.
+# wording the service reads back, so its value is the Indonesian label itself. The labels are
+# the window's domain words (`ui.words`), shared with the applicant page.
 CHOICES: dict[str, list[tuple[str, str]]] = {
-    "sex": [
-        (str(Sex.L), QT_TRANSLATE_NOOP("IntakePage", "Laki-laki")),
-        (str(Sex.P), QT_TRANSLATE_NOOP("IntakePage", "Perempuan")),
-    ],
+    "sex": [(str(sex), words.SEX_WORDS[sex]) for sex in (Sex.L, Sex.P)],
     "education": [(level, _EDUCATION_WORDS.get(level, level)) for level in EDUCATION_LEVELS],
     "marital_status": [
-        (
-            MARITAL_STATUS_LABELS_ID[MaritalStatus.SINGLE],
-            QT_TRANSLATE_NOOP("IntakePage", "Belum kawin"),
-        ),
-        (MARITAL_STATUS_LABELS_ID[MaritalStatus.MARRIED], QT_TRANSLATE_NOOP("IntakePage", "Kawin")),
-        (
-            MARITAL_STATUS_LABELS_ID[MaritalStatus.DIVORCED],
-            QT_TRANSLATE_NOOP("IntakePage", "Cerai hidup"),
-        ),
-        (
-            MARITAL_STATUS_LABELS_ID[MaritalStatus.WIDOWED],
-            QT_TRANSLATE_NOOP("IntakePage", "Cerai mati"),
-        ),
+        (MARITAL_STATUS_LABELS_ID[status], words.MARITAL_STATUS_WORDS[status])
+        for status in MaritalStatus
     ],
-    "sector": [
-        (str(Sector.FORMAL), QT_TRANSLATE_NOOP("IntakePage", "Formal")),
-        (str(Sector.INFORMAL), QT_TRANSLATE_NOOP("IntakePage", "Informal")),
-    ],
+    "sector": [(str(sector), words.SECTOR_WORDS[sector]) for sector in Sector],
 }
+
+
+def choice_label(name: str, label: str) -> str:
+    """A choice of `CHOICES` in the window's language."""
+    if name == "education":
+        return _tr(label)
+    return QCoreApplication.translate(words.CONTEXT, label)
+
 
 _PLACEHOLDERS = {
     "nik": QT_TRANSLATE_NOOP("IntakePage", "16 angka, dari KTP"),
@@ -265,9 +257,8 @@ def nik_summary(nik: Nik) -> str:
     province = regions.province(nik.province_code)
     if province:
         place = f"{place}, {province}"
-    sex = dict(CHOICES["sex"])[str(nik.sex)]
     return QCoreApplication.translate("IntakePage", "{place} - lahir {born} - {sex}").format(
-        place=place, born=format_dmy(nik.birth_date), sex=_tr(sex)
+        place=place, born=format_dmy(nik.birth_date), sex=words.sex_label(str(nik.sex))
     )
 
 
@@ -362,7 +353,7 @@ class IntakePage(QWidget):
             combo = QComboBox()
             combo.addItem("\u2014", "")  # nothing chosen yet
             for value, label in CHOICES[name]:
-                combo.addItem(_tr(label), value)
+                combo.addItem(choice_label(name, label), value)
             return combo
         line = QLineEdit()
         if name in _PLACEHOLDERS:

@@ -944,38 +944,6 @@
         <translation>Planned departure</translation>
     </message>
     <message>
-        <source>Laki-laki</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Perempuan</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Belum kawin</source>
-        <translation>Single</translation>
-    </message>
-    <message>
-        <source>Kawin</source>
-        <translation>Married</translation>
-    </message>
-    <message>
-        <source>Cerai hidup</source>
-        <translation>Divorced</translation>
-    </message>
-    <message>
-        <source>Cerai mati</source>
-        <translation>Widowed</translation>
-    </message>
-    <message>
-        <source>Formal</source>
-        <translation>Formal</translation>
-    </message>
-    <message>
-        <source>Informal</source>
-        <translation>Informal</translation>
-    </message>
-    <message>
         <source>16 angka, dari KTP</source>
         <translation>16 digits, from the KTP (ID card)</translation>
     </message>

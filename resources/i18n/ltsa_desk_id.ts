@@ -944,38 +944,6 @@
             <translation>Rencana keberangkatan</translation>
         </message>
         <message>
-            <source>Laki-laki</source>
-            <translation>Laki-laki</translation>
-        </message>
-        <message>
-            <source>Perempuan</source>
-            <translation>Perempuan</translation>
-        </message>
-        <message>
-            <source>Belum kawin</source>
-            <translation>Belum kawin</translation>
-        </message>
-        <message>
-            <source>Kawin</source>
-            <translation>Kawin</translation>
-        </message>
-        <message>
-            <source>Cerai hidup</source>
-            <translation>Cerai hidup</translation>
-        </message>
-        <message>
-            <source>Cerai mati</source>
-            <translation>Cerai mati</translation>
-        </message>
-        <message>
-            <source>Formal</source>
-            <translation>Formal</translation>
-        </message>
-        <message>
-            <source>Informal</source>
-            <translation>Informal</translation>
-        </message>
-        <message>
             <source>16 angka, dari KTP</source>
             <translation>16 angka, dari KTP</translation>
         </message>
