@@ -226,8 +226,8 @@ def point_at_sim(workspace: Any, sim: Any, concurrency: int) -> None:
     config.set("immigration.url", sim.immigration_url)
     config.set("sync.concurrency", str(concurrency))
     config.save()
-    set_token("registry", config.office_code, sim.token)
-    set_token("immigration", config.office_code, sim.token)
+    set_token("registry", config.office_code, sim.token, url=sim.registry_url)
+    set_token("immigration", config.office_code, sim.token, url=sim.immigration_url)
 
 
 def actor():  # type: ignore[no-untyped-def]

@@ -499,7 +499,8 @@ def credentials_set(args: argparse.Namespace) -> int:
         raise CliError("Token kosong", field="token")
     with _workspace(args) as workspace:
         try:
-            set_token(args.destination, workspace.config.office_code, token)
+            url = workspace.config.get(f"{args.destination}.url") or None
+            set_token(args.destination, workspace.config.office_code, token, url=url)
         except NoKeyring as exc:
             raise CliError(str(exc)) from exc
         clear_pause(workspace.database, args.destination)

@@ -163,7 +163,13 @@ class Transport:
     ) -> Answer:
         token = self._token_provider()
         if not token:
-            return Answer(Verdict.AUTH, None, {}, "token belum diatur untuk tujuan ini")
+            return Answer(
+                Verdict.AUTH,
+                None,
+                {},
+                "token belum diatur untuk alamat tujuan ini (token hanya dikirim ke alamat yang "
+                "dipakai saat token dimasukkan; setelah alamat diubah, masukkan token lagi)",
+            )
         headers = {"Authorization": f"Bearer {token}"}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key

@@ -61,6 +61,7 @@ SERVER = "server"
 NO_TOKEN = "no_token"
 AUTH = "auth"
 NO_KEYRING = "no_keyring"
+TOKEN_ELSEWHERE = "token_elsewhere"
 
 
 @dataclass(frozen=True)
@@ -402,6 +403,23 @@ def stored_token(destination: str, office_code: str) -> tuple[str | None, str | 
         return None, str(exc)
 
 
+def token_elsewhere(destination: str, office_code: str, url: str) -> str | None:
+    """Why the stored token must not go to `url`: it was entered for another address (a test
+    never sends it there either). None when it may."""
+    from sync.credentials import NoKeyring, bound_origin, origin_of
+
+    try:
+        bound, wanted = bound_origin(destination, office_code), origin_of(url)
+    except (NoKeyring, ValueError):
+        return None  # the URL check and the keyring check report these themselves
+    if bound is None or bound == wanted:
+        return None
+    return (
+        f"Token tersimpan untuk alamat lain ({bound}), bukan {wanted}. Jika alamat ini benar, "
+        f"masukkan tokennya lagi: ltsa-desk credentials set {destination} --token-stdin"
+    )
+
+
 def check_all(
     config: Config,
     *,
@@ -424,6 +442,9 @@ def check_all(
                 token, problem = stored_token(destination, config.office_code)
                 if problem is not None:
                     return DestinationCheck(destination, url, False, NO_KEYRING, problem)
+                elsewhere = token_elsewhere(destination, config.office_code, url) if url else None
+                if token and elsewhere is not None:
+                    return DestinationCheck(destination, url, False, TOKEN_ELSEWHERE, elsewhere)
         return check_destination(destination, url, token, timeout=timeout, check_token=check_token)
 
     with concurrent.futures.ThreadPoolExecutor(

@@ -24,7 +24,8 @@ def destination_configs(config: Config) -> list[DestinationConfig]:
     for name in DESTINATIONS:
         url = config.get(f"{name}.url")
         if url:
-            configs.append(DestinationConfig(name, url, token_provider(name, config.office_code)))
+            provider = token_provider(name, config.office_code, url=url)
+            configs.append(DestinationConfig(name, url, provider))
     return configs
 
 

@@ -101,7 +101,7 @@ def save_setup(data_dir: Path, values: SetupValues) -> str:
     config.save()
     for name, token in values.tokens.items():
         if token:
-            set_token(name, config.office_code, token)
+            set_token(name, config.office_code, token, url=values.urls.get(name) or None)
     workspace = open_workspace(data_dir)
     try:
         with workspace.database.write_session() as session:

@@ -77,3 +77,23 @@ def test_credentials_test_verb(workspace: Workspace, sim: SimHandle) -> None:
     for result in (good, bad, text):
         assert sim.token not in result.stdout + result.stderr
         assert "dicabut-kemarin" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_credentials_test_never_takes_a_token_to_another_address(
+    workspace: Workspace, sim: SimHandle, closed_port: int
+) -> None:
+    """The token was entered for the sim; config.toml now names another server: the test names
+    the mismatch and says how to fix it, and does not try the token there."""
+    connect(workspace, sim)
+    set_token("registry", "52.03", sim.token, url=sim.registry_url)
+    config = workspace.config
+    config.set("registry.url", f"http://127.0.0.1:{closed_port}/registry")
+    config.save()
+    result = run("credentials", "test", "--json", data_dir=workspace.data_dir)
+    assert result.code == 1, str(result)
+    rows = {d["destination"]: d for d in result.json()["destinations"]}
+    assert rows["registry"]["problem"] == "token_elsewhere"
+    assert "credentials set registry" in rows["registry"]["detail"]
+    assert rows["immigration"]["ok"] is True
+    assert sim.token not in result.stdout + result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from synctools import OFFICE, Desk, run_cli, wait_until
 
 from sync.credentials import get_token, set_token
@@ -129,3 +130,109 @@ def test_a_pause_lifts_when_the_remote_accepts_the_same_token_again(
     assert desk.destination("registry").paused is False
     assert sim.stats()["registry"]["unauthorized"] == refused
     assert sim.stats()["registry"]["duplicate_effects"] == 0
+
+
+# --- a token goes only to the address it was entered for -----------------------------------------
+
+
+class _Catcher:
+    """A server anyone could set up: it answers every request and keeps what it was sent."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        seen = self.seen = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                seen.append(dict(self.headers))
+                body = b'{"status": "ok"}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer  # noqa: N815 - http.server's names
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_token_is_never_sent_to_an_address_it_was_not_entered_for(
+    desk: Desk, sim: SimHandle
+) -> None:
+    """Anyone who can write config.toml (the data folder is shared by the PC's users) points the
+    registry elsewhere: the counter pauses instead of handing that server its token, keeps every
+    item, and goes on once the technician enters the token for the new address."""
+    desk.connect(sim)
+    desk.register(1)
+    desk.run_pass()  # the token is used with the sim's address: bound to it from now on
+    assert desk.all_delivered()
+
+    catcher = _Catcher()
+    try:
+        config = desk.workspace.config
+        config.set("registry.url", f"{catcher.url}/registry")
+        config.save()
+        budi = desk.register(2)
+        desk.run_pass()
+        assert [h for h in catcher.seen if "Authorization" in h or "authorization" in h] == []
+        state = desk.destination("registry")
+        assert state.paused and "alamat" in (state.paused_reason or "")
+        assert desk.items(budi)[0].state == "pending"
+
+        # The technician decides the new address is right and enters the token for it.
+        result = run_cli(
+            desk.workspace.data_dir,
+            "credentials",
+            "set",
+            "registry",
+            "--token-stdin",
+            input="token-untuk-alamat-baru\n",
+        )
+        assert result.code == 0, str(result)
+        desk.run_pass()
+        tokens = [h.get("Authorization") for h in catcher.seen if h.get("Authorization")]
+        assert tokens and set(tokens) == {"Bearer token-untuk-alamat-baru"}
+        assert sim.token not in str(catcher.seen)
+    finally:
+        catcher.close()
+
+
+def test_binding_rules(desk: Desk) -> None:
+    from sync.credentials import bound_origin, origin_of, token_for, token_provider
+
+    assert origin_of("https://Registri.Example/api/v1") == "https://registri.example:443"
+    assert origin_of("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080"
+    for bad in ("", "ftp://x", "registri.example"):
+        with pytest.raises(ValueError):
+            origin_of(bad)
+
+    set_token("registry", OFFICE, "rahasia", url="https://a.example/registry")
+    assert bound_origin("registry", OFFICE) == "https://a.example:443"
+    assert token_for("registry", OFFICE, "https://a.example:443/other-path") == "rahasia"
+    assert token_for("registry", OFFICE, "https://b.example/registry") is None
+    assert token_for("registry", OFFICE, "http://a.example/registry") is None  # not TLS: other
+    assert token_provider("registry", OFFICE, url="https://b.example")() is None
+    assert token_provider("registry", OFFICE, url="https://a.example")() == "rahasia"
+
+    # Stored without an address (an older version): bound to the first address it is used with.
+    set_token("registry", OFFICE, "lama")
+    assert bound_origin("registry", OFFICE) is None
+    assert token_for("registry", OFFICE, "https://c.example") == "lama"
+    assert bound_origin("registry", OFFICE) == "https://c.example:443"
+    assert token_for("registry", OFFICE, "https://d.example") is None
+    assert token_for("immigration", OFFICE, "https://c.example") is None  # no token at all
