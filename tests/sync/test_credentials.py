@@ -4,12 +4,21 @@ every item, stops knocking, and goes again by itself once the token in the keyri
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from synctools import OFFICE, Desk, run_cli, wait_until
 
 from sync.credentials import get_token, set_token
 from sync.sim.testing import SimHandle
+
+
+def set_registry_token_by_cli(desk: Desk, token: str) -> Any:
+    """What the technician runs: `ltsa-desk credentials set registry --token-stdin`."""
+    folder = desk.workspace.data_dir
+    result = run_cli(folder, "credentials", "set", "registry", "--token-stdin", input=f"{token}\n")
+    assert result.code == 0, str(result)
+    return result
 
 
 def test_refused_token_pauses_then_a_new_token_resumes_by_itself(
@@ -69,15 +78,7 @@ def test_credentials_set_on_the_command_line_clears_the_pause(desk: Desk, sim: S
     assert sim.stats()["registry"]["unauthorized"] == 1
     assert desk.items(budi)[0].attempts == 0, "a refused blind send does not count as an attempt"
 
-    result = run_cli(
-        desk.workspace.data_dir,
-        "credentials",
-        "set",
-        "registry",
-        "--token-stdin",
-        input=sim.token + "\n",
-    )
-    assert result.code == 0, str(result)
+    result = set_registry_token_by_cli(desk, sim.token)
     assert sim.token not in result.stdout + result.stderr, "a token was echoed"
     assert get_token("registry", OFFICE) == sim.token
     assert desk.destination("registry").paused is False
@@ -195,15 +196,7 @@ def test_a_token_is_never_sent_to_an_address_it_was_not_entered_for(
         assert desk.items(budi)[0].state == "pending"
 
         # The technician decides the new address is right and enters the token for it.
-        result = run_cli(
-            desk.workspace.data_dir,
-            "credentials",
-            "set",
-            "registry",
-            "--token-stdin",
-            input="token-untuk-alamat-baru\n",
-        )
-        assert result.code == 0, str(result)
+        set_registry_token_by_cli(desk, "token-untuk-alamat-baru")
         desk.run_pass()
         tokens = [h.get("Authorization") for h in catcher.seen if h.get("Authorization")]
         assert tokens and set(tokens) == {"Bearer token-untuk-alamat-baru"}
