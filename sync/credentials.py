@@ -97,11 +97,7 @@ def _forget_origin(backend: Any, destination: str, office_code: str) -> None:
 
 def bound_origin(destination: str, office_code: str) -> str | None:
     """The address the stored token is for, None when it is not bound (yet)."""
-    try:
-        with _KEYRING_LOCK:
-            return _backend().get_password(SERVICE, _origin_entry(destination, office_code))
-    except keyring.errors.KeyringError:
-        return None
+    return _read(_origin_entry(destination, office_code))
 
 
 def token_for(destination: str, office_code: str, url: str) -> str | None:
@@ -124,12 +120,16 @@ def token_for(destination: str, office_code: str, url: str) -> str | None:
     return token if bound == wanted else None
 
 
-def get_token(destination: str, office_code: str) -> str | None:
+def _read(user: str) -> str | None:
     try:
         with _KEYRING_LOCK:
-            return _backend().get_password(SERVICE, entry_name(destination, office_code))
+            return _backend().get_password(SERVICE, user)
     except keyring.errors.KeyringError:
         return None
+
+
+def get_token(destination: str, office_code: str) -> str | None:
+    return _read(entry_name(destination, office_code))
 
 
 def token_provider(

@@ -106,9 +106,12 @@ class Prepared:
         cursor.close()
         return Outcome(tuple(row) if row is not None else None, inserted)
 
-    def with_defaults(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """`values` with the Python-side defaults of the columns an INSERT leaves out."""
+    def with_defaults(self, values: Mapping[str, Any]) -> Mapping[str, Any]:
+        """`values` with the Python-side defaults of the columns an INSERT leaves out (`values`
+        itself when it leaves none out, as `sync.rows.insert_new` passes them)."""
         filled = {name: make() for name, make in self._defaults.items() if name not in values}
+        if not filled:
+            return values
         filled.update(values)
         return filled
 

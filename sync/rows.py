@@ -42,7 +42,7 @@ def insert_new(session: Session, model: type[Row], values: Mapping[str, Any]) ->
     unknown = set(values) - set(table.columns.keys())
     if unknown:
         raise ValueError(f"{table.name} has no column {sorted(unknown)}")
-    columns = prepared.with_defaults(values)
+    columns = dict(prepared.with_defaults(values))
     generated = [c.key for c in table.primary_key.columns if columns.get(c.key) is None]
     if len(generated) > 1:
         raise ValueError(f"{table.name}: only one generated key column is supported")

@@ -19,12 +19,13 @@ from sqlmodel import Session, col, select
 from ltsa_desk.store.models import Agency, Applicant, AuditLog, Document, Letter
 
 PAGE_SIZE = 100
-_LABELLED: dict[str, Any] = {
-    "applicant": Applicant,
-    "document": Document,
-    "letter": Letter,
-    "agency": Agency,
+# entity -> (its id column, the id of the CPMI it concerns): labelled with that CPMI.
+_OF_A_CPMI: dict[str, tuple[Any, Any]] = {
+    "applicant": (Applicant.id, Applicant.id),
+    "document": (Document.id, Document.applicant_id),
+    "letter": (Letter.id, Letter.applicant_id),
 }
+_LABELLED = {*_OF_A_CPMI, "agency"}
 
 
 @dataclass(frozen=True)
@@ -164,15 +165,9 @@ def record_labels(
             for agency_id, name in session.exec(statement).all():
                 labels[(entity, by_id[agency_id])] = name
             continue
-        table = _LABELLED[entity]
-        statement = (
-            select(table.id, Applicant.tracking_code, Applicant.full_name)
-            .join(Applicant, col(Applicant.id) == table.applicant_id)
-            .where(col(table.id).in_(by_id))
-            if table is not Applicant
-            else select(Applicant.id, Applicant.tracking_code, Applicant.full_name).where(
-                col(Applicant.id).in_(by_id)
-            )
+        record_id, applicant_id = _OF_A_CPMI[entity]
+        statement = select(record_id, Applicant.tracking_code, Applicant.full_name).where(
+            col(Applicant.id) == applicant_id, col(record_id).in_(by_id)
         )
         for record_id, tracking_code, full_name in session.exec(statement).all():
             labels[(entity, by_id[record_id])] = f"{tracking_code} ({full_name})"

@@ -165,10 +165,6 @@ class ApplicantView:
         return self.state in _CLOSED
 
 
-def _country_text(code: str | None) -> str:
-    return country_label(code)
-
-
 def _date_text(value: str | None) -> str:
     if not value:
         return ""
@@ -189,7 +185,7 @@ def form_values(record: dict[str, Any]) -> dict[str, str]:
         if name in {"birth_date", "planned_departure"}:
             values[name] = _date_text(raw)
         elif name == "destination_country":
-            values[name] = _country_text(raw)
+            values[name] = country_label(raw)
         else:
             values[name] = "" if raw is None else str(raw)
     return values

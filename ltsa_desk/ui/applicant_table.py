@@ -146,11 +146,9 @@ class CellLook:
         return cls(flag_font=bold, code_font=mono, flag_brush=QBrush(QColor(style.PENDING)))
 
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ITEM_FLAGS = (
     Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 )
-_FLAG_COLUMN, _TRACKING_COLUMN = 0, 1
 
 
 def row_items(row: DisplayRow, look: CellLook) -> list[QStandardItem]:
@@ -158,17 +156,18 @@ def row_items(row: DisplayRow, look: CellLook) -> list[QStandardItem]:
 
     Built on the worker: items are plain C++ objects, not yet in any model, and making 1,600 of
     them per page on the GUI thread cost it 25-40 ms while the sync engine held the lock."""
+    model = ApplicantTableModel
     items = []
     for column, text in enumerate(row.cells):
         item = QStandardItem(text)
         item.setFlags(_ITEM_FLAGS)
-        item.setData(row.id, ID_ROLE)
+        item.setData(row.id, model.ID_ROLE)
         if row.flag is not None:
             item.setToolTip(row.flag.tooltip)
-        if column == _FLAG_COLUMN and row.flag is not None:
+        if column == model.FLAG and row.flag is not None:
             item.setForeground(look.flag_brush)
             item.setFont(look.flag_font)
-        elif column == _TRACKING_COLUMN:
+        elif column == model.TRACKING:
             item.setFont(look.code_font)
         items.append(item)
     return items
@@ -224,7 +223,7 @@ class ApplicantTableModel(QStandardItemModel):
     """
 
     FLAG, TRACKING, NIK, NAME, BIRTH_DATE, DESTINATION, STATE, REGISTERED = range(8)
-    ID_ROLE = ID_ROLE
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     loading_changed = Signal(bool)
     page_loaded = Signal(int)

@@ -20,11 +20,9 @@ from ltsa_desk.domain.documents import (
     DOCUMENT_KIND_LABELS_ID,
     DOCUMENT_STATUS_LABELS_EN,
     DOCUMENT_STATUS_LABELS_ID,
-    DocumentKind,
-    DocumentStatus,
 )
 from ltsa_desk.domain.values import MaritalStatus, Sector, Sex
-from ltsa_desk.domain.workflow import STATE_LABELS_EN, STATE_LABELS_ID, CaseState
+from ltsa_desk.domain.workflow import STATE_LABELS_EN, STATE_LABELS_ID
 from ltsa_desk.services.accounts import Role
 
 CONTEXT = "Words"
@@ -76,11 +74,8 @@ ITEM_STATE_WORDS: Mapping[str, str] = {
 
 
 def _translated(words: Mapping[str, str], value: str) -> str:
-    try:
-        source = words[value]
-    except (KeyError, ValueError):
-        return value
-    return QCoreApplication.translate(CONTEXT, source)
+    source = words.get(value)
+    return value if source is None else QCoreApplication.translate(CONTEXT, source)
 
 
 def _pick(indonesian: Mapping[str, str], english: Mapping[str, str], value: str) -> str:
@@ -145,9 +140,6 @@ def country_label(code: str | None) -> str:
 
 
 __all__ = [
-    "CaseState",
-    "DocumentKind",
-    "DocumentStatus",
     "country_label",
     "document_group_label",
     "document_label",
