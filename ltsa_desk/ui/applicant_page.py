@@ -96,6 +96,7 @@ from ltsa_desk.ui.intake_page import (
 )
 from ltsa_desk.ui.letters_panel import LettersPanel
 from ltsa_desk.ui.line_status import destination_label
+from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.sync_bridge import kind_label
 from ltsa_desk.ui.words import country_label, item_state_label, state_label
 
@@ -262,6 +263,7 @@ def _cancel(workspace: Any, actor: Any, applicant_id: str, reason: str) -> None:
 def confirm(parent: QWidget, title: str, text: str, ok_text: str) -> bool:
     """The default yes/no question (Esc = no); tests replace it."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the CPMI
     yes = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("ApplicantPage", "Batal"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
@@ -467,7 +469,7 @@ class ApplicantPage(QWidget):
         self.back_button.setToolTip(self.tr("Kembali ke layar sebelumnya"))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back_requested)
-        self.name_label = QLabel()
+        self.name_label = plain_label()
         font = QFont(self.name_label.font())
         font.setPointSizeF(max(font.pointSizeF(), style.MIN_POINT_SIZE) * 1.45)
         font.setBold(True)
@@ -560,7 +562,7 @@ class ApplicantPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.passport_button.clicked.connect(self.request_passport)
         self.cancel_button.clicked.connect(self.cancel_case)
-        self.passport_reason = QLabel()
+        self.passport_reason = plain_label()
         self.passport_reason.setWordWrap(True)
         self.passport_reason.setStyleSheet("color: #555;")
 
@@ -1109,7 +1111,7 @@ class ApplicantPage(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tip(text))
                 self.history_table.setItem(index, column, item)
 
     # ------------------------------------------------------------------------------ window keys

@@ -39,6 +39,7 @@ from ltsa_desk.services import audit_search
 from ltsa_desk.services.audit_search import AuditEntry, AuditFilter
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.workspace import Workspace
 
 DEBOUNCE_MS = 250
@@ -265,8 +266,8 @@ class AuditPage(QWidget):
         self.next_button = QPushButton(self.tr("Berikutnya"))
         self.next_button.setToolTip(self.tr("Halaman berikutnya (Ctrl+PgDown)"))
         self.next_button.clicked.connect(self.next_page)
-        self.position = QLabel()
-        self.message = QLabel()
+        self.position = plain_label()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         paging = QHBoxLayout()
         paging.addWidget(self.message, 1)
@@ -408,7 +409,7 @@ class AuditPage(QWidget):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             action = QTableWidgetItem(self._actions.get(entry.action, entry.action))
-            action.setToolTip(entry.action)
+            action.setToolTip(plain_tip(entry.action))
             target = self._entities.get(entry.entity, entry.entity)
             if entry.label or entry.entity_id:
                 target = f"{target} {entry.label or entry.entity_id}"

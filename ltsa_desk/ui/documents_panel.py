@@ -66,6 +66,7 @@ from ltsa_desk.store.attachments import AttachmentRejected
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
+from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.preview import PreviewPane
 from ltsa_desk.ui.scan_inbox import ScanInbox
 from ltsa_desk.ui.words import (
@@ -158,7 +159,7 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.prompt = QLabel(prompt)
+        self.prompt = plain_label(prompt)  # names the CPMI, a letter's number
         self.prompt.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
@@ -617,7 +618,7 @@ class DocumentsPanel(QWidget):
             )
             note, warn = self._note(row, entry)
             remark = QTableWidgetItem(note)
-            remark.setToolTip(note)
+            remark.setToolTip(plain_tip(note))
             if warn:
                 remark.setForeground(QBrush(QColor(style.ATTENTION)))
             for column, item in enumerate((name, status, stage, remark)):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.ui import style
+from ltsa_desk.ui.plain import plain_label
 from ltsa_desk.ui.signin import CredentialsForm, SignedIn
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
@@ -87,7 +88,7 @@ class LockDialog(QDialog):
         font.setPointSizeF(max(font.pointSizeF(), style.MIN_POINT_SIZE) * 1.5)
         font.setBold(True)
         self.title.setFont(font)
-        self.explanation = QLabel()
+        self.explanation = plain_label()  # names the officer
         self.explanation.setWordWrap(True)
         self.form = CredentialsForm(workspace, runner, card)
         self.form.signed_in.connect(self._opened)

@@ -68,6 +68,7 @@ from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.documents_panel import ask_reason, officer_message
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
+from ltsa_desk.ui.plain import plain_label, plain_tip
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -406,8 +407,8 @@ class LettersPanel(QWidget):
 
         self.spr_button = QPushButton(self.tr("Terbitkan SPR"))
         self.recommendation_button = QPushButton(self.tr("Terbitkan Rekomendasi Paspor"))
-        self.spr_reason = QLabel()
-        self.recommendation_reason = QLabel()
+        self.spr_reason = plain_label()  # names the CPMI
+        self.recommendation_reason = plain_label()
         for label in (self.spr_reason, self.recommendation_reason):
             label.setWordWrap(True)
             label.setStyleSheet("color: #555;")
@@ -456,7 +457,7 @@ class LettersPanel(QWidget):
             )
         )
         self.hand_carry_button = QPushButton(self.tr("Permohonan paspor (&hand-carry)"))
-        self.hand_carry_reason = QLabel()
+        self.hand_carry_reason = plain_label()
         self.hand_carry_reason.setWordWrap(True)
         self.hand_carry_reason.setStyleSheet("color: #555;")
 
@@ -616,7 +617,7 @@ class LettersPanel(QWidget):
                     text += ": " + letter.void_reason
                 status = QTableWidgetItem(text)
                 status.setForeground(QBrush(QColor(style.ATTENTION)))
-                status.setToolTip(text)
+                status.setToolTip(plain_tip(text))
                 font = QFont(number.font())
                 font.setStrikeOut(True)
                 number.setFont(font)

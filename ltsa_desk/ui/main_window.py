@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -31,6 +30,7 @@ from ltsa_desk.ui.banner import Banner
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.line_status import LineStatus, icons_dir
+from ltsa_desk.ui.plain import plain_label, plain_warning
 from ltsa_desk.ui.search_page import SearchPage
 from ltsa_desk.ui.settings_page import SettingsPage
 from ltsa_desk.ui.sync_bridge import SyncBridge
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
 
         self.line_status = LineStatus()
         self.line_status.open_sync.connect(lambda: self.show_page(PAGE_SYNC))
-        self.officer_label = QLabel()
+        self.officer_label = plain_label()
         self.lock_button = QPushButton(self.tr("Kunci"))
         self.lock_button.setToolTip(self.tr("Kunci layar (Ctrl+L)"))
         self.statusBar().addWidget(self.officer_label)
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self._build(self.base_ctx)
 
     def _training_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Mode latihan"), message)
+        plain_warning(self, self.tr("Mode latihan"), message)
 
     # -- closing -----------------------------------------------------------------------------------
 

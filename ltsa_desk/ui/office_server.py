@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ltsa_desk.store.problems import OfficeServerUnreachable
+from ltsa_desk.ui.plain import plain_label
 from ltsa_desk.workspace import Workspace, open_workspace
 
 Opener = Callable[[Path], Workspace]
@@ -60,7 +61,7 @@ class ServerWaitDialog(QDialog):
             )
         )
         self.title.setWordWrap(True)
-        self.detail = QLabel(reason)
+        self.detail = plain_label(reason)  # the driver's words, a host name
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counter = QLabel()

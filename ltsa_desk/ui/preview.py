@@ -23,7 +23,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ltsa_desk.services.documents import attachment_store
 from ltsa_desk.store.attachments import (
@@ -38,6 +38,7 @@ from ltsa_desk.store.attachments import (
 )
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -219,13 +220,13 @@ class PreviewPane(QWidget):
         self.current: PreviewData | None = None
         self.last_thread: str | None = None
 
-        self.picture = QLabel()
+        self.picture = plain_label()  # a problem naming the file, or the picture
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.picture.setMinimumSize(QSize(160, 160))
         self.picture.setStyleSheet("background: #f5f5f5; border: 1px solid #ddd; color: #666;")
         self.picture.setWordWrap(True)
-        self.caption = QLabel()
+        self.caption = plain_label()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)

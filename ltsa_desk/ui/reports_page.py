@@ -50,6 +50,7 @@ from ltsa_desk.services.reports import (
 from ltsa_desk.services.reports.base import thousands_id
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label
 
 #: (path suggested, file filter) -> the chosen path, or None when the admin cancelled.
 ChooseFile = Callable[[QWidget, str, str], str | None]
@@ -163,7 +164,7 @@ class ReportsPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.message = QLabel()
+        self.message = plain_label()  # names the file written
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

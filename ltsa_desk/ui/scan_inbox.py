@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from ltsa_desk.store.attachments import format_size
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +178,7 @@ class ScanInbox(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.status = QLabel()
+        self.status = plain_label()  # names scanned files
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
         self.list = QListWidget()

@@ -19,6 +19,7 @@ from ltsa_desk.ui.applicant_table import (
     Flagger,
 )
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label
 
 DEBOUNCE_MS = 250
 
@@ -68,9 +69,9 @@ class SearchPage(QWidget):
         self.search_box.setFont(box_font)
         self.search_box.installEventFilter(self)
 
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setStyleSheet("color: #555;")
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(style.ERROR_LABEL_CSS)
         self.error.setWordWrap(True)
         self.error.hide()

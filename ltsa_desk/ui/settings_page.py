@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ltsa_desk import __version__
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.plain import plain_label
 
 
 class SettingsPage(QWidget):
@@ -31,9 +32,9 @@ class SettingsPage(QWidget):
         identity = QGroupBox(self.tr("Loket ini"))
         form = QFormLayout(identity)
         form.addRow(self.tr("Kantor"), QLabel(config.office_code))
-        form.addRow(self.tr("Nama kantor"), QLabel(str(config.get("office.name") or "-")))
+        form.addRow(self.tr("Nama kantor"), plain_label(str(config.get("office.name") or "-")))
         form.addRow(self.tr("Loket"), QLabel(config.counter_id))
-        form.addRow(self.tr("Folder data"), QLabel(str(ctx.workspace.data_dir)))
+        form.addRow(self.tr("Folder data"), plain_label(str(ctx.workspace.data_dir)))
         form.addRow(self.tr("Versi"), QLabel(__version__))
 
         language_box = QGroupBox(self.tr("Bahasa"))
@@ -43,7 +44,7 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(config.get("ui.language"))))
         self.language.currentIndexChanged.connect(self._language_changed)
-        self.language_note = QLabel()
+        self.language_note = plain_label()
         language_form.addRow(self.tr("Bahasa tampilan"), self.language)
         language_form.addRow("", self.language_note)
 

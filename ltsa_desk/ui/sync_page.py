@@ -51,6 +51,7 @@ from ltsa_desk.ui.line_status import (
     utc_now,
     waiting_count,
 )
+from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.sync_bridge import (
     AttentionItem,
     SyncOverview,
@@ -83,7 +84,7 @@ class DestinationCard(QGroupBox):
         self.delivered = QLabel("-")
         self.oldest = QLabel("-")
         self.last_delivery = QLabel("-")
-        self.technician = QLabel()
+        self.technician = plain_label()
         self.technician.setWordWrap(True)
         self.technician.setStyleSheet(f"color: {style.PAUSED};")
         self.technician.hide()
@@ -262,7 +263,7 @@ class SyncPage(QWidget):
             self.tr("Kirim lagi tanpa perubahan, bila masalahnya sudah dibereskan di server tujuan")
         )
         self.retry_button.clicked.connect(self.retry_selected)
-        self.message = QLabel()
+        self.message = plain_label()  # may quote a remote's reason, a file name
         self.message.setWordWrap(True)
         # The USB bundle, for when the line stays down for days (`services.bundles`): the file
         # dialogs are attributes so tests can answer them.
@@ -375,7 +376,9 @@ class SyncPage(QWidget):
                 cell = QTableWidgetItem(value)
                 if column == 4:
                     cell.setToolTip(
-                        self.tr("Jawaban server: {reason}").format(reason=item.remote_reason)
+                        plain_tip(
+                            self.tr("Jawaban server: {reason}").format(reason=item.remote_reason)
+                        )
                     )
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +40,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import LabelledField
+from ltsa_desk.ui.plain import plain_label, plain_question
 from ltsa_desk.workspace import Workspace
 
 # --- work done on the runner (no Qt) ----------------------------------------------------------
@@ -217,7 +217,7 @@ class UsersPage(QWidget):
         self.reset_button.clicked.connect(self.reset_selected)
         self.toggle_button = QPushButton(self.tr("Nonaktifkan"))
         self.toggle_button.clicked.connect(self.toggle_selected)
-        self.message = QLabel()
+        self.message = plain_label()  # names accounts
         self.message.setWordWrap(True)
         row_buttons = QHBoxLayout()
         row_buttons.addWidget(self.reset_button)
@@ -516,8 +516,7 @@ class UsersPage(QWidget):
     # -- default dialogs --------------------------------------------------------------------------
 
     def _confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        return plain_question(self, title, question)
 
     def _ask_password(self, username: str) -> str | None:
         dialog = PasswordDialog(username, self)

@@ -49,6 +49,7 @@ from ltsa_desk.services import accounts
 from ltsa_desk.services.connection_test import DESTINATIONS, DestinationCheck, check_all
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
+from ltsa_desk.ui.plain import plain_label
 from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.workers import Runner
 
@@ -140,7 +141,7 @@ class _ConnectionRow(QFrame):
         self.title.setFont(bold)
         self.state = QLabel()
         self.state.setFont(bold)
-        self.detail = QLabel()
+        self.detail = plain_label()  # a server's answer, a host name
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QGridLayout(self)
@@ -346,7 +347,7 @@ class SetupWizard(QDialog):
         retest.addWidget(self.retest_button)
         retest.addStretch(1)
         layout.addLayout(retest)
-        self.connection_note = QLabel()
+        self.connection_note = plain_label()
         self.connection_note.setWordWrap(True)
         layout.addWidget(self.connection_note)
         layout.addStretch(1)
