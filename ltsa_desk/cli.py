@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from ltsa_desk import __version__
 from ltsa_desk.config import ConfigError, resolve_data_dir
+from ltsa_desk.console import tolerate_narrow_code_page
 from ltsa_desk.logging_setup import setup_logging
 
 log = logging.getLogger("ltsa_desk.cli")
@@ -483,6 +484,7 @@ def say(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_narrow_code_page()  # Windows pipes are cp1252: a name must not kill the verb
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data_dir = resolve_data_dir(getattr(args, "data_dir", None))
