@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(4)
         self.navigation.currentRowChanged.connect(self._navigate)
+        # A click on the row that is current but not selected (see open_applicant) navigates too.
+        self.navigation.itemClicked.connect(lambda item: self._navigate(self.navigation.row(item)))
 
         self.training_banner = TrainingBanner()
         self.training_banner.hide()
@@ -246,9 +248,17 @@ class MainWindow(QMainWindow):
                 self._previous_key = current
             page.load(applicant_id)
             self.stack.setCurrentWidget(page)
+            # No row is highlighted, but one stays *current*: a list without a current row picks
+            # row 0 (Pendaftaran) whenever it gains focus, and it does gain it for a moment when
+            # the officer switches the CPMI page's tabs away from the focused field (issue 18).
             self.navigation.blockSignals(True)
             self.navigation.clearSelection()
-            self.navigation.setCurrentRow(-1)
+            keys = [
+                self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.navigation.count())
+            ]
+            row = keys.index(self._previous_key) if self._previous_key in keys else 0
+            self.navigation.setCurrentRow(row, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.navigation.blockSignals(False)
 
     def change_officer(self, actor: Any) -> None:

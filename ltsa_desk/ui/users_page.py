@@ -243,9 +243,13 @@ class UsersPage(QWidget):
         layout.addWidget(subtitle)
         layout.addLayout(body, 1)
 
-        self.setTabOrder(self.table, self.reset_button)
-        self.setTabOrder(self.reset_button, self.toggle_button)
-        self.setTabOrder(self.toggle_button, self.username)
+        # Tab order only once every widget is inside this page: set earlier (inside _add_form,
+        # before the form had a parent) Qt refuses it with a warning per pair.
+        chain: list[QWidget] = [self.table, self.reset_button, self.toggle_button]
+        chain += [self.username, self.full_name, self.role, self.password, self.repeat]
+        chain.append(self.add_button)
+        for current, following in pairwise(chain):
+            self.setTabOrder(current, following)
         self._update_buttons()
 
     def _add_form(self) -> QGroupBox:
@@ -286,12 +290,10 @@ class UsersPage(QWidget):
         for current, following in pairwise(editors):
             if isinstance(current, QLineEdit):  # Enter moves to the next field (UX.md)
                 current.returnPressed.connect(following.setFocus)
-            self.setTabOrder(current, following)
         self.repeat.returnPressed.connect(self.save)
         self.add_button = QPushButton(self.tr("Tambah pengguna"))
         self.add_button.setToolTip(self.tr("Simpan pengguna baru (Ctrl+S)"))
         self.add_button.clicked.connect(self.save)
-        self.setTabOrder(self.repeat, self.add_button)
         note = QLabel(
             self.tr(
                 "Kata sandi minimal {n} karakter. Sampaikan langsung kepada petugasnya."

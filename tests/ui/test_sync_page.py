@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from uiscreen import activate
 
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
@@ -120,7 +121,7 @@ def page_for(qtbot, workspace: Workspace, actor: Actor, runner: Runner, bridge: 
     page = SyncPage(UiContext(workspace, actor, runner, bridge))
     qtbot.addWidget(page)
     page.resize(1366, 768)
-    page.show()
+    activate(qtbot, page)  # on a real display keys reach only the active window
     return page
 
 

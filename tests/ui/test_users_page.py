@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 from sqlmodel import col, select
+from uiscreen import activate
 
 from ltsa_desk.services import accounts, audit, bundles, intake
 from ltsa_desk.services.context import Actor
@@ -79,7 +80,7 @@ def window_for(qtbot, workspace: Workspace, actor: Actor, runner: Runner) -> Mai
     window = MainWindow(UiContext(workspace, actor, runner), start_bridge=False)
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    window.show()
+    activate(qtbot, window)  # on a real display keys reach only the active window
     return window
 
 
