@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ltsa_desk.domain.applicant import APPLICANT_FIELDS, REQUIRED_FIELDS
+from ltsa_desk.services.csv_cells import safe_row
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -440,10 +441,12 @@ def write_rejects(
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-            writer.writerow([*keep, *_REJECT_COLUMNS])
+            # safe_row: a name like =HYPERLINK(...) must not run when the file is opened.
+            writer.writerow(safe_row([*keep, *_REJECT_COLUMNS]))
             for row, reason in rejects:
                 original = row.original
-                writer.writerow([*(original.get(c, "") for c in keep), row.row_number, reason])
+                cells = [*(original.get(c, "") for c in keep), row.row_number, reason]
+                writer.writerow(safe_row(cells))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, path)

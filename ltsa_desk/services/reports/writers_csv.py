@@ -6,6 +6,10 @@ With ``;`` decimals are written with a comma (``9,5``), because that same Excel 
 text. Dates are ISO (``2026-05-31``, ``2026-05-31 14:05:00``), which Excel reads as dates in any
 locale. The file starts with the heading lines (office, desks, period, made when and by whom),
 then each detail table under its title, then the summary tables.
+
+Every cell goes through :func:`~ltsa_desk.services.csv_cells.safe_cell`: a CPMI or P3MI named
+``=HYPERLINK(...)`` is written as ``'=HYPERLINK(...)``, so the spreadsheet shows it and never
+runs it; numbers and phone numbers stay as they are.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from ltsa_desk.services.csv_cells import safe_row
 from ltsa_desk.services.reports.base import (
     Column,
     DetailSection,
@@ -30,7 +35,7 @@ class CsvReportWriter:
         self.delimiter = delimiter
         self.decimal_comma = delimiter == ";"
         self._file: TextIO = path.open("w", encoding="utf-8-sig", newline="")
-        self._csv = csv.writer(self._file, delimiter=delimiter, lineterminator="\r\n")
+        self._csv = _SafeWriter(csv.writer(self._file, delimiter=delimiter, lineterminator="\r\n"))
         self._formatters: list[Any] = []
 
     def begin(self, heading: Heading, plan: ReportPlan) -> None:
@@ -88,6 +93,17 @@ class CsvReportWriter:
             return ""
         text = f"{float(value):.2f}"
         return text.replace(".", ",") if self.decimal_comma else text
+
+
+class _SafeWriter:
+    """``csv.writer`` with every row's cells made safe from formula injection, so no line of
+    the report (heading, details, summary tables) can forget it."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Any) -> None:
+        self._writer.writerow(safe_row(row))
 
 
 def _plain(value: Any) -> str:
