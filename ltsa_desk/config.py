@@ -255,6 +255,9 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "sync.batch_size": (_positive_int, 32),
     "sync.pull_interval_s": (_seconds(1, 3600), 30.0),
     "sync.retry_max_s": (_seconds(1, 3600), 300.0),
+    # How long to wait for an answer; it also sets the quiet period before a resend after a send
+    # that got none (sync/engine.py, "unknown outcomes"): a longer wait, a longer quiet period.
+    "sync.read_timeout_s": (_seconds(1, 300), 30.0),
     # Backups (services/backup.py): empty folder = <data folder>/backups; a USB drive or a
     # network share is better, so a dead disk does not take the backups with it.
     "backup.folder": (str.strip, ""),

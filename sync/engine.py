@@ -7,6 +7,24 @@ over one keep-alive client, and their verdicts written back in one transaction p
 
 The engine knows nothing of the application: what a delivery or a status change means locally is
 told by hooks, called inside the transaction that records it.
+
+Unknown outcomes. A send that got no answer (a timeout, a reset, a connection closed before the
+answer) may have reached the remote, or may reach it later: a slow line goes on delivering what it
+holds after the sender has given up. A look-up right then that does not find the item proves
+nothing, and a resend on its strength is how a registry that does not deduplicate gets two records.
+So, before any resend after an unknown outcome:
+
+1. the connection is cut abortively (`transport.ABORTIVE_CLOSE`): nothing more of it leaves here;
+2. the item is *in doubt* until a quiet period has passed (`EngineSettings.quiet_period_s`);
+3. it is looked up at once (a line that comes back clears fast: a look-up that FINDS it settles it),
+   but a "not found" before the quiet period ends only puts the next look-up at its end; only a
+   look-up made after it that still says "not found" lets the item be sent again.
+
+The same holds for an item whose lease is taken over from another engine (a killed `sync run`, a
+desk of a shared office that stopped renewing): that engine may have been sending it. Engines never
+start a send on a lease that may have run out (checked on this machine's monotonic clock), and lease
+times are the office database's clock on PostgreSQL (the desks' clocks may disagree), so the taker
+waits out the longest such send (`takeover_hold_s`) before it trusts a "not found".
 """
 
 from __future__ import annotations
@@ -21,6 +39,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -32,7 +51,7 @@ from sync.destinations import ADAPTERS, Destination, MissingDependency
 from sync.failure_log import RepeatedFailure
 from sync.ledger import Claimed, DeliveredItem, Result
 from sync.models import ItemState
-from sync.transport import Answer, Transport, Verdict, judge
+from sync.transport import Answer, Transport, Verdict, connect_timeout_s, judge
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +85,31 @@ class EngineSettings:
     def __post_init__(self) -> None:
         # A killed worker's items must be taken over within a minute.
         self.lease_seconds = min(float(self.lease_seconds), MAX_LEASE_SECONDS)
+
+    @property
+    def quiet_period_s(self) -> float:
+        """How long after giving up on a request it may still reach the remote and take effect.
+
+        Once the connection is reset nothing more of it leaves this machine; what is already on the
+        line (a router's queue, a token bucket) still arrives, and the remote then applies it. A
+        line whose transit plus the remote's work took longer than the read timeout could never
+        have answered any request, so one read timeout bounds both; the connect timeout is added
+        as a margin for a handshake retransmitted on the way.
+        """
+        return connect_timeout_s(self.read_timeout_s) + self.read_timeout_s
+
+    @property
+    def send_budget_s(self) -> float:
+        """The longest one send can last: connecting, writing the request (the write timeout is
+        the read timeout) and waiting for the answer."""
+        return connect_timeout_s(self.read_timeout_s) + 2 * self.read_timeout_s
+
+    @property
+    def takeover_hold_s(self) -> float:
+        """After a lease ran out, how long the engine that held it may still have a request on the
+        line: it started no send after its lease ended, a send lasts at most `send_budget_s`,
+        then the quiet period."""
+        return self.send_budget_s + self.quiet_period_s
 
 
 @dataclass
@@ -204,6 +248,7 @@ class _Worker:
         except MissingDependency as exc:
             return Result(item.key, ItemState.NEEDS_ATTENTION, reason=str(exc))
         if not item.blind:
+            asked_at = self.engine.clock(item)
             found = self.adapter.look_up(self.transport, item.kind, item.key)
             if found.verdict is Verdict.DELIVERED:
                 return Result(
@@ -214,15 +259,44 @@ class _Worker:
                 )
             if found.verdict is not Verdict.NOT_FOUND:
                 return self._judge(item, found, request.body)
+            if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
+                return self._inconclusive(item, asked_at)
+        if not self.engine.lease_holds(item):
+            return self._lease_lost(item)
         answer = self.transport.call(
             request.method, request.path, json=request.body, idempotency_key=item.key
         )
         return self._judge(item, answer, request.body)
 
+    def _inconclusive(self, item: Claimed, asked_at: datetime) -> Result:
+        """Not found, but an earlier request may still arrive: look again once it cannot."""
+        assert item.in_doubt_until is not None
+        return Result(
+            item.key,
+            ItemState.PENDING,
+            reason=(
+                "belum pasti: kiriman sebelumnya tanpa jawaban mungkin masih di jalan; "
+                "dicek lagi sebelum dikirim ulang"
+            ),
+            wait_s=max(0.0, (item.in_doubt_until - asked_at).total_seconds()),
+            verdict="in_doubt",
+            no_effect=True,  # a look-up changes nothing at the remote: it is not an attempt
+        )
+
+    def _lease_lost(self, item: Claimed) -> Result:
+        """Our hold on the item may have run out (renewals failed): another engine may take it."""
+        return Result(item.key, ItemState.PENDING, reason="lease habis", no_effect=True)
+
     def _judge(self, item: Claimed, answer: Answer, body: dict[str, Any]) -> Result:
         result = self._verdict(item, answer, body)
         result.verdict = answer.verdict.value
         result.unreachable = answer.unreachable
+        if answer.in_doubt:
+            # Look it up at the next chance (a line that is back clears it at once); a "not
+            # found" then only counts after the quiet period.
+            quiet = timedelta(seconds=self.engine.settings.quiet_period_s)
+            result.in_doubt_until = self.engine.clock(item) + quiet
+            result.wait_s = 0.0
         return result
 
     def _verdict(self, item: Claimed, answer: Answer, body: dict[str, Any]) -> Result:
@@ -281,6 +355,8 @@ class _Worker:
                 self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
             )
         batch_key = "batch-" + items[0].key
+        if not all(self.engine.lease_holds(item) for item in items):
+            return [self._lease_lost(item) for item in items]
         answer = self.transport.call(
             "POST", path, json={"items": [r.body for r in requests]}, idempotency_key=batch_key
         )
@@ -340,6 +416,7 @@ class _Worker:
             self.engine.owner,
             settings.batch_size * max(1, settings.concurrency),
             settings.lease_seconds,
+            takeover_hold_s=settings.takeover_hold_s,
         )
         if not batch:
             return 0
@@ -438,6 +515,21 @@ class SyncEngine:
         self._listeners: list[Callable[[EngineEvent], None]] = []
         self.workers = {config.name: _Worker(self, config) for config in destinations}
         self._heartbeat: threading.Thread | None = None
+        self._renewed_at = float("-inf")  # monotonic start of the last successful renewal
+
+    # -- time and leases --------------------------------------------------------------------------
+
+    @staticmethod
+    def clock(item: Claimed) -> datetime:
+        """Now, on the clock the item's lease and doubt were written with (the database's)."""
+        return item.db_now + timedelta(seconds=time.monotonic() - item.claimed_at)
+
+    def lease_holds(self, item: Claimed) -> bool:
+        """Whether our lease on the item surely still runs, judged on this machine's monotonic
+        clock from the start of the claim or of the last renewal (both before the database wrote
+        the lease, so this errs on the safe side)."""
+        since = max(item.claimed_at, self._renewed_at)
+        return time.monotonic() < since + self.settings.lease_seconds
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -477,7 +569,9 @@ class SyncEngine:
         failures = RepeatedFailure(log, "lease renewal")
         while not done.wait(interval):
             try:
+                started = time.monotonic()
                 ledger.renew_leases(self.db, self.owner, self.settings.lease_seconds)
+                self._renewed_at = started
                 failures.succeeded()
             except Exception as error:
                 failures.failed(error)
@@ -491,7 +585,7 @@ class SyncEngine:
         if self._heartbeat is not None:
             self._heartbeat.join(timeout)
         try:
-            ledger.release_leases(self.db, self.owner)
+            ledger.release_leases(self.db, self.owner, self.settings.takeover_hold_s)
         except Exception:  # the office server is down: the leases simply run out instead
             log.warning("could not hand back the leases at stop; they expire by themselves")
         for worker in self.workers.values():

@@ -9,9 +9,10 @@ a lock.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, or_, update
@@ -39,6 +40,9 @@ class Claimed:
     blind: bool  # first attempt from this database: may be sent without looking first
     attempts: int
     dependency_receipt: dict[str, Any] | None
+    in_doubt_until: datetime | None = None  # a "not found" before then proves nothing
+    db_now: datetime = field(default_factory=utc_now)  # the database's clock at the claim
+    claimed_at: float = field(default_factory=time.monotonic)  # before the claim, monotonic
 
 
 _CLAIM_COLUMNS = (
@@ -49,7 +53,30 @@ _CLAIM_COLUMNS = (
     OutboxItem.attempts,
     OutboxItem.look_up_first,
     OutboxItem.depends_on,
+    OutboxItem.state,
+    OutboxItem.lease_until,
+    OutboxItem.in_doubt_until,
 )
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands datetimes back without a zone; they are stored in UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def database_now(connection: Any) -> datetime:
+    """Now on the office database's clock, where leases are compared.
+
+    The desks of a shared office each have a clock, and they disagree: a desk a few minutes ahead
+    would take over leases the others still hold. PostgreSQL's clock is the one they share; a lone
+    counter's SQLite file has only this machine's.
+    """
+    if connection.dialect.name == "postgresql":
+        value = connection.execute(select(func.now())).scalar_one()
+        return value.astimezone(UTC)
+    return utc_now()
 
 
 class DeliveredItem(NamedTuple):
@@ -96,16 +123,25 @@ def _ready_condition(destination: str, now: datetime, state_condition: Any = Non
 
 
 def claim(
-    engine: Engine, destination: str, owner: str, limit: int, lease_seconds: float
+    engine: Engine,
+    destination: str,
+    owner: str,
+    limit: int,
+    lease_seconds: float,
+    *,
+    takeover_hold_s: float = 0.0,
 ) -> list[Claimed]:
     """Take up to `limit` ready items under a lease, counting the attempt BEFORE anything is sent.
 
     Counting first is what makes "blind only once" hold across a kill: whatever happens after this
-    commit, the next attempt at these items looks them up first.
+    commit, the next attempt at these items looks them up first. An item taken over from a lease
+    that ran out is in doubt until `takeover_hold_s` after that lease's end: its holder may have
+    had a request for it on the line (see the engine's "unknown outcomes").
     """
-    now = utc_now()
+    claimed_at = time.monotonic()
     with Session(engine) as session:
         connection = session.connection()
+        now = database_now(connection)
         # Pending items and items whose lease ran out, each read in queue order on its own, so
         # the index on (destination, state, seq) hands over the first `limit` at once instead of
         # every ready item being sorted for each batch (a 10,000-item backlog made draining
@@ -155,6 +191,18 @@ def claim(
                 updated_at=now,
             )
         )
+        doubts: dict[int, datetime | None] = {row.seq: _aware(row.in_doubt_until) for row in rows}
+        taken_over = []
+        for row in rows:
+            if row.state != ItemState.IN_FLIGHT.value or row.lease_until is None:
+                continue
+            until = _aware(row.lease_until) + timedelta(seconds=takeover_hold_s)  # type: ignore[operator]
+            current = doubts[row.seq]
+            if current is None or current < until:
+                doubts[row.seq] = until
+                taken_over.append({"b_seq": row.seq, "b_doubt": until})
+        if taken_over:
+            connection.execute(_IN_DOUBT, taken_over)
         claimed = []
         for row in rows:
             receipt = receipts.get(row.depends_on) if row.depends_on else None
@@ -166,30 +214,51 @@ def claim(
                     row.attempts == 0 and not row.look_up_first,
                     row.attempts + 1,
                     json.loads(receipt) if receipt else None,
+                    doubts[row.seq],
+                    now,
+                    claimed_at,
                 )
             )
         session.commit()
     return claimed
 
 
+_IN_DOUBT = (
+    update(OutboxItem)
+    .where(col(OutboxItem.seq) == bindparam("b_seq"))
+    .values(in_doubt_until=bindparam("b_doubt"))
+)
+
+
 def renew_leases(engine: Engine, owner: str, lease_seconds: float) -> int:
     with Session(engine) as session:
+        now = database_now(session.connection())
         result = session.exec(
             update(OutboxItem)
             .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
-            .values(lease_until=utc_now() + timedelta(seconds=lease_seconds))
+            .values(lease_until=now + timedelta(seconds=lease_seconds))
         )
         session.commit()
         return int(result.rowcount or 0)
 
 
-def release_leases(engine: Engine, owner: str) -> None:
-    """A clean stop hands its unfinished items back at once instead of letting leases run out."""
+def release_leases(engine: Engine, owner: str, takeover_hold_s: float = 0.0) -> None:
+    """A clean stop hands its unfinished items back at once instead of letting leases run out.
+
+    What is handed back may have been on the line when the stop gave up waiting for its sender:
+    it is in doubt for as long as a taken-over lease would be.
+    """
     with Session(engine) as session:
+        now = database_now(session.connection())
         session.exec(
             update(OutboxItem)
             .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
-            .values(state=ItemState.PENDING.value, lease_owner=None, lease_until=None)
+            .values(
+                state=ItemState.PENDING.value,
+                lease_owner=None,
+                lease_until=None,
+                in_doubt_until=now + timedelta(seconds=takeover_hold_s),
+            )
         )
         session.commit()
 
@@ -360,6 +429,7 @@ _VERDICT_COLUMNS = (
     OutboxItem.state,
     OutboxItem.attempts,
     OutboxItem.lease_owner,
+    OutboxItem.in_doubt_until,
 )
 _SETTLED = (ItemState.DELIVERED.value, ItemState.SUPERSEDED.value, ItemState.WITHDRAWN.value)
 _DELIVERED = (
@@ -383,6 +453,7 @@ _OTHER_VERDICT = (
         last_error=bindparam("b_error"),
         last_status=bindparam("b_status"),
         next_attempt_at=bindparam("b_next"),
+        in_doubt_until=bindparam("b_doubt"),
         lease_owner=None,
         lease_until=None,
     )
@@ -402,6 +473,7 @@ class Result:
     verdict: str | None = None  # the transport's verdict, for the worker's own decisions
     unreachable: bool = False
     no_effect: bool = False  # a blind send refused before any effect: it does not count
+    in_doubt_until: datetime | None = None  # sent with no answer: a "not found" proves nothing yet
 
 
 def record(
@@ -461,6 +533,7 @@ def record(
                     "b_error": result.reason,
                     "b_status": result.status,
                     "b_next": now + timedelta(seconds=result.wait_s),
+                    "b_doubt": result.in_doubt_until or row.in_doubt_until,
                 }
             )
         if delivered:

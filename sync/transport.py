@@ -8,11 +8,19 @@ classified into the sync contract's failure classes, so the engine never reasons
 - permanent: 400/404/422 and other 4xx: the remote refused this item's content;
 - conflict: 409, which the destination may still adopt as "already there";
 - auth: 401/403, a credentials problem for the whole destination.
+
+A request that got no answer at all is an *unknown outcome* (`Answer.in_doubt`) unless the
+connection was never made: it may have arrived, or may still arrive. Every connection is closed
+abortively (SO_LINGER 0: a reset, the unsent bytes thrown away) so that, once the client has given
+up on it, nothing more of that request leaves this machine; what is already on the line is covered
+by the engine's quiet period.
 """
 
 from __future__ import annotations
 
 import email.utils
+import socket
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +32,16 @@ import httpx
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 PROBE_TIMEOUT_S = 5.0
+
+# l_onoff=1, l_linger=0: close() sends a reset and discards what the kernel still holds to send,
+# instead of going on delivering a request the client has given up on (and, the same, when the
+# process is killed: the kernel closes its sockets the same way).
+ABORTIVE_CLOSE = (socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def connect_timeout_s(read_timeout_s: float) -> float:
+    """Never longer to connect than to wait for an answer (tests use sub-second read timeouts)."""
+    return min(CONNECT_TIMEOUT_S, read_timeout_s)
 
 
 class Verdict(StrEnum):
@@ -45,6 +63,7 @@ class Answer:
     reason: str = ""
     retry_after_s: float | None = None
     unreachable: bool = False  # no connection at all: the line (or the remote) is down
+    in_doubt: bool = False  # sent (maybe in part) with no answer: it may still arrive
 
 
 def _body(response: httpx.Response) -> dict[str, Any]:
@@ -109,11 +128,14 @@ def judge(status: int, body: dict[str, Any], retry_after_s: float | None = None)
 
 
 def classify_error(exc: httpx.HTTPError) -> Answer:
-    """No answer at all. A refused or unreachable connection means the line is down."""
+    """No answer at all. A refused or unreachable connection means the line is down, and nothing
+    was sent; any other failure (a timeout, a reset, a connection closed before the answer) may
+    have delivered the request, or may still: its outcome is unknown."""
+    never_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
     unreachable = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
     kind = type(exc).__name__
     reason = f"tidak ada jawaban dari server ({kind})"
-    return Answer(Verdict.TRANSIENT, None, {}, reason, None, unreachable)
+    return Answer(Verdict.TRANSIENT, None, {}, reason, None, unreachable, not never_sent)
 
 
 class Transport:
@@ -129,12 +151,13 @@ class Transport:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._token_provider = token_provider
+        limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        )
         self._client = httpx.Client(
             base_url=self.base_url,
-            timeout=httpx.Timeout(read_timeout_s, connect=CONNECT_TIMEOUT_S),
-            limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
+            timeout=httpx.Timeout(read_timeout_s, connect=connect_timeout_s(read_timeout_s)),
+            transport=httpx.HTTPTransport(limits=limits, socket_options=[ABORTIVE_CLOSE]),
             headers={"User-Agent": "ltsa-desk-sync"},
         )
 

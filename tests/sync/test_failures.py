@@ -141,7 +141,20 @@ def test_expired_lease_of_a_killed_worker_is_taken_over_with_a_look_up(
         lease_until=now + timedelta(seconds=30),
     )
 
-    desk.run_pass()
+    # Quick read time-outs: the killed worker may have had `unsent` on the line, so a "not found"
+    # counts only once that request could no longer arrive (the takeover hold, 2.5 s here).
+    desk.run_pass(read_timeout_s=0.5)
+    first = desk.item(unsent_item.key)
+    assert first.state == "pending", "a not-found right after a takeover is no proof"
+    assert first.in_doubt_until is not None
+    assert as_utc(first.in_doubt_until) >= now - timedelta(seconds=1) + timedelta(seconds=2.5)
+    assert careless_sim.records("registry", client_reference=unsent_item.key) == []
+    wait_until(
+        lambda: datetime.now(UTC) > as_utc(first.in_doubt_until) + timedelta(seconds=0.1),
+        10,
+        "the takeover hold to pass",
+    )
+    desk.run_pass(read_timeout_s=0.5)
 
     sent_item, unsent_item, alive_item = (
         desk.item(i.key) for i in (sent_item, unsent_item, alive_item)
