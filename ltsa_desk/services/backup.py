@@ -57,6 +57,7 @@ from ltsa_desk.logging_setup import mask_sensitive
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import sqlite_path
 from ltsa_desk.store.problems import DatabaseProblem
+from sync.engine import EngineSettings
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +265,7 @@ _LIBPQ_ENV = {
     "sslrootcert": "PGSSLROOTCERT",
     "connect_timeout": "PGCONNECT_TIMEOUT",
     "application_name": "PGAPPNAME",
+    "require_auth": "PGREQUIREAUTH",  # pg_dump too never answers a cleartext/MD5 request
 }
 
 
@@ -714,6 +716,16 @@ def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> t
         raise BackupError(str(exc)) from exc
 
 
+# The engine's hold after a lease that may still have had a request on the line, at the default
+# read timeout (sync/engine.py, EngineSettings.takeover_hold_s).
+_TAKEOVER_HOLD_S = EngineSettings().takeover_hold_s
+
+
+def _sqlite_time(value: datetime) -> str:
+    """A UTC time as SQLAlchemy stores it in SQLite (naive, microseconds)."""
+    return value.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 def _check_and_mark(database: Path, key: bytes, database_id: str) -> tuple[int, dict[str, int]]:
     """Open the staged copy with its key, run the integrity checks, and mark every item that was
     not delivered as ``look_up_first`` (the remote may have it already). Returns (marked, counts).
@@ -755,6 +767,13 @@ def _check_and_mark(database: Path, key: bytes, database_id: str) -> tuple[int, 
                 "UPDATE outbox_item SET look_up_first = 1 WHERE state <> 'delivered'"
             )
             marked = max(0, cursor.rowcount)
+            if "in_doubt_until" in columns:
+                # A sender of the replaced data (a `sync run` takes no folder lock) may have
+                # had one of these on the line: a "not found" counts only after it could land.
+                connection.execute(
+                    "UPDATE outbox_item SET in_doubt_until = ? WHERE state <> 'delivered'",
+                    (_sqlite_time(datetime.now(UTC) + timedelta(seconds=_TAKEOVER_HOLD_S)),),
+                )
             connection.execute("COMMIT")
         connection.execute("PRAGMA journal_mode = DELETE")
     finally:

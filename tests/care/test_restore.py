@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,14 @@ def test_restore_keeps_the_old_data_and_never_sends_restored_items_blind(
             items = session.exec(select(OutboxItem).order_by(OutboxItem.seq)).all()
         flags = [(item.state, item.look_up_first) for item in items]
         assert flags == [("delivered", False), ("pending", True), ("pending", True)]
+        # A sender of the replaced data may still have had them on the line: a "not found"
+        # proves nothing until the longest send and the quiet period are over.
+        restored_at = datetime.now(UTC)
+        for item in items[1:]:
+            assert item.in_doubt_until is not None
+            doubt = item.in_doubt_until.replace(tzinfo=UTC)
+            assert restored_at < doubt < restored_at + timedelta(seconds=200)
+        assert items[0].in_doubt_until is None
         drain(workspace)
         with workspace.database.session() as session:
             states = {item.state for item in session.exec(select(OutboxItem)).all()}
