@@ -86,6 +86,7 @@ from ltsa_desk.services.validation import (
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.documents_panel import DocumentsPanel, ask_reason, officer_message
+from ltsa_desk.ui.elided import ElidedLabel
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_page import (
     LEFT_COLUMN,
@@ -469,15 +470,18 @@ class ApplicantPage(QWidget):
         self.back_button.setToolTip(self.tr("Kembali ke layar sebelumnya"))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back_requested)
-        self.name_label = plain_label()
+        # Header items never widen the page: an unwrapped label's minimum width is its whole
+        # text, and a long name beside "No. permohonan paspor ..." made the window 1514 px wide
+        # on a 1366 px screen, for good (issue 18). The name is cut with "...", the numbers wrap.
+        self.name_label = ElidedLabel()
         font = QFont(self.name_label.font())
         font.setPointSizeF(max(font.pointSizeF(), style.MIN_POINT_SIZE) * 1.45)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ids_label = QLabel()
         self.ids_label.setTextFormat(Qt.TextFormat.RichText)
         self.ids_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ids_label.setWordWrap(True)
         self.steps = StepIndicator()
         self.submissions_label = QLabel()
         self.submissions_label.setTextFormat(Qt.TextFormat.RichText)
@@ -487,9 +491,7 @@ class ApplicantPage(QWidget):
         self.submissions_title.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         top = QHBoxLayout()
-        top.addWidget(self.name_label)
-        top.addSpacing(12)
-        top.addWidget(self.ids_label, 1)
+        top.addWidget(self.name_label, 1)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         sent = QHBoxLayout()
         sent.setSpacing(8)
@@ -499,6 +501,7 @@ class ApplicantPage(QWidget):
         box.setContentsMargins(10, 6, 10, 6)
         box.setSpacing(3)
         box.addLayout(top)
+        box.addWidget(self.ids_label)
         box.addWidget(self.steps)
         box.addLayout(sent)
 

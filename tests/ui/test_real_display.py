@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from uiscreen import activate
+from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, activate, on_real_display
 
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
@@ -106,3 +106,83 @@ def test_the_main_window_sets_its_tab_order_without_qt_warnings(
     window.ctx.runner.wait_idle()
     warnings = [record.message for record in qtlog.records if "setTabOrder" in record.message]
     assert warnings == []
+
+
+LONG_NAME = "Hj. Baiq Nurul Aini binti Lalu Muhammad Zainuddin Al-Hamidy Wirapraja"
+LONG_AGENCY = "PT Bintang Mandiri Sejahtera Abadi Penempatan Pekerja Migran Indonesia Raya"
+
+
+def _longest_cpmi(workspace: Workspace, actor: Actor) -> str:
+    """A CPMI with every header item present and the longest realistic values."""
+    import uuid
+    from datetime import date
+
+    from ltsa_desk.store.models import Applicant
+
+    data = {
+        "nik": "5203015205950002",
+        "full_name": LONG_NAME,
+        "birth_place": "Kecamatan Sambelia, Kabupaten Lombok Timur",
+        "birth_date": "12-05-1995",
+        "sex": "P",
+        "address": "Dusun Lendang Bilik RT 003 RW 007, Desa Sukamulia Timur, Kecamatan Sukamulia",
+        "phone": "081234567890",
+        "education": "SMA",
+        "marital_status": "Belum Kawin",
+        "destination_country": "Malaysia",
+        "job_title": "Penata laksana rumah tangga dan pengasuh lanjut usia",
+        "sector": "informal",
+        "agency": LONG_AGENCY,
+        "planned_departure": "05-06-2027",
+    }
+    with workspace.database.write_session() as session:
+        applicant_id = register_applicant(
+            session, data, actor, today=date(2026, 12, 1)
+        ).applicant.id
+    with workspace.database.write_session() as session:
+        record = session.get(Applicant, uuid.UUID(str(applicant_id)))
+        assert record is not None
+        record.registry_id = "REG-5203-2026-000000123456789"
+        record.passport_application_no = "PPA-2026-LOTIM-01-0000000000123456"
+        session.add(record)
+        session.commit()
+    return str(applicant_id)
+
+
+def _fits(window: MainWindow, where: str) -> None:
+    QApplication.processEvents()
+    if on_real_display():  # offscreen invents a 2 px frame around a window of any size
+        frame = window.frameGeometry()
+        assert frame.width() <= SCREEN_WIDTH and frame.height() <= SCREEN_HEIGHT, (where, frame)
+    size = window.size()
+    assert size.width() <= SCREEN_WIDTH and size.height() <= SCREEN_HEIGHT, (where, size)
+    hint = window.minimumSizeHint()  # what the window grows to when it gets the chance
+    assert hint.width() <= SCREEN_WIDTH and hint.height() <= SCREEN_HEIGHT, (where, hint)
+
+
+@SQLITE
+def test_no_page_grows_past_the_screen_whatever_the_data(
+    qtbot: Any, workspace: Workspace, actor: Actor, window: MainWindow
+) -> None:
+    applicant_id = _longest_cpmi(workspace, actor)
+    _fits(window, "start")
+    window.open_applicant(applicant_id)
+    applicant = window.pages["applicant"]
+    assert isinstance(applicant, ApplicantPage)
+    qtbot.waitUntil(lambda: applicant.name_label.text() == LONG_NAME, timeout=10_000)
+    assert "PPA-2026" in applicant.ids_label.text()
+    window.ctx.runner.wait_idle()
+    for index in range(applicant.tabs.count()):
+        applicant.show_tab(index)
+        window.ctx.runner.wait_idle()
+        _fits(window, f"CPMI tab {index}")
+    for row in range(window.navigation.count()):
+        key = window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        window.show_page(key)
+        window.ctx.runner.wait_idle()
+        qtbot.wait(50)
+        _fits(window, key)
+    window.open_applicant(applicant_id)  # opening it again must not grow the window either
+    qtbot.wait(200)
+    window.ctx.runner.wait_idle()
+    _fits(window, "CPMI again")
