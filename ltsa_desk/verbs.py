@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ltsa_desk.cli import EXIT_OK, CliError, emit_json, read_stdin_line, say
+from ltsa_desk.cli import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, read_stdin_line, say
 from ltsa_desk.config import Config, ConfigError
 from ltsa_desk.services import accounts
 from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
@@ -335,13 +335,22 @@ def import_register(args: argparse.Namespace) -> int:
             )
         except RegisterFileError as exc:
             raise CliError(f"{source.name}: {exc}", field="file") from exc
+    notice = report.notice()
+    if notice:
+        say(notice)
     if args.json:
-        emit_json(report.as_dict())
+        extra = {"notice": notice, "rejects_error": report.rejects_error}
+        emit_json({**report.as_dict(), **{k: v for k, v in extra.items() if v}})
     else:
         say(
             f"Diimpor {report.imported}, dilewati {report.skipped}, ditolak {report.rejected}, "
             f"peringatan {report.warnings}"
         )
+    if report.rejects_error is not None:
+        for row_number, reason in report.reasons:
+            say(f"Baris {row_number}: {reason}")
+        say(f"ltsa-desk: {report.rejects_error}")
+        return EXIT_PROBLEMS
     if report.rejects_path is not None:
         say(f"Baris yang ditolak ditulis ke {report.rejects_path}")
     return EXIT_OK

@@ -10,7 +10,7 @@ rest).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,12 @@ class ImportReport:
     rejected: int = 0
     warnings: int = 0
     rejects_path: Path | None = None
+    #: Rows refused because a NIK/KK/phone cell held a number, per field label ("NIK": 274).
+    typed_as_number: dict[str, int] = field(default_factory=dict)
+    #: Why the rejects file could not be written (the rows were imported all the same).
+    rejects_error: str | None = None
+    #: Every refused row as (row number, reason), for when the rejects file could not be written.
+    reasons: list[tuple[int, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -50,6 +56,19 @@ class ImportReport:
             "rejected": self.rejected,
             "warnings": self.warnings,
         }
+
+    def notice(self) -> str | None:
+        """The one line shown above the counts when digit columns were stored as numbers."""
+        if not self.typed_as_number:
+            return None
+        counts = self.typed_as_number.items()
+        where = ", ".join(f"{label} ({count} baris)" for label, count in counts)
+        return (
+            f"PERHATIAN: kolom {where} berisi angka, bukan teks. Excel hanya menyimpan 15 digit "
+            "angka, jadi NIK/KK bisa kehilangan digit terakhir dan nomor HP angka 0 di depannya; "
+            "baris itu ditolak, tidak ada nilai yang disimpan. Format kolom itu sebagai Teks lalu "
+            "ketik ulang nomornya, atau ekspor ulang register dari sistem asal."
+        )
 
 
 def default_rejects_path(source: Path) -> Path:
@@ -119,6 +138,9 @@ def import_register(
                 if isinstance(outcome, str):
                     rejects.append((row, outcome))
                     report.rejected += 1
+                    for name in row.typed_as_number:
+                        label = FIELD_LABELS_ID[name]
+                        report.typed_as_number[label] = report.typed_as_number.get(label, 0) + 1
                 elif outcome is None:
                     report.skipped += 1
                 else:
@@ -148,11 +170,28 @@ def import_register(
 def _write_rejects_file(
     register: RegisterFile, rejects: list[tuple[RegisterRow, str]], report: ImportReport
 ) -> None:
+    """Write the refused rows beside the input; a failure here must not hide what was imported.
+
+    The rows are committed by now, so an unwritable rejects file (read-only folder, a folder of
+    that name, the file open in Excel) becomes :attr:`ImportReport.rejects_error` and the reasons
+    stay in :attr:`ImportReport.reasons` for the caller to show, instead of an exception that
+    would swallow the counts.
+    """
     assert report.rejects_path is not None
-    if rejects:
-        write_rejects(report.rejects_path, register, rejects)
-    else:
+    report.reasons = [(row.row_number, reason) for row, reason in rejects]
+    if not rejects:
         report.rejects_path = None
+        return
+    try:
+        write_rejects(report.rejects_path, register, rejects)
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        if report.rejects_path.is_dir():
+            why = "sudah ada folder dengan nama itu"
+        report.rejects_error = (
+            f"Berkas penolakan tidak bisa ditulis ke {report.rejects_path} ({why}); "
+            "alasan penolakan ditampilkan di bawah"
+        )
 
 
 def _batches(rows: list[RegisterRow], size: int) -> Iterable[list[RegisterRow]]:
@@ -206,6 +245,8 @@ def _judge_row(
     seen_in_file: dict[str, CheckedApplicant],
 ) -> CheckedApplicant | str | None:
     """One row: the checked record to import, None when skipped, the reason when rejected."""
+    if row.typed_as_number:
+        return _typed_as_number_reason(row)
     raw = {name: value for name, value in row.values.items() if name in FIELDS}
     try:
         checked = check_applicant(
@@ -235,3 +276,20 @@ def _judge_row(
         return None
     seen_in_file[nik] = checked
     return checked
+
+
+def _typed_as_number_reason(row: RegisterRow) -> str:
+    """Say what Excel did to the number and how the officer gets the real digits back."""
+    parts = []
+    for name in row.typed_as_number:
+        label = FIELD_LABELS_ID[name]
+        seen = row.values.get(name)
+        exponent = "e" in str(seen).lower()
+        damage = "angka 0 di depan hilang" if name == "phone" and not exponent else "digit hilang"
+        if name != "phone" and not exponent:
+            damage = "digit terakhir bisa sudah berubah menjadi 0"
+        parts.append(f"{label} tersimpan sebagai angka, bukan teks (terbaca {seen}; {damage})")
+    return (
+        "; ".join(parts) + ". Format kolom sebagai Teks lalu ketik ulang nomornya, "
+        "atau ekspor ulang dari sistem asal"
+    )

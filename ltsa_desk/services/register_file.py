@@ -59,7 +59,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ltsa_desk.domain.applicant import APPLICANT_FIELDS, REQUIRED_FIELDS
 from ltsa_desk.services.csv_cells import safe_row
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 __all__ = [
+    "DIGIT_FIELDS",
     "FIELDS",
     "HEADER_SEARCH_ROWS",
     "MAX_DATA_ROWS",
@@ -109,6 +110,13 @@ HEADER_SEARCH_ROWS = 10
 
 FIELDS: tuple[str, ...] = APPLICANT_FIELDS
 """Canonical field names; every :attr:`RegisterRow.values` has exactly these keys."""
+
+DIGIT_FIELDS: tuple[str, ...] = ("nik", "kk", "phone")
+"""Fields that are digit strings, not numbers: Excel keeps 15 significant digits of a number, so
+a 16-digit NIK or KK stored as a number has lost its last digit, and a phone its leading 0."""
+
+_EXPONENT_FORM = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+"""How Excel and LibreOffice write a long number into a CSV (``5.20301E+15``)."""
 
 
 # Names used in messages to officers, who know the Indonesian column names.
@@ -204,6 +212,10 @@ class RegisterRow:
     row_number: int
     values: dict[str, CellValue]
     original: dict[str, str]
+    #: Fields among :data:`DIGIT_FIELDS` whose cell held a number (an XLSX number cell, or CSV
+    #: text in Excel's exponent form such as ``5.20301E+15``): the digits the officer typed may
+    #: be gone, so the importer refuses the row instead of trusting them.
+    typed_as_number: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -427,7 +439,8 @@ def write_rejects(
 
     Columns are the input's columns plus ``baris`` (row number in the input) and ``alasan``
     (reason). UTF-8 with BOM so Excel shows Indonesian names correctly; the input's delimiter is
-    kept for CSV input (Indonesian Excel expects ``;``) and ``,`` is used for XLSX input. The file
+    kept for CSV input, and ``;`` is used for XLSX input because Indonesian Excel's list
+    separator is ``;`` (a ``,`` file opens there as one column). The file
     is written to a temporary file beside ``path`` and moved into place, so an interrupted run
     never leaves a half-written rejects file. ``OSError`` (e.g. the target is open in Excel on
     Windows) is left to the caller.
@@ -435,7 +448,7 @@ def write_rejects(
     path = Path(path)
     keep = [c for c in register.columns if normalise_header(c) not in _REJECT_COLUMNS]
     delimiter = (
-        register.delimiter if register.source_format == "csv" and register.delimiter else ","
+        register.delimiter if register.source_format == "csv" and register.delimiter else ";"
     )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -500,6 +513,10 @@ def _markup_message(text: str) -> str | None:
     )
 
 
+def _in_exponent_form(value: CellValue) -> bool:
+    return isinstance(value, str) and _EXPONENT_FORM.match(value) is not None
+
+
 def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
@@ -559,7 +576,8 @@ def _read_csv(data: bytes) -> RegisterFile:
                 if position < width:
                     values[canonical] = cells[position].strip() or None
             original = {name: (cells[p] if p < width else "") for name, p in named}
-            rows.append(RegisterRow(record_number, values, original))
+            numbers = tuple(name for name in DIGIT_FIELDS if _in_exponent_form(values[name]))
+            rows.append(RegisterRow(record_number, values, original, numbers))
     except csv.Error as exc:
         raise RegisterFileError(
             f"Isi file CSV rusak di sekitar baris {record_number + 1}: {exc}"
@@ -654,6 +672,96 @@ def _xlsx_cell(value: object) -> tuple[CellValue, str]:
     return text or None, text
 
 
+def _is_number_cell(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _sheet_rows(sheet: ReadOnlyWorksheet, width: int) -> Iterator[tuple[int, list[object]]]:
+    """The rows the sheet's XML really holds, as (row number, ``width`` values).
+
+    openpyxl's own ``iter_rows`` invents every missing row between two stored ones, so a 2 KB
+    file with one cell at row 99,999,999 kept a counter PC busy for a minute; here only stored
+    rows are visited, and a row beyond Excel's last row stops the read at once. Cells are parsed
+    by :class:`_TolerantParser`, so one impossible number ends up in that row's reason, not in
+    "the file is damaged".
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = sheet.parent  # type: ignore[attr-defined]
+    with sheet._get_source() as source:  # type: ignore[attr-defined]
+        parser = _tolerant_parser(WorkSheetParser)(
+            source,
+            sheet._shared_strings,  # type: ignore[attr-defined]
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row_number, cells in parser.parse():
+            if row_number > MAX_SHEET_ROWS:
+                shown = f"{row_number:_}".replace("_", ".")
+                raise RegisterFileError(
+                    f"Lembar '{sheet.title}' berisi sel di baris {shown}, di luar batas Excel "  # type: ignore[attr-defined]
+                    "(1.048.576 baris): file ini tidak dibuat oleh Excel. Salin datanya ke "
+                    "buku kerja baru lalu simpan sebagai .xlsx atau CSV."
+                )
+            values: list[object] = [None] * width
+            for cell in cells:
+                column = cell["column"]
+                if column <= width:
+                    values[column - 1] = cell["value"]
+            yield row_number, values
+
+
+_LAST_SERIAL = 2_958_465.0  # 9999-12-31, the last day Excel can show
+
+
+def _tolerant_parser(base: type) -> type:
+    """openpyxl's sheet parser, except that a cell it cannot convert keeps its raw text.
+
+    openpyxl raises on ``NaN``/``INF`` in a date cell (one such cell made the whole register
+    "damaged") and turns ``-1`` into 29 December 1899. A number outside Excel's dates in a date
+    cell, or a number that is not finite anywhere, stays the text of the file, so validation
+    refuses that row with its reason and the other rows import.
+    """
+
+    class _TolerantParser(base):  # type: ignore[valid-type,misc]
+        def parse_cell(self, element: Any) -> dict[str, object]:
+            style = element.get("s")
+            if style and int(style) in self.date_formats and element.get("t", "n") == "n":
+                raw = element.findtext(_VALUE_TAG, None)
+                if raw is not None:
+                    try:
+                        number = float(raw)
+                    except ValueError:
+                        number = math.nan
+                    if not 0 <= number <= _LAST_SERIAL:  # False for NaN too
+                        return self._as_text(element, raw, advance=True)
+            try:
+                return super().parse_cell(element)  # type: ignore[no-any-return]
+            except (ValueError, OverflowError, TypeError):
+                return self._as_text(element, element.findtext(_VALUE_TAG) or "", advance=False)
+
+        def _as_text(self, element: Any, raw: str, *, advance: bool) -> dict[str, object]:
+            from openpyxl.utils.cell import coordinate_to_tuple
+
+            coordinate = element.get("r")
+            if coordinate:
+                row, column = coordinate_to_tuple(coordinate)
+                self.col_counter = column
+            else:
+                if advance:  # openpyxl had not counted this cell yet
+                    self.col_counter += 1
+                row, column = self.row_counter, self.col_counter
+            value = raw.strip() or None
+            return {"row": row, "column": column, "value": value, "data_type": "s", "style_id": 0}
+
+    return _TolerantParser
+
+
+_VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
+
+
 def _header_text(value: object) -> str:
     return _xlsx_cell(value)[1].strip()
 
@@ -689,14 +797,7 @@ def _read_workbook(workbook: Workbook) -> RegisterFile:
     ]
     best: tuple[ReadOnlyWorksheet, _Search] | None = None
     for sheet in ordered:
-        sheet.reset_dimensions()  # some exporters write a wrong <dimension>; trust the cells
-        first_rows = (
-            [_header_text(v) for v in row]
-            for row in sheet.iter_rows(
-                min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True
-            )
-        )
-        search = _search_header(first_rows)
+        search = _search_header(_leading_rows(sheet))
         if search.header is not None:
             return _read_sheet(sheet, search.header)
         if best is None or search.score > best[1].score:
@@ -707,6 +808,16 @@ def _read_workbook(workbook: Workbook) -> RegisterFile:
     raise RegisterFileError(_missing_message(search, where))
 
 
+def _leading_rows(sheet: ReadOnlyWorksheet) -> list[list[str]]:
+    """The first :data:`HEADER_SEARCH_ROWS` rows as text, missing rows as empty ones."""
+    rows: list[list[str]] = [[] for _ in range(HEADER_SEARCH_ROWS)]
+    for row_number, cells in _sheet_rows(sheet, MAX_COLUMNS):
+        if row_number > HEADER_SEARCH_ROWS:
+            break
+        rows[row_number - 1] = [_header_text(v) for v in cells]
+    return rows
+
+
 def _read_sheet(sheet: ReadOnlyWorksheet, header: _Header) -> RegisterFile:
     header_row = header.index + 1
     _check_duplicates(header, header_row)
@@ -715,25 +826,28 @@ def _read_sheet(sheet: ReadOnlyWorksheet, header: _Header) -> RegisterFile:
     field_at = {position: canonical for canonical, position in header.field_positions}
     template: dict[str, CellValue] = dict.fromkeys(FIELDS)
     rows: list[RegisterRow] = []
-    cells_iter = sheet.iter_rows(min_row=header_row + 1, max_col=width, values_only=True)
-    # read_only iter_rows fills in rows missing from the XML, so enumeration gives sheet rows.
-    for row_number, cells in enumerate(cells_iter, start=header_row + 1):
+    for row_number, cells in _sheet_rows(sheet, width):
+        if row_number <= header_row:
+            continue
         if all(c is None for c in cells):  # fast path for formatted-but-empty rows
             continue
         values = dict(template)
         original: dict[str, str] = {}
-        count = len(cells)
+        numbers: list[str] = []
         for name, position in named:
-            value, text = _xlsx_cell(cells[position] if position < count else None)
+            cell = cells[position]
+            value, text = _xlsx_cell(cell)
             original[name] = text
             canonical = field_at.get(position)
             if canonical is not None:
                 values[canonical] = value
+                if canonical in DIGIT_FIELDS and _is_number_cell(cell):
+                    numbers.append(canonical)
         if not any(text.strip() for text in original.values()):
             continue  # blank or whitespace-only cells, or data only under unnamed columns
         if len(rows) >= MAX_DATA_ROWS:
             raise _too_many_rows(MAX_DATA_ROWS)
-        rows.append(RegisterRow(row_number, values, original))
+        rows.append(RegisterRow(row_number, values, original, tuple(numbers)))
     return RegisterFile(
         columns=header.columns,
         mapping=header.mapping,

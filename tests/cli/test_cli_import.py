@@ -259,3 +259,53 @@ def test_who_imported_is_in_the_audit_log(fresh_counter: Path, tmp_path: Path) -
     rows = clitools.audit_entries(fresh_counter, "applicant.import")
     assert [entry["actor"] for entry in rows] == ["petugas1"]
     assert clitools.applicants(fresh_counter)[NIK_MALE]["registered_by"] == "petugas1"
+
+
+# --- issue 16: numbers in digit columns, an unwritable rejects file ------------------------------
+
+
+def _numeric_nik_register(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["NIK", "Nama", "Tanggal Lahir", "Jenis Kelamin"])
+    sheet.append([int(NIK_MALE[:15] + "0"), "Budi Santoso", "12-05-1990", "L"])  # as Excel keeps it
+    sheet.append([NIK_FEMALE, "Siti Aminah", "12-05-1995", "P"])
+    sheet.append([NIK_MALE_2, "Tanggal Mustahil", "31-02-1990", "L"])
+    workbook.save(path)
+    return path
+
+
+def test_numeric_nik_column_is_said_once_above_the_counts(
+    fresh_counter: Path, tmp_path: Path
+) -> None:
+    source = _numeric_nik_register(tmp_path / "register.xlsx")
+    result = run("import-register", source, data_dir=fresh_counter)
+    assert result.code == 0, str(result)
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "baris diproses" not in line]
+    assert lines[0].startswith("PERHATIAN: kolom NIK (1 baris) berisi angka, bukan teks"), lines
+    assert lines[1] == "Diimpor 1, dilewati 0, ditolak 2, peringatan 0"
+    assert result.stderr.count("PERHATIAN") == 1
+    header, rows = _read_rejects(tmp_path / "register.rejects.csv")
+    assert "NIK tersimpan sebagai angka" in rows[0][header.index("alasan")]
+
+    as_json = run("import-register", source, "--json", data_dir=fresh_counter)
+    assert as_json.json()["notice"].startswith("PERHATIAN")
+
+
+def test_unwritable_default_rejects_file_still_shows_counts_and_reasons(
+    fresh_counter: Path, tmp_path: Path
+) -> None:
+    source = _numeric_nik_register(tmp_path / "register.xlsx")
+    (tmp_path / "register.rejects.csv").mkdir()  # a folder where the rejects file would go
+    result = run("import-register", source, data_dir=fresh_counter)
+    assert "Traceback" not in result.stderr, str(result)
+    assert result.code == 1, str(result)
+    assert "Diimpor 1, dilewati 0, ditolak 2, peringatan 0" in result.stderr
+    assert "Baris 2: NIK tersimpan sebagai angka" in result.stderr
+    assert "Baris 4: " in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("ltsa-desk: Berkas penolakan tidak bisa ditulis"), last

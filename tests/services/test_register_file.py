@@ -632,7 +632,7 @@ def test_write_rejects_csv_keeps_delimiter_and_original_text(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ditolak.csv", "in.csv"]  # no temp
 
 
-def test_write_rejects_for_xlsx_uses_comma_and_can_be_reimported(tmp_path: Path) -> None:
+def test_write_rejects_for_xlsx_uses_semicolon_and_can_be_reimported(tmp_path: Path) -> None:
     source = write_xlsx(
         tmp_path / "in.xlsx",
         {"S": [["NIK", "Nama", "Tgl Lahir", "JK"], [float(NIK1), "A, B", date(1990, 5, 12), "X"]]},
@@ -641,19 +641,19 @@ def test_write_rejects_for_xlsx_uses_comma_and_can_be_reimported(tmp_path: Path)
     out = tmp_path / "ditolak.csv"
     write_rejects(out, reg, [(reg.rows[0], "JK harus L atau P")])
     assert out.read_text(encoding="utf-8-sig").splitlines()[1] == (
-        f'{NIK1},"A, B",1990-05-12,X,2,JK harus L atau P'
+        f"{NIK1};A, B;1990-05-12;X;2;JK harus L atau P"  # Indonesian Excel's list separator
     )
 
     # The officer fixes the file and imports it again; the rejects of that import must not
     # grow a second "baris"/"alasan" pair.
     again = read_register(out)
-    assert again.delimiter == ","
+    assert again.delimiter == ";"
     assert again.columns == ["NIK", "Nama", "Tgl Lahir", "JK", "baris", "alasan"]
     assert again.rows[0].values["birth_date"] == "1990-05-12"
     write_rejects(out, again, [(again.rows[0], "masih salah")])
     header, row = out.read_text(encoding="utf-8-sig").splitlines()
-    assert header == "NIK,Nama,Tgl Lahir,JK,baris,alasan"
-    assert row.endswith(",2,masih salah")
+    assert header == "NIK;Nama;Tgl Lahir;JK;baris;alasan"
+    assert row.endswith(";2;masih salah")
 
 
 def test_write_rejects_with_no_rejects_writes_header(tmp_path: Path) -> None:
