@@ -439,6 +439,9 @@ class ApplicantPage(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
         layout.addWidget(self.header)
+        self.opened_notice = FormNotice()
+        self.opened_notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.opened_notice)
         layout.addWidget(self.departure_banner)
         layout.addWidget(self.tabs, 1)
 
@@ -657,8 +660,13 @@ class ApplicantPage(QWidget):
 
     # ------------------------------------------------------------------------------ loading
 
-    def load(self, applicant_id: str) -> None:
-        """Show this CPMI: the page and both panels read themselves on the runner."""
+    def load(self, applicant_id: str, reason: str = "") -> None:
+        """Show this CPMI: the page and both panels read themselves on the runner. ``reason``
+        says why the page opened when the officer did not choose it (a registered NIK)."""
+        if reason:
+            self.opened_notice.show_message(MessageKind.INFO, reason)
+        else:
+            self.opened_notice.clear()
         if applicant_id != self.applicant_id:
             self.view = None
             self._touched.clear()

@@ -271,6 +271,8 @@ class IntakePage(QWidget):
     """
 
     open_applicant = Signal(str)
+    # (id, why): a CPMI opened because the NIK typed is already theirs; the page says so.
+    open_duplicate = Signal(str, str)
     registered = Signal(str)
     ready_changed = Signal(bool)
 
@@ -594,17 +596,11 @@ class IntakePage(QWidget):
                 "NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; "
                 "jangan didaftarkan dua kali."
             ).format(name=found.full_name, code=found.tracking_code),
-            self.tr("Buka data CPMI (Enter)"),
+            self.tr("Buka data CPMI ini"),
         )
         self._refresh_messages()
-        # Take the officer there unless they are already typing elsewhere.
-        focused = self.focusWidget()
-        name_editor = self.editors["full_name"]
-        assert isinstance(name_editor, QLineEdit)
-        if focused in (self.editors["nik"], None) or (
-            focused is name_editor and not name_editor.text()
-        ):
-            self.notice.button.setFocus()
+        # Focus stays where the officer is: a habitual Enter must not open the old record
+        # before the warning is read (issue 18). The button is one Tab away, or a click.
 
     def _refresh_messages(self) -> None:
         errors, _ = self._check()
@@ -685,6 +681,8 @@ class IntakePage(QWidget):
         if watched is self.notice.button:
             self._notice_action()
             return True
+        if watched is self.editors["nik"] and self.duplicate is not None:
+            return True  # Enter stays on a NIK that is already registered: read the warning
         if isinstance(watched, QLineEdit):
             completer = watched.completer()
             if completer is not None and completer.popup().isVisible():
@@ -748,7 +746,7 @@ class IntakePage(QWidget):
         errors, checked = self._check()
         self._refresh_messages()
         if self.duplicate is not None:
-            self.notice.button.setFocus()
+            self.editors["nik"].setFocus()
             return
         if errors or checked is None:
             first = next(name for name in FIELDS if name in errors)
@@ -798,7 +796,7 @@ class IntakePage(QWidget):
         self._end_saving()
         if outcome.duplicate is not None:
             self._show_duplicate(outcome.duplicate)
-            self.notice.button.setFocus()
+            self.editors["nik"].setFocus()
             return
         saved = outcome.saved
         assert saved is not None
@@ -850,7 +848,14 @@ class IntakePage(QWidget):
         self.notice.clear()
         self._notice_target = None
         if was_duplicate:
+            nik = self.duplicate.nik if self.duplicate is not None else ""
             self.start_new()  # the half-typed twin is dropped; the real record opens instead
+            why = self.tr(
+                "Dibuka dari Pendaftaran: NIK {nik} sudah terdaftar atas nama CPMI ini, jadi "
+                "pendaftaran baru tidak disimpan."
+            ).format(nik=nik)
+            self.open_duplicate.emit(target.id, why)
+            return
         self.open_applicant.emit(target.id)
 
 

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         sync_page = SyncPage(ctx)
         for page in (intake, search, sync_page):
             page.open_applicant.connect(self.open_applicant)
+        intake.open_duplicate.connect(self.open_applicant)
         intake.registered.connect(lambda _id: self._after_change())
         applicant.changed.connect(lambda _id: self._after_change())
         applicant.back_requested.connect(lambda: self.show_page(self._previous_key))
@@ -240,13 +241,13 @@ class MainWindow(QMainWindow):
         if isinstance(page, IntakePage):
             page.start_new()
 
-    def open_applicant(self, applicant_id: str) -> None:
+    def open_applicant(self, applicant_id: str, reason: str = "") -> None:
         page = self.pages.get(PAGE_APPLICANT)
         if isinstance(page, ApplicantPage):
             current = self.current_key()
             if current and current != PAGE_APPLICANT:
                 self._previous_key = current
-            page.load(applicant_id)
+            page.load(applicant_id, reason)
             self.stack.setCurrentWidget(page)
             # No row is highlighted, but one stays *current*: a list without a current row picks
             # row 0 (Pendaftaran) whenever it gains focus, and it does gain it for a moment when

@@ -46,6 +46,7 @@ class SearchPage(QWidget):
         self.model = ApplicantTableModel(ctx.workspace, ctx.runner, self, page_size=page_size)
         self._started = False
         self._focus_table_when_loaded = False
+        self._open_single_hit = False  # Enter (not Down) asked for the results
 
         title = QLabel(self.tr("Pencarian CPMI"))
         font = QFont(title.font())
@@ -152,6 +153,7 @@ class SearchPage(QWidget):
         """Enter in the box: search now (no need to wait for the pause) and go to the results."""
         pending = self._debounce.isActive()
         self._debounce.stop()
+        self._open_single_hit = True
         if pending or self.search_box.text().strip() != self.model.text:
             self._focus_table_when_loaded = True
             self._run_search()
@@ -161,8 +163,15 @@ class SearchPage(QWidget):
             self._focus_table()
 
     def _focus_table(self) -> None:
+        open_single, self._open_single_hit = self._open_single_hit, False
         if self.model.rowCount() == 0:
             return
+        if open_single and self.model.complete and self.model.rowCount() == 1 and self.model.text:
+            # Enter on a search with one hit opens it (UX.md): the officer typed for that CPMI.
+            applicant_id = self.model.applicant_id(0)
+            if applicant_id:
+                self.open_applicant.emit(applicant_id)
+                return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.table.currentIndex().isValid():
             self.table.selectRow(0)

@@ -280,13 +280,21 @@ def test_a_registered_nik_opens_that_cpmi_instead_of_a_twin(
     assert page.fields["nik"].message_text() == (
         f"NIK sudah terdaftar dengan kode {existing.tracking_code}"
     )
-    assert focused(page) is page.notice.button  # Enter opens the existing CPMI
+    # The officer's habitual Enter neither opens the old record unread nor moves on (issue 18).
+    assert focused(page) is page.editors["nik"]
+    opened_early: list[str] = []
+    page.open_applicant.connect(opened_early.append)
+    page.open_duplicate.connect(lambda applicant_id, _why: opened_early.append(applicant_id))
+    qtbot.keyClick(page.editors["nik"], Qt.Key.Key_Return)
+    assert focused(page) is page.editors["nik"] and opened_early == []
     page.save()  # and saving a twin is not even tried
     assert len(registered(ctx.workspace)) == 1
+    assert focused(page) is page.editors["nik"] and opened_early == []
 
-    with qtbot.waitSignal(page.open_applicant, timeout=1000) as opened:
-        qtbot.keyClick(page.notice.button, Qt.Key.Key_Return)
-    assert opened.args == [str(existing.id)]
+    with qtbot.waitSignal(page.open_duplicate, timeout=1000) as opened:
+        qtbot.keyClick(page.notice.button, Qt.Key.Key_Return)  # chosen: Tab to it, then Enter
+    assert opened.args[0] == str(existing.id)
+    assert NIK_MALE in opened.args[1] and "sudah terdaftar" in opened.args[1]  # the page says why
     assert not page.has_unsaved_input()  # the half-typed twin is gone
 
 

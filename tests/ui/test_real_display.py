@@ -16,6 +16,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui.applicant_page import ApplicantPage
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.search_page import SearchPage
 from ltsa_desk.ui.workers import Runner
@@ -186,3 +187,45 @@ def test_no_page_grows_past_the_screen_whatever_the_data(
     qtbot.wait(200)
     window.ctx.runner.wait_idle()
     _fits(window, "CPMI again")
+
+
+@SQLITE
+def test_enter_opens_only_what_the_officer_chose(
+    qtbot: Any, workspace: Workspace, actor: Actor, window: MainWindow
+) -> None:
+    _register(workspace, actor, "5203011205900001", "AHMAD FAUZI")
+    _register(workspace, actor, "5203011205900002", "AHMAD YANI")
+    applicant = window.pages["applicant"]
+    assert isinstance(applicant, ApplicantPage)
+
+    # A NIK that is already registered: Enter, Enter - the form stays, the warning is read.
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakePage)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, ctrl)
+    nik = intake.editors["nik"]
+    assert nik.hasFocus()
+    qtbot.keyClicks(nik, "5203011205900001")
+    qtbot.waitUntil(lambda: intake.duplicate is not None, timeout=10_000)
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert window.current_key() == "intake", "Enter opened a record the officer had not read"
+    # Chosen: the officer clicks the notice's button; the page opened says why.
+    qtbot.mouseClick(intake.notice.button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "applicant"
+    qtbot.waitUntil(lambda: applicant.name_label.text() == "AHMAD FAUZI", timeout=10_000)
+    assert applicant.opened_notice.isVisible()
+    assert "5203011205900001 sudah terdaftar" in applicant.opened_notice.text.text()
+
+    # Pencarian: two hits - Enter goes to the table and opens nothing by itself.
+    page = _search(qtbot, window, "AHMAD")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _settled(page, "AHMAD", 2), timeout=10_000)
+    qtbot.waitUntil(page.table.hasFocus, timeout=5_000)
+    assert window.current_key() == "search"
+    # One hit: Enter in the box opens it at once, and that page has no "why" notice.
+    page = _search(qtbot, window, "YANI")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_key() == "applicant", timeout=10_000)
+    qtbot.waitUntil(lambda: applicant.name_label.text() == "AHMAD YANI", timeout=10_000)
+    assert not applicant.opened_notice.isVisible()

@@ -204,14 +204,18 @@ def test_search_by_nik_prefix_and_tracking_code(
 def test_enter_goes_to_the_results_and_opens_the_cpmi(
     qtbot: Any, page: SearchPage, ctx: UiContext, register: list[dict[str, Any]]
 ) -> None:
-    page.focus_search()
-    qtbot.keyClicks(page.search_box, "Kartini")
-    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)  # no need to wait for the pause
-    qtbot.waitUntil(lambda: page.table.hasFocus() or page.window().focusWidget() is page.table)
-    assert page.table.currentIndex().row() == 0
     with ctx.workspace.database.session() as session:
         found = applicants.find_by_key(session, register[777]["nik"])
     assert found is not None
+    page.focus_search()
+    qtbot.keyClicks(page.search_box, "Kartini")
+    # One hit: Enter opens it at once, no need to wait for the pause (UX.md, issue 18).
+    with qtbot.waitSignal(page.open_applicant, timeout=5000) as at_once:
+        qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert at_once.args == [str(found.id)]
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)  # Down goes to the results, opens nothing
+    qtbot.waitUntil(lambda: page.table.hasFocus() or page.window().focusWidget() is page.table)
+    assert page.table.currentIndex().row() == 0
     with qtbot.waitSignal(page.open_applicant, timeout=1000) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened.args == [str(found.id)]
