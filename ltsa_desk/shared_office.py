@@ -12,20 +12,104 @@ Why a short connect timeout and TCP keepalives: libpq waits for the operating sy
 timeout (minutes) when the server PC is off; a desk must instead say within seconds that the
 office server cannot be reached, and a connection whose server vanished must be noticed (the
 LISTEN connection in particular sits idle for hours).
+
+Why the password is guarded three ways: ``config.toml`` sits in a data folder every local Windows
+user may edit, and the next command (or the scheduled ``sync run``, with nobody at the desk)
+would otherwise hand the office password to whatever server the file names.
+
+- It is bound to the server it was entered for (host, port, database: a second keyring entry
+  ``database#server@<office code>``, as destination tokens are bound to their address). A
+  changed ``database.url`` stops the desk with a clear message instead of sending it; a password
+  stored by an older version binds to the first server it is used with.
+- libpq is told never to answer a cleartext or MD5 password request (``require_auth``), so even
+  the right address cannot get the password itself out of the desk; SCRAM proves knowledge of
+  the password without sending it.
+- A server that is not on this PC is reached only over TLS that checks the server's
+  certificate and name (``sslmode=verify-full``), whatever ``database.sslmode`` says or does not
+  say: removing the key from the file cannot lower it. The same PC (loopback, a local socket)
+  is exempt: nothing crosses a network there.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from dataclasses import dataclass
 from typing import Any
 
 from ltsa_desk.config import Config
 from ltsa_desk.store.database import sqlite_path
+from ltsa_desk.store.problems import DatabaseProblem
 from sync.credentials import NoKeyring, get_token, set_token
 
 PASSWORD_ENTRY = "database"
 """Keyring user ``database@<office code>`` (service ``ltsa-desk``): the office server's password."""
+
+SERVER_ENTRY = "database#server"
+"""Keyring user ``database#server@<office code>``: the server (``host:port/database``) the
+password was entered for."""
+
+REQUIRE_AUTH = "!password,!md5"
+"""libpq's ``require_auth``: refuse a server that asks for the password in clear or as MD5 (an
+MD5 answer can be cracked offline and replayed as the password's equal). SCRAM, certificates and
+trust stay possible; the office server uses ``scram-sha-256`` (README)."""
+
+REMOTE_SSLMODE = "verify-full"
+
+# Connection options a URL's query could carry to send libpq elsewhere, or to lower what the
+# desk requires, behind the address the binding checks.
+_GUARDED_OPTIONS = frozenset(
+    {
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "service",
+        "servicefile",
+        "passfile",
+        "password",
+        "require_auth",
+        "sslmode",
+        "sslrootcert",
+        "sslnegotiation",
+        "gssencmode",
+        "channel_binding",
+        "target_session_attrs",
+    }
+)
+
+
+class PasswordElsewhere(DatabaseProblem):
+    """``database.url`` names another server than the one the keyring's password is for."""
+
+
+def server_of(url: str) -> str:
+    """``host:port/database`` of a PostgreSQL URL: what the office password is bound to."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    guarded = sorted(_GUARDED_OPTIONS & {name.lower() for name in parsed.query})
+    if guarded:
+        raise DatabaseProblem(
+            f"database.url tidak boleh memuat {', '.join(guarded)} di bagian '?...': alamat "
+            "server, port dan basis data ditulis di alamatnya sendiri, dan TLS di "
+            "database.sslmode / database.sslrootcert. Teknisi: perbaiki database.url."
+        )
+    host = (parsed.host or "").lower() or "localhost"
+    return f"{host}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def is_same_pc(url: str) -> bool:
+    """Whether the server is this PC (loopback address or a local socket): no network between."""
+    from sqlalchemy.engine import make_url
+
+    host = (make_url(url).host or "").strip("[]").lower()
+    if not host or host.startswith("/") or host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def is_shared(config: Config) -> bool:
@@ -46,16 +130,49 @@ def connect_args(config: Config) -> dict[str, Any]:
         # Shown in pg_stat_activity: the technician sees which desk holds which connection.
         "application_name": f"ltsa-desk {config.get('counter.id') or ''}".strip()[:63],
     }
+    url = config.database_url()
+    server_of(url)  # refuses options hidden in the URL's query
     sslmode = config.get("database.sslmode")
+    if not is_same_pc(url):
+        sslmode = REMOTE_SSLMODE
     if sslmode:
         args["sslmode"] = sslmode
     rootcert = config.get("database.sslrootcert")
     if rootcert:
         args["sslrootcert"] = str(rootcert)
-    password = database_password(config.office_code)
+    args["require_auth"] = REQUIRE_AUTH
+    password = password_for(config.office_code, url)
     if password:
         args["password"] = password
     return args
+
+
+def password_for(office_code: str, url: str) -> str | None:
+    """The office password, only for the server it was entered for (None when none is stored).
+
+    An unbound password (stored by an older version) binds to this server, its first use.
+    Raises :class:`PasswordElsewhere` when ``url`` names another server: nothing is sent.
+    """
+    password = database_password(office_code)
+    if not password:
+        return None
+    wanted = server_of(url)
+    try:
+        bound = get_token(SERVER_ENTRY, office_code)
+    except NoKeyring:
+        bound = None
+    if not bound:
+        set_token(SERVER_ENTRY, office_code, wanted)
+        return password
+    if bound != wanted:
+        raise PasswordElsewhere(
+            f"Kata sandi server basis data kantor {office_code} disimpan untuk server {bound}, "
+            f"tetapi database.url sekarang menunjuk {wanted}. Kata sandi tidak dikirim ke server "
+            "lain. Teknisi: bila server kantor memang pindah, simpan ulang kata sandinya dengan "
+            "'ltsa-desk credentials set database --token-stdin'; bila tidak, kembalikan "
+            "database.url."
+        )
+    return password
 
 
 def database_password(office_code: str) -> str | None:
@@ -66,9 +183,12 @@ def database_password(office_code: str) -> str | None:
         return None
 
 
-def store_database_password(office_code: str, password: str) -> None:
-    """Keep the office server's password in this Windows account's keyring (nowhere else)."""
+def store_database_password(office_code: str, password: str, *, url: str | None = None) -> None:
+    """Keep the office server's password in this Windows account's keyring (nowhere else),
+    bound to the server of ``url``; without ``url`` it binds to the first server it is used with.
+    """
     set_token(PASSWORD_ENTRY, office_code, password)
+    set_token(SERVER_ENTRY, office_code, server_of(url) if url else "")
 
 
 def desk_host() -> str:
@@ -116,7 +236,16 @@ def check_office_server(
     from ltsa_desk.store.database import server_label
     from ltsa_desk.store.problems import describe_server_failure
 
-    args: dict[str, Any] = {"connect_timeout": max(1, round(timeout_s))}
+    args: dict[str, Any] = {
+        "connect_timeout": max(1, round(timeout_s)),
+        "require_auth": REQUIRE_AUTH,
+    }
+    try:
+        server_of(url)
+    except DatabaseProblem as exc:
+        return ServerCheck("unreachable", str(exc))
+    if not is_same_pc(url):
+        sslmode = REMOTE_SSLMODE  # as the desk will connect (connect_args)
     if sslmode:
         args["sslmode"] = sslmode
     if sslrootcert:

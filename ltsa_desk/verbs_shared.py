@@ -61,7 +61,8 @@ def init_desk(args: argparse.Namespace) -> int:
         if shared_office.database_password(office) is None:
             stored_password = True
         try:
-            shared_office.store_database_password(office, password)
+            # Bound to this server: a later edit of database.url cannot send it elsewhere.
+            shared_office.store_database_password(office, password, url=args.database_url)
         except Exception as exc:
             raise CliError(str(exc)) from exc
     try:
@@ -116,7 +117,7 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
     The database is not opened first: a changed password is exactly the case where it cannot be.
     """
-    from ltsa_desk.shared_office import store_database_password
+    from ltsa_desk.shared_office import is_shared, store_database_password
     from sync.credentials import NoKeyring
 
     if not args.token_stdin:
@@ -124,7 +125,10 @@ def credentials_set_database(args: argparse.Namespace) -> int:
     config = Config.load(args.data_dir)
     password = _read_password()
     try:
-        store_database_password(config.office_code, password)
+        # Bound to the configured office server; a lone counter about to `migrate-to` has none
+        # yet, and the password binds to the server it is first used with.
+        url = config.database_url() if is_shared(config) else None
+        store_database_password(config.office_code, password, url=url)
     except NoKeyring as exc:
         raise CliError(str(exc)) from exc
     say(f"Kata sandi server basis data kantor {config.office_code} disimpan di keyring")

@@ -27,7 +27,14 @@ def describe_server_failure(where: str, reason: str) -> str:
     and named with what to do, and the driver's words follow for the technician.
     """
     lowered = reason.lower()
-    if "password authentication failed" in lowered or "no password supplied" in lowered:
+    if "authentication method requirement" in lowered:
+        advice = (
+            "Server meminta kata sandi dengan cara yang tidak aman (teks biasa atau MD5); LTSA "
+            "Desk tidak mengirim kata sandi dengan cara itu. Teknisi: pastikan alamat server "
+            "benar, dan server kantor memakai scram-sha-256 di pg_hba.conf "
+            "(password_encryption = scram-sha-256, lalu setel ulang kata sandi perannya)."
+        )
+    elif "password authentication failed" in lowered or "no password supplied" in lowered:
         advice = (
             "Server menolak login basis data (kata sandi salah atau belum disimpan). Teknisi: "
             "simpan kata sandinya dengan 'ltsa-desk credentials set database --token-stdin'."
