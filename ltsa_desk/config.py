@@ -17,8 +17,6 @@ from typing import Any
 
 import platformdirs
 import tomli_w
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from ltsa_desk.domain.regions import default_regions, normalize_regency_code
 
@@ -98,6 +96,11 @@ def _validate_language(value: str) -> str:
 
 
 def _validate_database_url(value: str) -> str:
+    """SQLAlchemy's own URL parser, imported here: every verb reads this module, and SQLAlchemy
+    costs a third of a second that `--version` or `config show` never need (issue 19)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(value.strip())
     except ArgumentError as exc:

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
 from ltsa_desk.services.reports import (
-    FORMATS,
-    REPORT_KINDS,
     ExportRequest,
     Period,
     ReportInputError,
@@ -28,45 +26,6 @@ from ltsa_desk.services.reports.base import thousands_id
 #: Accounts that may take data out of the office with `--as`. The screen is the admin's; on the
 #: command line the technician runs it for them (the default OS account is recorded as such).
 ALLOWED_ROLES = ("admin", "technician")
-
-
-def configure_export_parser(parser: argparse.ArgumentParser) -> None:
-    """The options of `report export` (cli.build_parser calls this; parsing stays in one place)."""
-    parser.add_argument(
-        "--kind",
-        required=True,
-        metavar="KIND",
-        help=f"report kind: {', '.join(REPORT_KINDS)}",
-    )
-    parser.add_argument(
-        "--from",
-        dest="date_from",
-        required=True,
-        metavar="DATE",
-        help="first day, YYYY-MM-DD or DD-MM-YYYY (inclusive)",
-    )
-    parser.add_argument(
-        "--to",
-        dest="date_to",
-        required=True,
-        metavar="DATE",
-        help="last day, YYYY-MM-DD or DD-MM-YYYY (inclusive)",
-    )
-    parser.add_argument(
-        "--format",
-        dest="fmt",
-        required=True,
-        metavar="FORMAT",
-        help=f"file format: {'|'.join(FORMATS)}",
-    )
-    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
-    parser.add_argument(
-        "--csv-delimiter",
-        default=",",
-        metavar="CHAR",
-        help="CSV separator: ',' (default) or ';' (Excel in Indonesian)",
-    )
-    parser.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
 
 
 def _request(args: argparse.Namespace) -> ExportRequest:

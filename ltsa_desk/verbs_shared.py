@@ -138,16 +138,6 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 # --- migrate-to -----------------------------------------------------------------------------------
 
 
-def configure_migrate_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--database-url",
-        required=True,
-        metavar="URL",
-        help="the office's shared database, e.g. postgresql+psycopg://ltsa@10.0.0.5/ltsa "
-        "(no password inside: it is read from the keyring, see 'credentials set database')",
-    )
-
-
 def migrate_to(args: argparse.Namespace) -> int:
     from ltsa_desk.services.move_counter import move_lone_counter
 

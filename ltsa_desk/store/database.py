@@ -10,6 +10,7 @@ would hide data loss from the office.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import sqlite3
 import uuid
@@ -20,10 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -60,23 +57,53 @@ class DatabaseInfo:
     revision: str | None
 
 
-def _alembic_config(connection: Connection) -> AlembicConfig:
+# Alembic is imported only where a schema changes or an unknown revision is explained: it costs
+# 0.3-0.4 s (Mako, Pygments, every dialect's DDL), and every verb opens the database (issue 19:
+# `sync status` <= 0.5 s). Reading the revision and the head needs none of it.
+
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*(None|"[^"]*"|\'[^\']*\')', re.M)
+
+
+def _alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config as AlembicConfig
+
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
+    if connection is not None:
+        config.attributes["connection"] = connection
     return config
 
 
 def head_revision() -> str:
-    config = AlembicConfig()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None, "migrations folder has no head revision"
-    return head
+    """The newest migration, read from the migration files' own ``revision`` lines.
+
+    The same answer as Alembic's ``ScriptDirectory.get_current_head()`` (a test compares them)
+    without importing Alembic: the one revision no other migration names as its down revision.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(
+            (name, value.strip("\"'"))
+            for name, value in _REVISION_LINE.findall(path.read_text("utf-8"))
+        )
+        if "revision" in found:
+            revisions.add(found["revision"])
+            if found.get("down_revision", "None") != "None":
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    assert len(heads) == 1, f"migrations folder must have one head revision, not {sorted(heads)}"
+    return heads.pop()
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision ``alembic_version`` records (None before the first migration)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise DatabaseProblem(f"Basis data mencatat beberapa versi skema: {sorted(rows)}")
+    return rows[0] if rows else None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -302,10 +329,11 @@ def open_database(
 
 
 def _known_revisions() -> set[str | None]:
-    config = AlembicConfig()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    from alembic.script import ScriptDirectory
+
     return {None} | {
-        script.revision for script in ScriptDirectory.from_config(config).walk_revisions()
+        script.revision
+        for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
     }
 
 
@@ -324,6 +352,8 @@ def upgrade(engine: Engine) -> None:
     with writer_engine(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        from alembic import command
+
         command.upgrade(_alembic_config(connection), "head")
 
 
