@@ -518,7 +518,7 @@ def credentials_set(args: argparse.Namespace) -> int:
 
 
 def sync_status(args: argparse.Namespace) -> int:
-    from ltsa_desk.services.sync_setup import status
+    from ltsa_desk.services.sync_status import status
 
     with _workspace(args) as workspace:
         result = status(workspace.config, workspace.database)

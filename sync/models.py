@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import BigInteger, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -103,6 +103,39 @@ class Outage(SQLModel, table=True):
     ended_at: datetime | None = None
     reason: str | None = Field(default=None, max_length=500)
     backlog_at_start: int = Field(default=0)
+
+
+class OutboxCount(SQLModel, table=True):
+    """How many outbox items each destination has in each state, kept by database triggers.
+
+    Why: the status bar asks every few seconds, and a counter adds items forever (one or more per
+    registration), so counting ``outbox_item`` by state grows with years of history (150 ms at a
+    million delivered items). The triggers of migration 0006 keep this table exact in the same
+    transaction as every insert, state change and delete, whichever code path makes it.
+    ``sync.outbox.state_counts`` reads it (plus the deltas below) in a few rows.
+    """
+
+    __tablename__ = "outbox_count"
+    destination: str = Field(max_length=30, primary_key=True)
+    state: str = Field(max_length=20, primary_key=True)
+    n: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class OutboxCountDelta(SQLModel, table=True):
+    """PostgreSQL only: changes to ``outbox_count`` not yet folded into it.
+
+    On a shared office server several desks change outbox states at once; adding to one counter
+    row per state would make their transactions wait for each other (and deadlock when two take
+    the rows in different orders). So PostgreSQL's statement triggers only append a delta here,
+    and ``sync.outbox.fold_counts`` moves them into ``outbox_count`` now and then. SQLite has one
+    writer at a time and updates ``outbox_count`` directly; this table stays empty there.
+    """
+
+    __tablename__ = "outbox_count_delta"
+    id: int | None = Field(default=None, primary_key=True)
+    destination: str = Field(max_length=30)
+    state: str = Field(max_length=20)
+    n: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 def new_key() -> str:

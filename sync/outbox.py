@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import Connection, and_, func, or_, text, update
 from sqlmodel import Session, col, select
 
 from sync.models import OPEN_STATES, ItemState, OutboxItem, new_key, utc_now
@@ -162,6 +162,81 @@ def open_count(session: Session) -> int:
             .where(col(OutboxItem.state).in_(OPEN_STATES))
         ).one()
     )
+
+
+# --- counts ---------------------------------------------------------------------------------------
+#
+# The status bar asks every few seconds how many items wait, travel, need the officer or arrived.
+# Counting ``outbox_item`` grows with the counter's history; ``outbox_count`` (migration 0006)
+# holds the counts, kept by triggers. See ``sync.models.OutboxCount`` for why PostgreSQL goes
+# through ``outbox_count_delta``.
+
+_COUNTS = text(
+    "SELECT destination, state, sum(n), sum(d) FROM ("
+    " SELECT destination, state, n, 0 AS d FROM outbox_count"
+    " UNION ALL SELECT destination, state, n, 1 AS d FROM outbox_count_delta"
+    ") AS c GROUP BY destination, state"
+)
+
+#: Deltas worth folding: a few hundred rows cost the reader nothing, a million would.
+FOLD_AT = 500
+
+# pg_advisory lock of the folding (one desk at a time folds; the others skip): "LTSC".
+_FOLD_LOCK_KEY = 0x4C545343
+
+_FOLD = text(
+    "WITH moved AS (DELETE FROM outbox_count_delta RETURNING destination, state, n) "
+    "INSERT INTO outbox_count (destination, state, n) "
+    "SELECT destination, state, sum(n) FROM moved "
+    "GROUP BY destination, state ORDER BY destination, state "
+    "ON CONFLICT (destination, state) DO UPDATE SET n = outbox_count.n + excluded.n"
+)
+
+
+def state_counts(connection: Connection | Session) -> dict[str, dict[str, int]]:
+    """Items per destination and state (every state present, 0 when none), from the counts table.
+
+    A few rows whatever the history: this is what the status bar and `sync status` show.
+    """
+    return counts_and_deltas(connection)[0]
+
+
+def counts_and_deltas(connection: Connection | Session) -> tuple[dict[str, dict[str, int]], int]:
+    """`state_counts`, and how many deltas wait to be folded, in one round trip to the server."""
+    found: dict[str, dict[str, int]] = {}
+    deltas = 0
+    for destination, state, n, d in connection.execute(_COUNTS).all():
+        found.setdefault(destination, {})[state] = int(n)
+        deltas += int(d)
+    counts = {
+        destination: {state.value: by_state.get(state.value, 0) for state in ItemState}
+        for destination, by_state in found.items()
+    }
+    return counts, deltas
+
+
+def pending_deltas(connection: Connection | Session) -> int:
+    """How many count deltas wait to be folded (always 0 on SQLite)."""
+    return int(connection.execute(text("SELECT count(*) FROM outbox_count_delta")).scalar_one())
+
+
+def fold_counts(connection: Connection) -> bool:
+    """Fold PostgreSQL's count deltas into ``outbox_count``, in the caller's transaction.
+
+    One statement moves every delta it sees; deltas of transactions still open are not seen and
+    stay for the next fold, so no change is counted twice or lost. One desk folds at a time (an
+    advisory lock; the others return False at once instead of waiting), and the counts' rows are
+    taken in one order, so folding never deadlocks. A no-op on SQLite.
+    """
+    if connection.dialect.name != "postgresql":
+        return False
+    locked = connection.execute(
+        text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _FOLD_LOCK_KEY}
+    ).scalar_one()
+    if not locked:
+        return False
+    connection.execute(_FOLD)
+    return True
 
 
 def item_dict(item: OutboxItem) -> dict[str, Any]:
