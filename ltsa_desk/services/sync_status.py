@@ -70,7 +70,7 @@ def status(config: Config, database: Database) -> dict[str, Any]:
     with database.engine.connect() as connection:
         all_counts, deltas = outbox.counts_and_deltas(connection)
         states = {row.destination: row for row in connection.execute(_DESTINATION_ROWS)}
-        oldest = dict(connection.execute(_OLDEST_OPEN).tuples().all())
+        oldest = {name: queued for name, queued in connection.execute(_OLDEST_OPEN)}
     if deltas >= outbox.FOLD_AT:
         _fold(database)
     for name in DESTINATIONS:
