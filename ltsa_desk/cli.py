@@ -316,11 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
     app_passport = add(
         "request-passport",
         "verbs:applicant_request_passport",
-        "record a passport request and queue it to immigration",
+        "record passport requests and queue them to immigration: one CPMI, several, or a "
+        "file of them (each checked alone; a refusal does not stop the others)",
         parent=app_sub,
         json_flag=True,
     )
-    app_passport.add_argument("key", metavar="NIK|TRACKING")
+    app_passport.add_argument("keys", metavar="NIK|TRACKING", nargs="*")
+    app_passport.add_argument(
+        "--from-file",
+        default=None,
+        metavar="FILE",
+        help="NIKs or tracking codes, one a line ('-' for stdin); blank lines and # skipped",
+    )
     app_passport.add_argument("--as", dest="as_user", default=None)
     app_cancel = add(
         "cancel",

@@ -465,7 +465,64 @@ def applicant_cancel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _passport_keys(args: argparse.Namespace) -> list[str]:
+    """The CPMI named on the command line, then those of --from-file, in that order."""
+    from ltsa_desk.services.group_actions import read_keys
+
+    keys = read_keys(args.keys)
+    if args.from_file:
+        try:
+            if args.from_file == "-":
+                keys += read_keys(sys.stdin)
+            else:
+                keys += read_keys(Path(args.from_file).read_text(encoding="utf-8-sig").splitlines())
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(
+                f"Berkas {args.from_file} tidak terbaca: {exc}", field="from_file"
+            ) from exc
+    if not keys:
+        raise CliError(
+            "Sebutkan NIK atau kode pelacakan CPMI, atau --from-file BERKAS", field="key"
+        )
+    return keys
+
+
 def applicant_request_passport(args: argparse.Namespace) -> int:
+    """One CPMI as before (a refusal exits 2); several, or --from-file, as a group action."""
+    keys = _passport_keys(args)
+    if len(keys) == 1 and not args.from_file:
+        return _request_one_passport(args, keys[0])
+    from ltsa_desk.services.group_actions import request_passports
+
+    with _workspace(args) as workspace:
+        actor = _actor(workspace, args.as_user)
+        outcomes = request_passports(
+            workspace.database,
+            keys,
+            actor,
+            require_recommendation=bool(workspace.config.get("workflow.require_recommendation")),
+        )
+    requested = sum(1 for outcome in outcomes if outcome.ok)
+    refused = len(outcomes) - requested
+    if args.json:
+        emit_json(
+            {
+                "results": [outcome.as_dict() for outcome in outcomes],
+                "requested": requested,
+                "refused": refused,
+            }
+        )
+    for outcome in outcomes:
+        if not outcome.ok:
+            who = f"{outcome.tracking_code} ({outcome.full_name})" if outcome.tracking_code else ""
+            say(f"Ditolak {outcome.key} {who}: {outcome.reason}".replace("  ", " "))
+    say(
+        f"{requested} permohonan paspor dicatat dan menunggu dikirim ke imigrasi; {refused} ditolak"
+    )
+    return EXIT_PROBLEMS if refused else EXIT_OK
+
+
+def _request_one_passport(args: argparse.Namespace, key: str) -> int:
     from ltsa_desk.domain.workflow import IllegalTransition
     from ltsa_desk.services.intake import request_passport
 
@@ -473,7 +530,7 @@ def applicant_request_passport(args: argparse.Namespace) -> int:
         actor = _actor(workspace, args.as_user)
         require = bool(workspace.config.get("workflow.require_recommendation"))
         with workspace.database.write_session() as session:
-            applicant = _get_applicant(session, args.key)
+            applicant = _get_applicant(session, key)
             try:
                 request_passport(session, applicant, actor, require_recommendation=require)
             except IllegalTransition as exc:

@@ -189,8 +189,9 @@ class _Worker:
             return False
         if self.transport.probe():
             self.probe_failures = 0
+            first_look = self.online is None  # this engine's first sight of the line: a new run
             self.online = True
-            if ledger.mark_online(self.engine.db, self.name):
+            if ledger.mark_online(self.engine.db, self.name, release=first_look):
                 self.engine.emit(EngineEvent(self.name, "online"))
             return True
         self.went_offline("health check gagal")

@@ -316,8 +316,15 @@ def mark_offline(engine: Engine, destination: str, reason: str) -> bool:
         return changed
 
 
-def mark_online(engine: Engine, destination: str) -> bool:
-    """Record the line coming back; close the outage and let every waiting item go at once."""
+def mark_online(engine: Engine, destination: str, *, release: bool = False) -> bool:
+    """Record the line coming back; close the outage and let every waiting item go at once.
+
+    What waits out a backoff after a failed send (no answer, or a 5xx) is released when the line
+    comes back, and when a new engine finds it up (`release`: a new `sync run`, the window
+    starting): a backoff is for hammering a failing line, not for a line that is back. A 429's
+    Retry-After and an item in doubt keep their time: those are the remote's word and the quiet
+    period.
+    """
     now = utc_now()
     with Session(engine) as session:
         state = destination_state(session, destination)
@@ -333,14 +340,21 @@ def mark_online(engine: Engine, destination: str) -> bool:
         ).all():
             outage.ended_at = now
             session.add(outage)
-        if was_offline:
+        if was_offline or release:
             session.exec(
                 update(OutboxItem)
                 .where(
                     OutboxItem.destination == destination,
                     OutboxItem.state == ItemState.PENDING.value,
                     col(OutboxItem.next_attempt_at) > now,
-                    col(OutboxItem.last_status).is_(None),
+                    or_(
+                        col(OutboxItem.last_status).is_(None),
+                        col(OutboxItem.last_status) >= 500,
+                    ),
+                    or_(
+                        col(OutboxItem.in_doubt_until).is_(None),
+                        col(OutboxItem.in_doubt_until) <= now,
+                    ),
                 )
                 .values(next_attempt_at=now)
             )
