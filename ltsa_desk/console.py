@@ -23,10 +23,13 @@ def tolerate_narrow_code_page() -> None:
     """Make stdout and stderr escape what their encoding cannot write instead of failing.
 
     A UTF-8 stream (Linux, a Windows console, ``PYTHONUTF8=1``) is left alone: it can write
-    everything. Only streams still in the strict default are changed.
+    everything. Only streams in a failing default are changed: ``strict``, and
+    ``surrogateescape``, which Python picks when the locale says "C" (wine's does) and which
+    still fails on a letter the code page lacks.
     """
     for stream in (sys.stdout, sys.stderr):
-        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+        failing = stream.errors in ("strict", "surrogateescape")
+        if not isinstance(stream, io.TextIOWrapper) or not failing:
             continue
         try:
             if codecs.lookup(stream.encoding).name == "utf-8":
