@@ -76,7 +76,8 @@ if [ ! -f "$ISCC" ]; then
 fi
 
 # --- the program folder and the version include --------------------------------------------------
-OUTPUT_DIR="dist/installer"
+# INSTALLER_OUTPUT_DIR: where setup.exe goes (packaging/windows/wine_check.py: build/windows/installer).
+OUTPUT_DIR="${INSTALLER_OUTPUT_DIR:-dist/installer}"
 if [ ! -f "$BUILD_DIR/ltsa-desk-cli.exe" ]; then
   if [ "$BUILD_DIR" != "dist/ltsa-desk" ]; then
     say "$BUILD_DIR holds no ltsa-desk-cli.exe: not a Windows build of LTSA Desk"
@@ -98,7 +99,8 @@ say "compiling installer.iss with $(basename "$ISCC") under $(wine --version)"
 set +e
 BUILD_ABS="$(cd "$BUILD_DIR" && pwd)"
 mkdir -p "$OUTPUT_DIR"
-wine "$ISCC" /Qp "/O$(win "$ROOT/$OUTPUT_DIR")" "/DBuildDir=$(win "$BUILD_ABS")" \
+OUTPUT_ABS="$(cd "$OUTPUT_DIR" && pwd)"
+wine "$ISCC" /Qp "/O$(win "$OUTPUT_ABS")" "/DBuildDir=$(win "$BUILD_ABS")" \
   "$(win "$ROOT/installer.iss")"
 status=$?
 set -e

@@ -215,10 +215,15 @@ def install_shim(prefix: Path) -> None:
     if compiler is None:
         raise Unavailable("x86_64-w64-mingw32-gcc is missing (Debian package gcc-mingw-w64-x86-64)")
     target = prefix / "drive_c" / "windows" / "system32" / "bcryptprimitives.dll"
+    built = CACHE / "bcryptprimitives.dll"
     subprocess.run(
-        [compiler, "-O2", "-shared", "-s", "-o", str(target), str(SHIM_SOURCE), "-ladvapi32"],
+        [compiler, "-O2", "-shared", "-s", "-o", str(built), str(SHIM_SOURCE), "-ladvapi32"],
         check=True,
     )
+    # Replaced, never rewritten in place: a wine process may have the old one mapped.
+    if not target.exists() or target.read_bytes() != built.read_bytes():
+        shutil.copy(built, target.with_suffix(".tmp"))
+        os.replace(target.with_suffix(".tmp"), target)
 
 
 # --- downloads ------------------------------------------------------------------------------------
@@ -336,6 +341,19 @@ def step_setup(_args: argparse.Namespace) -> None:
     python_exe = setup_python()
     site = setup_site()
     write_pth(site)
+    compiled = site / ".compiled"
+    if not compiled.exists():
+        # Once: every later Windows Python process (each CLI run of a test) then reads bytecode
+        # instead of compiling SQLAlchemy & co. again, which costs seconds per process under wine.
+        say("compiling the Windows site-packages to bytecode")
+        status = run_streamed(
+            [wine64(), str(python_exe), "-m", "compileall", "-q", windows_path(site)],
+            env=wine_env(PREFIX),
+            log=OUT / "logs" / "compileall.log",
+        )
+        if status not in (0, 1):  # 1: a test-data file of some package that is not Python
+            raise Broken(f"compileall of the Windows site-packages failed (exit {status})")
+        compiled.touch()
     if not (PREFIX / "system.reg").exists():
         say(f"creating the wine prefix {PREFIX}")
         make_prefix(PREFIX)
@@ -374,7 +392,7 @@ def step_tests(args: argparse.Namespace) -> None:
     for node, reason in DESELECTED.items():
         say(f"deselected under wine: {node}: {reason}")
         command += ["--deselect", node]
-    env = wine_env(PREFIX, LTSA_WINE_LANE="1", PYTHONDONTWRITEBYTECODE="1")
+    env = wine_env(PREFIX, LTSA_WINE_LANE="1")
     # PostgreSQL is Linux's server; the Windows client would reach it, but tests/shared covers
     # that and the store's PostgreSQL runs belong to the Linux suite.
     env.pop("LTSA_TEST_POSTGRES_URL", None)
