@@ -1795,6 +1795,42 @@
         <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
         <translation>Showing the first {count} applicants; scroll down for more.</translation>
     </message>
+    <message>
+        <source>Ajukan paspor yang dipilih</source>
+        <translation>Apply for passports of the selection</translation>
+    </message>
+    <message>
+        <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
+        <translation>Select several applicants (Ctrl or Shift + click), then apply for their passports at once.</translation>
+    </message>
+    <message>
+        <source> dan {count} lainnya</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <source>Ajukan paspor</source>
+        <translation>Apply for passport</translation>
+    </message>
+    <message>
+        <source>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
+        <translation>Apply for passports for {count} applicants ({names})? Each applicant is checked on their own: a refusal is named with its reason, the others are still applied for and wait to be sent to Immigration.</translation>
+    </message>
+    <message>
+        <source>{requested} paspor diajukan; {refused} ditolak.</source>
+        <translation>{requested} passport applications recorded; {refused} refused.</translation>
+    </message>
+    <message>
+        <source>Ditolak: {name} ({code}): {reason}</source>
+        <translation>Refused: {name} ({code}): {reason}</translation>
+    </message>
+    <message>
+        <source>Permohonan paspor tidak tersimpan: {error}</source>
+        <translation>The passport applications were not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Ajukan paspor {count} CPMI</source>
+        <translation>Apply for passports of {count} applicants</translation>
+    </message>
 </context>
 <context>
     <name>ServerWaitDialog</name>

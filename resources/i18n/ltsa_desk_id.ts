@@ -1795,6 +1795,42 @@
             <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
             <translation>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</translation>
         </message>
+        <message>
+            <source>Ajukan paspor yang dipilih</source>
+            <translation>Ajukan paspor yang dipilih</translation>
+        </message>
+        <message>
+            <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
+            <translation>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</translation>
+        </message>
+        <message>
+            <source> dan {count} lainnya</source>
+            <translation> dan {count} lainnya</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor</source>
+            <translation>Ajukan paspor</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
+            <translation>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</translation>
+        </message>
+        <message>
+            <source>{requested} paspor diajukan; {refused} ditolak.</source>
+            <translation>{requested} paspor diajukan; {refused} ditolak.</translation>
+        </message>
+        <message>
+            <source>Ditolak: {name} ({code}): {reason}</source>
+            <translation>Ditolak: {name} ({code}): {reason}</translation>
+        </message>
+        <message>
+            <source>Permohonan paspor tidak tersimpan: {error}</source>
+            <translation>Permohonan paspor tidak tersimpan: {error}</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor {count} CPMI</source>
+            <translation>Ajukan paspor {count} CPMI</translation>
+        </message>
     </context>
     <context>
         <name>ServerWaitDialog</name>
