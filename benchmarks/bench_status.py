@@ -43,7 +43,7 @@ WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < :total 
 INSERT INTO outbox_item ({_COLUMNS})
 SELECT printf('hist-%08d', i),
        CASE WHEN i % 4 THEN 'registry' ELSE 'immigration' END,
-       CASE WHEN i % 4 THEN 'registration' ELSE 'passport_application' END,
+       CASE WHEN i % 4 THEN 'registration' ELSE 'passport.apply' END,
        '{{}}', 'hist-' || i, 1,
        CASE WHEN i >= :delivered THEN 'pending' ELSE 'delivered' END,
        CASE WHEN i >= :delivered THEN 0 ELSE 1 END, 0,
@@ -60,7 +60,7 @@ POSTGRESQL_HISTORY = f"""
 INSERT INTO outbox_item ({_COLUMNS})
 SELECT 'hist-' || lpad(i::text, 8, '0'),
        CASE WHEN i % 4 <> 0 THEN 'registry' ELSE 'immigration' END,
-       CASE WHEN i % 4 <> 0 THEN 'registration' ELSE 'passport_application' END,
+       CASE WHEN i % 4 <> 0 THEN 'registration' ELSE 'passport.apply' END,
        '{{}}', 'hist-' || i, 1,
        CASE WHEN i >= :delivered THEN 'pending' ELSE 'delivered' END,
        CASE WHEN i >= :delivered THEN 0 ELSE 1 END, false,

@@ -17,8 +17,10 @@ run at all. Timings on a shared machine are noisy; the ratios against the baseli
 the same run are the figures to compare between runs.
 
 Groups for ``--only`` (comma-separated): intake, search, drain, cold_start, export_xlsx,
-gui_stall, import_register. The cost of encryption is reported for the intake, search and drain
-groups (the same work on an unencrypted database of the same store).
+gui_stall, import_register, status (the status query with ``applicants`` delivered outbox
+items), startup (each verb's start-up against a bare interpreter). The cost of encryption is
+reported for the intake, search and drain groups (the same work on an unencrypted database of the
+same store).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchlib
+from bench_startup import VERBS as STARTUP_VERBS
 from benchlib import FULL, QUICK, SMOKE, Figure, Sizes, ratio
 
 GROUPS = (
@@ -48,6 +51,8 @@ GROUPS = (
     "export_xlsx",
     "gui_stall",
     "import_register",
+    "status",
+    "startup",
 )
 
 
@@ -176,7 +181,10 @@ class Suite:
 
         size = self.sizes
         clean = drain.clean(self.root, size.drain, size.concurrency)
-        log(f"  clean drain {clean['rate']:.0f} items/s (raw {clean['raw_rate']:.0f})")
+        log(
+            f"  clean drain {clean['rate']:.0f} items/s (raw {clean['raw_rate']:.0f}, "
+            f"raw batched {clean['raw_batched_rate']:.0f})"
+        )
         faulty = drain.faulty(self.root, size.faulty_drain, size.concurrency)
         log(f"  faulty drain {faulty['rate']:.1f} items/s")
         plain = drain.plain_rate(self.root, size.drain, size.concurrency)
@@ -236,6 +244,24 @@ class Suite:
 
         return [bench_import.figure(bench_import.run(self.root, self.sizes.import_rows))]
 
+    def status(self) -> list[Figure]:
+        """The status query on a counter whose outbox holds `applicants` delivered items."""
+        import bench_status
+
+        repeats = 10 if self.sizes is SMOKE else 50
+        return bench_status.run(self.root, self.sizes.applicants, 200, repeats, None)
+
+    def startup(self) -> list[Figure]:
+        """Each verb's start-up, on the history counter of the status group when it ran."""
+        import bench_startup
+
+        folder = self.root / "history-counter"
+        if not folder.exists():
+            folder = self.root / "startup-counter"
+            benchlib.make_workspace(folder).close()
+        result = bench_startup.measure(folder, max(2, self.sizes.cold_repeats))
+        return bench_startup.figures(result)
+
     def run(self) -> None:
         self.guarded(
             "intake",
@@ -247,11 +273,17 @@ class Suite:
             ["search_name_p95", "search_nik_p95", "search_tracking_p95"],
             self.search,
         )
-        self.guarded("drain", ["drain", "drain_faulty", "encryption_cost_drain"], self.drain)
+        self.guarded(
+            "drain",
+            ["drain", "drain_vs_raw_batched", "drain_faulty", "encryption_cost_drain"],
+            self.drain,
+        )
         self.guarded("cold_start", ["cold_start"], self.cold_start)
         self.guarded("export_xlsx", ["export_xlsx_time", "export_xlsx_peak_rss"], self.export_xlsx)
         self.guarded("gui_stall", ["gui_stall"], self.gui_stall)
         self.guarded("import_register", ["import_register"], self.import_register)
+        self.guarded("status", ["status_query_p95", "status_query_p50"], self.status)
+        self.guarded("startup", [name for name, _args, _target in STARTUP_VERBS], self.startup)
         self.close_big()
 
 

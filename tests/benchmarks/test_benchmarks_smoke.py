@@ -33,6 +33,11 @@ EXPECTED = {
     "encryption_cost_search_nik_p95",
     "encryption_cost_search_tracking_p95",
     "encryption_cost_drain",
+    "drain_vs_raw_batched",
+    "status_query_p95",
+    "status_query_p50",
+    "startup_version",
+    "startup_sync_status",
 }
 
 
