@@ -29,6 +29,7 @@ waits out the longest such send (`takeover_hold_s`) before it trusts a "not foun
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import socket
@@ -243,25 +244,34 @@ class _Worker:
 
     # -- one item --------------------------------------------------------------------------------
 
+    def look_up_first(self, item: Claimed) -> Result | None:
+        """For an item that may not go blind: its verdict if the look-up settles it, None when it
+        may be sent (not found, and no earlier request can still arrive)."""
+        try:
+            self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
+        except MissingDependency as exc:
+            return Result(item.key, ItemState.NEEDS_ATTENTION, reason=str(exc))
+        asked_at = self.engine.clock(item)
+        found = self.adapter.look_up(self.transport, item.kind, item.key)
+        if found.verdict is Verdict.DELIVERED:
+            return Result(
+                item.key,
+                ItemState.DELIVERED,
+                receipt=self.adapter.receipt(item.kind, found.body),
+                status=found.status,
+            )
+        if found.verdict is not Verdict.NOT_FOUND:
+            return self._judge(item, found, item.payload)
+        if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
+            return self._inconclusive(item, asked_at)
+        return None
+
     def send(self, item: Claimed) -> Result:
+        """One item in a request of its own (its look-up, if it needs one, is done already)."""
         try:
             request = self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
         except MissingDependency as exc:
             return Result(item.key, ItemState.NEEDS_ATTENTION, reason=str(exc))
-        if not item.blind:
-            asked_at = self.engine.clock(item)
-            found = self.adapter.look_up(self.transport, item.kind, item.key)
-            if found.verdict is Verdict.DELIVERED:
-                return Result(
-                    item.key,
-                    ItemState.DELIVERED,
-                    receipt=self.adapter.receipt(item.kind, found.body),
-                    status=found.status,
-                )
-            if found.verdict is not Verdict.NOT_FOUND:
-                return self._judge(item, found, request.body)
-            if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
-                return self._inconclusive(item, asked_at)
         if not self.engine.lease_holds(item):
             return self._lease_lost(item)
         answer = self.transport.call(
@@ -346,16 +356,19 @@ class _Worker:
     # -- loop ------------------------------------------------------------------------------------
 
     def send_many(self, items: list[Claimed], path: str) -> list[Result]:
-        """First attempts of one kind in one request; each result is judged as if sent alone.
+        """Items of one kind in one request; each result is judged as if sent alone.
 
-        Only blind items travel this way: an item that must be looked up first goes alone.
+        Blind first attempts travel this way, and so do items whose look-up said "not found" once
+        no earlier request for them could still arrive. The batch's Idempotency-Key is made from
+        its members, so a batch is never confused with an earlier one of other items.
         """
         requests = []
         for item in items:
             requests.append(
                 self.adapter.request_for(item.kind, item.payload, item.dependency_receipt)
             )
-        batch_key = "batch-" + items[0].key
+        members = hashlib.sha256("\n".join(item.key for item in items).encode()).hexdigest()
+        batch_key = "batch-" + members[:48]
         if not all(self.engine.lease_holds(item) for item in items):
             return [self._lease_lost(item) for item in items]
         answer = self.transport.call(
@@ -376,10 +389,26 @@ class _Worker:
         return results
 
     def send_all(self, batch: list[Claimed], pool: ThreadPoolExecutor) -> list[Result]:
+        """Look up, side by side, what may not go blind; then send what may go, in batches."""
+        looked = {
+            item.key: pool.submit(self.look_up_first, item) for item in batch if not item.blind
+        }
+        results: list[Result] = []
+        ready: list[Claimed] = []
+        for item in batch:
+            settled = looked[item.key].result() if item.key in looked else None
+            if settled is None:
+                ready.append(item)
+            else:
+                results.append(settled)
+        results.extend(self._send_ready(ready, pool))
+        return results
+
+    def _send_ready(self, batch: list[Claimed], pool: ThreadPoolExecutor) -> list[Result]:
         groups: dict[str, list[Claimed]] = {}
         alone: list[Claimed] = []
         for item in batch:
-            path = self.adapter.batch_path(item.kind) if item.blind else None
+            path = self.adapter.batch_path(item.kind)
             if path is None:
                 alone.append(item)
                 continue
