@@ -585,6 +585,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("Dibatalkan.")
         return 130
+    except OSError as exc:
+        # A path the file system refuses (a name too long, no permission, disk full) is the
+        # machine's answer, not a bug: one line; the log keeps the traceback.
+        log.warning("ltsa-desk %s: %s", getattr(args, "verb", None), exc, exc_info=True)
+        where = f": {exc.filename}" if exc.filename else ""
+        why = exc.strerror or type(exc).__name__
+        return _fail(args, f"berkas tidak bisa dipakai{where} ({why})", EXIT_PROBLEMS, None)
     except Exception:
         # The traceback still reaches stderr; the log keeps it (masked) for the technician.
         log.exception("ltsa-desk %s failed", getattr(args, "verb", None) or "gui")

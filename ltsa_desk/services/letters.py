@@ -929,8 +929,10 @@ def _items(session: Session, applicant: Applicant) -> list[OutboxItem]:
 
 
 def _remote_number(item: OutboxItem) -> str | None:
+    """The number the remote gave this item: immigration's receipt names the registry id too,
+    but for a passport application the officer needs its own application number (PPA-...)."""
     receipt = receipt_of(item)
-    for key in ("registry_id", "application_no"):
+    for key in ("application_no", "registry_id"):
         if receipt.get(key):
             return str(receipt[key])
     return None

@@ -295,6 +295,8 @@ def test_date_like_garbage_raises_only_invalid_value(text: str) -> None:
     [
         ("  SITI   NURHALIZA ", "SITI NURHALIZA"), ("Muh. Ridwan", "Muh. Ridwan"),
         ("NUR'AINI", "NUR'AINI"), ("Sukarni", "Sukarni"), ("\tI  Made\nSuarta ", "I Made Suarta"),
+        # Typographic apostrophes (Windows-1252 0x92 is U+2019) mean the plain one: issue 16.
+        ("Nur\u2019aini", "Nur'aini"), ("Nur\u2018aini", "Nur'aini"), ("Ma\u02bcruf", "Ma'ruf"),
     ],
 )
 def test_parse_name(text: str, expected: str) -> None:
@@ -307,6 +309,9 @@ def test_parse_name(text: str, expected: str) -> None:
         ("", "required"), ("   ", "required"), ("3302011205900001", "digits"),
         ("SITI 2", "digits"), ("...", "no_letters"), ("A" * (NAME_MAX_LENGTH + 1), "too_long"),
         ("SITI\u200bAMINAH", "control_chars"),
+        # The registry and immigration refuse these, days later and in English: issue 16.
+        *((f"SITI {ch} AMINAH", "characters") for ch in '<>="/:|+'),
+        ("SITI (ANI)", "characters"), ("ANI & BUDI", "characters"), ("ANI_BUDI", "characters"),
     ],
 )
 def test_bad_names(text: str, reason: str) -> None:
@@ -332,3 +337,25 @@ def test_name_is_idempotent(text: str) -> None:
         return
     assert parse_name(name, field="full_name") == name
     assert name == name.strip() and "  " not in name and len(name) <= NAME_MAX_LENGTH
+
+
+@given(st.text(max_size=120))
+def test_every_name_the_counter_takes_the_registry_takes(text: str) -> None:
+    """One rule for names: nothing accepted at the counter is refused by the destinations."""
+    from sync.sim.validation import validate_passport_application, validate_worker
+
+    try:
+        name = parse_name(text, field="full_name")
+    except InvalidValue:
+        return
+    for validate in (validate_worker, validate_passport_application):
+        _, errors = validate({"full_name": name})
+        assert not [e for e in errors if e.field == "full_name"], (name, errors)
+
+
+def test_refusal_names_the_characters_in_indonesian() -> None:
+    with pytest.raises(InvalidValue) as err:
+        parse_name("SITI <AMINAH>", field="full_name")
+    assert str(err.value) == (
+        "Nama lengkap hanya boleh berisi huruf, spasi dan tanda . ' - , (tidak boleh: < >)"
+    )

@@ -491,6 +491,34 @@ def test_receipt_shows_remote_numbers_once_delivered(workspace: Workspace, actor
     assert receipt.office.office_code == "52.03"  # settings default to the applicant's office
 
 
+def test_passport_application_shows_immigrations_number_not_the_registry_id(
+    workspace: Workspace, actor: Actor
+) -> None:
+    """Immigration's receipt also names the registry id; the officer needs the PPA number."""
+    from sync.destinations.immigration import PASSPORT_APPLICATION, Immigration
+    from sync.destinations.registry import Registry
+
+    applicant_id = passport_requested(workspace, actor)
+    answers = {
+        "registry": Registry().receipt("worker.register", {"registry_id": "REG-00000001"}),
+        "immigration": Immigration().receipt(
+            PASSPORT_APPLICATION,
+            {"application_no": "PPA-00000007", "status": "received", "registry_id": "REG-00000001"},
+        ),
+    }
+    with workspace.database.write_session() as session:
+        for item in session.exec(select(OutboxItem)).all():
+            item.state = ItemState.DELIVERED.value
+            item.delivered_at = datetime.now(UTC)
+            item.receipt = json.dumps(answers[item.destination])
+            session.add(item)
+        session.commit()
+    with workspace.database.session() as session:
+        receipt = letters.receipt_data(session, applicant_id)
+    numbers = {line.destination: line.remote_number for line in receipt.delivered}
+    assert numbers == {"registry": "REG-00000001", "immigration": "PPA-00000007"}
+
+
 # ------------------------------------------------------------------------------------------------
 # hand-carry
 

@@ -94,6 +94,10 @@ def local_timezone() -> tzinfo:
     return zone if zone is not None else UTC
 
 
+FIRST_REPORT_DAY = date(2000, 1, 1)
+LAST_REPORT_DAY = date(2099, 12, 31)
+
+
 @dataclass(frozen=True)
 class Period:
     """Both ends inclusive, as calendar days of the counter's time zone."""
@@ -109,6 +113,16 @@ class Period:
 
     @classmethod
     def checked(cls, start: date, end: date) -> Period:
+        # Outside these days a report is a typing slip, and 0001-01-01 or 9999-12-31 overflow
+        # the time-zone arithmetic of bounds() (a traceback instead of one line).
+        for option, day in (("--from", start), ("--to", end)):
+            if not FIRST_REPORT_DAY <= day <= LAST_REPORT_DAY:
+                raise ReportInputError(
+                    option,
+                    f"{option} ({format_date_id(day)}) di luar rentang laporan: tanggal harus "
+                    f"antara {format_date_id(FIRST_REPORT_DAY)} dan "
+                    f"{format_date_id(LAST_REPORT_DAY)}",
+                )
         if end < start:
             raise ReportInputError(
                 "--to",
