@@ -1,0 +1,34 @@
+"""The layer rules of DESIGN.md hold: import-linter's contracts in pyproject.toml.
+
+The window may not reach the store or the sync engine's internals, services no Qt, sync nothing
+of the application, domain nothing at all. Crossings that exist today are listed in the contracts'
+`ignore_imports` (the house-plan issue removes them); any new one fails here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_layer_contracts_are_kept() -> None:
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0
+
+
+def test_a_crossing_not_listed_breaks_its_contract(tmp_path: Path) -> None:
+    """The contracts see real imports: drop one known crossing from the list and it is caught."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    window = next(
+        c
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["source_modules"] == ["ltsa_desk.ui"]
+    )
+    window["ignore_imports"] = [i for i in window["ignore_imports"] if "ui.wizard" not in i]
+    changed = tmp_path / "contracts.toml"
+    changed.write_text(tomli_w.dumps(config), encoding="utf-8")
+    assert lint_imports(config_filename=str(changed)) == 1
