@@ -18,7 +18,8 @@ the same run are the figures to compare between runs.
 
 Groups for ``--only`` (comma-separated): intake, search, drain, cold_start, export_xlsx,
 gui_stall, import_register, status (the status query with ``applicants`` delivered outbox
-items), startup (each verb's start-up against a bare interpreter). The cost of encryption is
+items), startup (each verb's start-up against a bare interpreter), group_passport (passport
+requests for many CPMI from one command). The cost of encryption is
 reported for the intake, search and drain groups (the same work on an unencrypted database of the
 same store).
 """
@@ -53,6 +54,7 @@ GROUPS = (
     "import_register",
     "status",
     "startup",
+    "group_passport",
 )
 
 
@@ -262,6 +264,13 @@ class Suite:
         result = bench_startup.measure(folder, max(2, self.sizes.cold_repeats))
         return bench_startup.figures(result)
 
+    def group_passport(self) -> list[Figure]:
+        """3,000 passport requests from one command (a tenth in --quick, 100 in --smoke)."""
+        import bench_group
+
+        count = {"full": 3000, "quick": 300, "smoke": 100}.get(self.sizes.label, 3000)
+        return [bench_group.figure(bench_group.run(self.root, count + 5))]
+
     def run(self) -> None:
         self.guarded(
             "intake",
@@ -284,6 +293,7 @@ class Suite:
         self.guarded("import_register", ["import_register"], self.import_register)
         self.guarded("status", ["status_query_p95", "status_query_p50"], self.status)
         self.guarded("startup", [name for name, _args, _target in STARTUP_VERBS], self.startup)
+        self.guarded("group_passport", ["group_passport_requests"], self.group_passport)
         self.close_big()
 
 

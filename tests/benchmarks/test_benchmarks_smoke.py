@@ -38,6 +38,7 @@ EXPECTED = {
     "status_query_p50",
     "startup_version",
     "startup_sync_status",
+    "group_passport_requests",
 }
 
 
