@@ -49,13 +49,13 @@ def counter(copy_counter: Callable[[], Path]) -> Path:
 def test_user_add_reads_the_password_from_the_first_line_of_stdin(fresh_counter: Path) -> None:
     result = run("user", "add", "Petugas1", "--role", "officer", "--full-name", "Budi Santoso",
                  "--password-stdin", "--json", data_dir=fresh_counter,
-                 input="rahasia-123\nsecond-line-is-not-read\n")
+                 input="rahasia-kebun-123\nsecond-line-is-not-read\n")
     assert result.code == 0, str(result)
     assert result.json() == {
         "user": {"username": "petugas1", "role": "officer", "has_password": True}
     }
     stored = _password_hash(fresh_counter, "petugas1")
-    assert _verifies(stored, "rahasia-123")
+    assert _verifies(stored, "rahasia-kebun-123")
     assert "rahasia" not in (stored or "")
     added = clitools.audit_entries(fresh_counter, "user.add")
     assert len(added) == 1

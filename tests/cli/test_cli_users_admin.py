@@ -89,12 +89,12 @@ def test_unknown_account_and_last_admin_are_refused(counter: Path) -> None:
 def test_a_disabled_account_cannot_sign_in_and_an_enabled_one_can(workspace: Workspace) -> None:
     with workspace.database.write_session() as session:
         accounts.create_user(session, "admin1", "admin", password="kunci-admin-2026", actor="os:t")
-        accounts.create_user(session, "siti", "officer", password="sandi-siti-2026", actor="os:t")
-        accounts.authenticate(session, "siti", "sandi-siti-2026")
+        accounts.create_user(session, "siti", "officer", password="sandi-kebun-2026", actor="os:t")
+        accounts.authenticate(session, "siti", "sandi-kebun-2026")
         accounts.disable_user(session, "siti", actor="admin1")
         with pytest.raises(accounts.SignInRefused, match="Nama pengguna atau kata sandi salah"):
-            accounts.authenticate(session, "siti", "sandi-siti-2026")
+            accounts.authenticate(session, "siti", "sandi-kebun-2026")
         with pytest.raises(accounts.AccountError, match="sedang dipakai"):
             accounts.disable_user(session, "admin1", actor="admin1")
         accounts.enable_user(session, "siti", actor="admin1")
-        assert accounts.authenticate(session, "siti", "sandi-siti-2026").username == "siti"
+        assert accounts.authenticate(session, "siti", "sandi-kebun-2026").username == "siti"

@@ -123,8 +123,8 @@ def test_admin_adds_an_officer_resets_a_password_and_disables_without_deleting(
     assert page.full_name.hasFocus(), "Enter moves to the next field"
     qtbot.keyClicks(page.full_name, "Siti Aminah")
     page.role.setCurrentIndex(page.role.findData("officer"))
-    qtbot.keyClicks(page.password, "sandi-siti-2026")
-    qtbot.keyClicks(page.repeat, "sandi-siti-2025")
+    qtbot.keyClicks(page.password, "sandi-kebun-2026")
+    qtbot.keyClicks(page.repeat, "sandi-kebun-2025")
     qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
     assert "tidak sama" in page.fields["repeat"].message_text()
     page.password.clear()
@@ -137,14 +137,14 @@ def test_admin_adds_an_officer_resets_a_password_and_disables_without_deleting(
 
     page.password.clear()
     page.repeat.clear()
-    qtbot.keyClicks(page.password, "sandi-siti-2026")
-    qtbot.keyClicks(page.repeat, "sandi-siti-2026")
+    qtbot.keyClicks(page.password, "sandi-kebun-2026")
+    qtbot.keyClicks(page.repeat, "sandi-kebun-2026")
     qtbot.keyClick(page.repeat, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(page.users) == 3, timeout=5000)
     assert "siti.aminah ditambahkan" in page.message.text()
     assert page.selected_user() is not None and page.selected_user()["username"] == "siti.aminah"
     assert page.username.text() == "" and page.password.text() == ""
-    assert can_sign_in(workspace, "siti.aminah", "sandi-siti-2026")
+    assert can_sign_in(workspace, "siti.aminah", "sandi-kebun-2026")
     (added,) = [e for e in audit_actions(workspace, "user.add") if "siti" in (e.after or "")]
     assert added.actor == "admin1"
     assert "sandi" not in (added.after or "")
@@ -159,12 +159,12 @@ def test_admin_adds_an_officer_resets_a_password_and_disables_without_deleting(
     # Reset a forgotten password.
     page.select_user("siti.aminah")
     asked: list[str] = []
-    page.ask_password = lambda username: asked.append(username) or "sandi-baru-siti-1"
+    page.ask_password = lambda username: asked.append(username) or "sandi-baru-kebun-1"
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "diganti" in page.message.text(), timeout=5000)
     assert asked == ["siti.aminah"]
-    assert can_sign_in(workspace, "siti.aminah", "sandi-baru-siti-1")
-    assert not can_sign_in(workspace, "siti.aminah", "sandi-siti-2026")
+    assert can_sign_in(workspace, "siti.aminah", "sandi-baru-kebun-1")
+    assert not can_sign_in(workspace, "siti.aminah", "sandi-kebun-2026")
 
     # Disable: confirmed, audited, the row stays, and the account cannot sign in.
     questions: list[str] = []
@@ -182,7 +182,7 @@ def test_admin_adds_an_officer_resets_a_password_and_disables_without_deleting(
     row = [u["username"] for u in page.users].index("siti.aminah")
     assert page.table.item(row, 3).text() == "\u2715 Nonaktif"
     assert page.toggle_button.text() == "Aktifkan"
-    assert not can_sign_in(workspace, "siti.aminah", "sandi-baru-siti-1")
+    assert not can_sign_in(workspace, "siti.aminah", "sandi-baru-kebun-1")
     (disabled,) = audit_actions(workspace, "user.disable")
     assert disabled.actor == "admin1"
     assert json.loads(disabled.after or "{}") == {"username": "siti.aminah", "active": False}
@@ -191,7 +191,7 @@ def test_admin_adds_an_officer_resets_a_password_and_disables_without_deleting(
 
     qtbot.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(u["active"] for u in page.users), timeout=5000)
-    assert can_sign_in(workspace, "siti.aminah", "sandi-baru-siti-1")
+    assert can_sign_in(workspace, "siti.aminah", "sandi-baru-kebun-1")
 
     # Nobody disables their own account.
     page.select_user("admin1")
