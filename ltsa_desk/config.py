@@ -88,6 +88,32 @@ def _validate_url(value: str) -> str:
     return value
 
 
+def _is_loopback_url(value: str) -> bool:
+    """Whether an http(s) URL names this PC (127.x, ::1, localhost): nothing crosses a network."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(value).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_cleartext_url(key: str, value: str, allowed: bool) -> None:
+    """A destination's token travels in its Authorization header: over http:// anyone on the
+    way reads it. Only this PC (the simulator, training) or an explicit technician's choice
+    (``sync.allow_http``, e.g. a closed office network with a TLS proxy) may use http://."""
+    if value.startswith("http://") and not allowed and not _is_loopback_url(value):
+        raise ConfigError(
+            f"{key}: http:// mengirim token tanpa enkripsi; pakai https://. Hanya bila "
+            "jaringannya memang tertutup, teknisi boleh memaksa dengan "
+            "'ltsa-desk config set sync.allow_http true'."
+        )
+
+
 def _validate_language(value: str) -> str:
     value = value.strip().lower()
     if value not in {"id", "en"}:
@@ -216,10 +242,29 @@ def _validate_nip(value: str) -> str:
 
 
 def _validate_logo(value: str) -> str:
+    """A logo file on this PC. A network path is refused: on Windows merely opening
+    ``\\\\host\\share\\logo.png`` makes the PC sign in to that host with the Windows account's
+    password hash, which the host can then crack or relay."""
     value = value.strip()
+    lowered = value.replace("\\", "/").lower()
+    if lowered.startswith("//") or "://" in lowered or lowered.startswith("file:"):
+        raise ValueError("logo harus berkas di PC ini, bukan alamat jaringan (\\\\server\\...)")
     if value and Path(value).suffix.lower() not in {".png", ".jpg", ".jpeg", ".svg"}:
         raise ValueError("logo harus berkas PNG, JPEG atau SVG")
     return value
+
+
+def _minutes(low: int, high: int):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValueError(f"harus bilangan bulat menit antara {low} dan {high}") from None
+        if not low <= number <= high:
+            raise ValueError(f"harus bilangan bulat menit antara {low} dan {high}")
+        return number
+
+    return parse
 
 
 # key -> (parser, default). The parser turns the text a technician types into the stored value.
@@ -237,7 +282,8 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "documents.require_verified": (_parse_bool, True),
     "counter.id": (_validate_counter_id, None),
     "ui.language": (_validate_language, "id"),
-    "ui.idle_lock_minutes": (_positive_int, 10),
+    # Bounded: a huge value would overflow the window's timer and turn the lock off.
+    "ui.idle_lock_minutes": (_minutes(1, 240), 10),
     "database.url": (_validate_database_url, ""),
     # Not a secret: the name under which the database key is filed in the keyring, needed before
     # an encrypted database can be opened (DESIGN.md: `db-key@<database id>`).
@@ -250,6 +296,8 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "database.connect_timeout": (_seconds(1, 60), 5.0),
     "registry.url": (_validate_url, ""),
     "immigration.url": (_validate_url, ""),
+    # The technician's explicit "yes" to http:// destinations off this PC (a closed network).
+    "sync.allow_http": (_parse_bool, False),
     "workflow.require_recommendation": (_parse_bool, False),
     "attachments.max_mb": (_positive_int, 10),
     "scan.inbox": (str.strip, ""),
@@ -269,6 +317,13 @@ KEYS: dict[str, tuple[Any, Any]] = {
 }
 
 _SECRET_WORDS = ("password", "token", "secret", "sandi", "key")
+
+
+URL_KEYS = frozenset({"registry.url", "immigration.url"})
+# Keys whose value in the file is judged again on every read: a value written into config.toml
+# by hand (any local Windows user may) must not turn off the idle lock, make the PC fetch a logo
+# from a network share, or send a token over http://.
+CHECKED_ON_READ = frozenset({"ui.idle_lock_minutes", "office.logo", *URL_KEYS})
 
 
 class Config:
@@ -307,7 +362,10 @@ class Config:
 
     def get(self, key: str) -> Any:
         if key in self._values:
-            return self._values[key]
+            value = self._values[key]
+            if key in CHECKED_ON_READ and value not in (None, ""):
+                value = self._checked(key, value)
+            return value
         if key in KEYS:
             return KEYS[key][1]
         raise ConfigError(f"Kunci konfigurasi tidak dikenal: {key}")
@@ -327,8 +385,24 @@ class Config:
             value = parser(text) if isinstance(text, str) else parser(str(text))
         except ValueError as exc:
             raise ConfigError(f"{key}: {exc}") from exc
+        if key in URL_KEYS and value:
+            _check_cleartext_url(key, value, bool(self.get("sync.allow_http")))
         self._values[key] = value
         return value
+
+    def _checked(self, key: str, value: Any) -> Any:
+        """A value read from the file, judged as ``config set`` would have judged it: the file
+        is in a folder every local user may edit, and these keys guard the counter."""
+        try:
+            checked = KEYS[key][0](str(value))
+        except ValueError as exc:
+            raise ConfigError(
+                f"{self.path}: {key} = {value!r} ditolak ({exc}); perbaiki dengan "
+                f"'ltsa-desk config set {key} ...'"
+            ) from None
+        if key in URL_KEYS:
+            _check_cleartext_url(key, checked, bool(self.get("sync.allow_http")))
+        return checked
 
     def as_dict(self) -> dict[str, Any]:
         """Every known key with its effective value, for `config show`."""

@@ -50,11 +50,14 @@ _ACTIVITY = frozenset(
 
 
 def idle_minutes(workspace: Workspace) -> int:
-    """The configured idle time (`ui.idle_lock_minutes`, 10 by default)."""
-    value = workspace.config.get("ui.idle_lock_minutes")
+    """The configured idle time (`ui.idle_lock_minutes`, 10 by default).
+
+    A value the configuration refuses (a hand edit of config.toml, e.g. a number so large the
+    timer would overflow and never fire) gives the default: the lock stays on.
+    """
     try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
+        return min(240, max(1, int(workspace.config.get("ui.idle_lock_minutes"))))
+    except (TypeError, ValueError):  # ConfigError is a ValueError
         return 10
 
 
