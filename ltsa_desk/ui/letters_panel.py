@@ -85,8 +85,12 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: How long a written PDF is kept in the temp folder before the next start removes it.
-KEEP_SECONDS = 24 * 3600
+#: How long a written PDF may stay in the temp folder. Receipts and letters carry a CPMI's name,
+#: NIK and address, and the counter's Windows account is shared by every officer (and readable by
+#: anyone at the PC): a paper is kept only while the viewer may still need it, and any copy can be
+#: written again from the database. Older ones go when a panel opens; all go when the window
+#: closes (a viewer still holding one open on Windows keeps it until the next start).
+KEEP_SECONDS = 10 * 60
 HAND_CARRY_DAYS = 7
 
 _MESSAGE_COLOURS = {
@@ -245,6 +249,18 @@ def clean_output_dir(directory: Path, keep_seconds: float = KEEP_SECONDS) -> int
                 entry.unlink()
                 removed += 1
     return removed
+
+
+_CLEANED_AT_QUIT: set[Path] = set()
+
+
+def _clean_at_quit(directory: Path) -> None:
+    """Remove every PDF of ``directory`` when the application quits (once per folder)."""
+    app = QCoreApplication.instance()
+    if app is None or directory in _CLEANED_AT_QUIT:
+        return
+    _CLEANED_AT_QUIT.add(directory)
+    app.aboutToQuit.connect(partial(clean_output_dir, directory, 0.0))
 
 
 def _issue_and_render(
@@ -495,6 +511,7 @@ class LettersPanel(QWidget):
         self._build_layout()
         self._update_buttons()
         self.ctx.runner.run(partial(clean_output_dir, self.output_dir))
+        _clean_at_quit(self.output_dir)
 
     def _build_layout(self) -> None:
         issue_box = QGroupBox(self.tr("Terbitkan surat"))

@@ -160,10 +160,13 @@ class CredentialsForm(QWidget):
             return
         self._set_busy(True)
         self.password_field.set_info(self.tr("Memeriksa..."))
+        # A wrong password is an answer, not a failure: no ERROR and no traceback in the log
+        # (the audit log has the attempt); _failed logs what really went wrong.
         self.runner.run(
             partial(check_credentials, self.workspace, username, password),
             self._done,
             self._failed,
+            log_errors=False,
         )
 
     def _set_busy(self, busy: bool) -> None:
@@ -182,8 +185,10 @@ class CredentialsForm(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        if not isinstance(exc, accounts.SignInRefused):
-            log.error("sign-in check failed: %s", type(exc).__name__)
+        if isinstance(exc, accounts.SignInRefused):
+            log.info("sign-in refused")
+        else:
+            log.error("sign-in check failed: %s", type(exc).__name__, exc_info=exc)
         self._set_busy(False)
         self.password.clear()
         self.password_field.set_error(refusal_message(exc))
