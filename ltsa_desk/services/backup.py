@@ -692,6 +692,10 @@ def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> t
     except DatabaseProblem as exc:
         raise BackupError(str(exc)) from exc
     if key is not None:
+        if recovery_key:
+            # Not needed, but given: check it rather than ignore it, so a technician who wrote
+            # the key down wrong learns it now, not on the day the PC is lost.
+            _check_recovery_key(staging, database_id, recovery_key)
         return key, False
     if not recovery_key:
         raise BackupError(
@@ -714,6 +718,32 @@ def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> t
         return keys.unseal(sealed, recovery_keys.parse(recovery_key)), True
     except (recovery_keys.RecoveryKeyTypo, DatabaseProblem) as exc:
         raise BackupError(str(exc)) from exc
+
+
+def _check_recovery_key(staging: Path, database_id: str, recovery_key: str) -> None:
+    from ltsa_desk.store import recovery_key as recovery_keys
+
+    sealed_file = staging / SEALED_ENTRY
+    if not sealed_file.exists():
+        raise BackupError(
+            "Kunci pemulihan tidak diperlukan (kunci basis data ada di keyring PC ini) dan tidak "
+            "bisa diperiksa: cadangan ini tanpa ltsa.key.sealed. Ulangi tanpa --recovery-key. "
+            "Tidak ada yang diubah."
+        )
+    try:
+        sealed = keys.read_sealed(sealed_file)
+        if sealed.database_id != database_id:
+            raise IntegrityProblem(
+                f"ltsa.key.sealed di cadangan milik basis data {sealed.database_id}, manifest "
+                f"menyebut {database_id}"
+            )
+        keys.unseal(sealed, recovery_keys.parse(recovery_key))
+    except (recovery_keys.RecoveryKeyTypo, DatabaseProblem) as exc:
+        raise BackupError(
+            f"Kunci pemulihan yang diberikan tidak cocok dengan cadangan ini ({exc}). Kunci ini "
+            "tidak diperlukan di PC ini (kuncinya ada di keyring), tetapi periksa salinan kertas "
+            "kunci pemulihan Anda. Tidak ada yang diubah."
+        ) from exc
 
 
 # The engine's hold after a lease that may still have had a request on the line, at the default
@@ -776,6 +806,12 @@ def _check_and_mark(database: Path, key: bytes, database_id: str) -> tuple[int, 
                 )
             connection.execute("COMMIT")
         connection.execute("PRAGMA journal_mode = DELETE")
+    except cipher.dbapi.DatabaseError as exc:
+        # A page that decrypts (the archive's hash list recomputed by whoever changed it) but
+        # whose content is damaged surfaces in any statement: one clear line, no traceback.
+        raise IntegrityProblem(
+            f"Basis data di cadangan rusak ({exc}). Pakai cadangan lain; tidak ada yang diubah."
+        ) from exc
     finally:
         connection.close()
     cipher.fsync_file(database)

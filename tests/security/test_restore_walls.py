@@ -1,0 +1,86 @@
+"""Finding 5 (the parts built so far): restore never ends in a traceback on a doctored archive,
+and a recovery key given to ``restore`` is checked even when the keyring already has the key.
+
+Not built yet (see README "Security"): the manifest is still a hash list anyone can recompute,
+and another office's or counter's backup is not refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ltsa_desk.services.backup import (
+    DB_ENTRY,
+    MANIFEST,
+    BackupError,
+    make_backup,
+    stage_restore,
+)
+from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+
+
+@pytest.fixture
+def counter(tmp_path: Path) -> tuple[Path, str, Path]:
+    """A counter with one backup: (data folder, recovery key, backup file)."""
+    data_dir = tmp_path / "data"
+    made = initialise(data_dir, office_code="52.03", counter_id="LOTIM-01")
+    confirm_recovery_key_shown(data_dir)
+    workspace = open_workspace(data_dir)
+    try:
+        backup = make_backup(workspace.config, tmp_path / "usb").path
+    finally:
+        workspace.close()
+    return data_dir, made.recovery_key, backup
+
+
+def doctored(backup: Path, target: Path, offset: int) -> Path:
+    """The backup with one database byte flipped and the manifest's hash list recomputed, as
+    anyone who can read the format can do."""
+    with zipfile.ZipFile(backup) as source:
+        manifest = json.loads(source.read(MANIFEST))
+        files = {item.filename: source.read(item.filename) for item in source.infolist()}
+    data = bytearray(files[DB_ENTRY])
+    data[offset] ^= 0xFF
+    files[DB_ENTRY] = bytes(data)
+    manifest["files"][DB_ENTRY]["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest["files"][DB_ENTRY]["size"] = len(data)
+    files[MANIFEST] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(target, "w") as out:
+        for name, content in files.items():
+            out.writestr(name, content)
+    return target
+
+
+@pytest.mark.parametrize("offset", [5000, 20, 4096 + 100, -100])
+def test_a_flipped_database_byte_is_one_clear_refusal(
+    counter: tuple[Path, str, Path], tmp_path: Path, offset: int
+) -> None:
+    data_dir, _recovery, backup = counter
+    with pytest.raises(BackupError) as refused:
+        stage_restore(data_dir, doctored(backup, tmp_path / "rusak.zip", offset))
+    assert "tidak ada yang diubah" in str(refused.value).lower()
+    assert not list(data_dir.glob(".restore-*"))
+
+
+def test_a_recovery_key_with_a_typo_is_not_accepted_in_silence(
+    counter: tuple[Path, str, Path],
+) -> None:
+    """The key is in this PC's keyring, so the recovery key is not needed; given anyway with a
+    wrong check character, it is refused rather than ignored."""
+    data_dir, recovery, backup = counter
+    last = recovery[-1]
+    typo = recovery[:-1] + ("0" if last != "0" else "1")
+    with pytest.raises(BackupError, match="pemulihan"):
+        stage_restore(data_dir, backup, recovery_key=typo)
+    assert not list(data_dir.glob(".restore-*"))
+
+    staged = stage_restore(data_dir, backup, recovery_key=recovery)  # the right one: checked, fine
+    try:
+        assert staged.archive.database_id
+    finally:
+        staged.discard()
