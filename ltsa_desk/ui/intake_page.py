@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -668,6 +668,10 @@ class IntakePage(QWidget):
             ):
                 return self._enter(watched)
         elif kind == QEvent.Type.FocusOut:
+            if isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.PopupFocusReason:
+                # The completion list opened under the field ("Taiw"): the officer is still
+                # typing there, so it is not judged yet (UX.md: judged on leave or save).
+                return super().eventFilter(watched, event)
             name = watched.objectName()
             if name in self._edited and name not in self._touched:
                 self._touched.add(name)
