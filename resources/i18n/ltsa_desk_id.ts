@@ -1016,8 +1016,16 @@
             <translation>NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; jangan didaftarkan dua kali.</translation>
         </message>
         <message>
+            <source>Buka data CPMI ini</source>
+            <translation>Buka data CPMI ini</translation>
+        </message>
+        <message>
             <source>Buka data CPMI (Enter)</source>
             <translation>Buka data CPMI (Enter)</translation>
+        </message>
+        <message>
+            <source>Dibuka dari Pendaftaran: NIK {nik} sudah terdaftar atas nama CPMI ini, jadi pendaftaran baru tidak disimpan.</source>
+            <translation>Dibuka dari Pendaftaran: NIK {nik} sudah terdaftar atas nama CPMI ini, jadi pendaftaran baru tidak disimpan.</translation>
         </message>
         <message>
             <source>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</source>
@@ -1052,7 +1060,7 @@
         <name>LettersPanel</name>
         <message>
             <source>Cetak</source>
-            <extracomment>How long a written PDF is kept in the temp folder before the next start removes it.</extracomment>
+            <extracomment>How long a written PDF may stay in the temp folder. Receipts and letters carry a CPMI's name, NIK and address, and the counter's Windows account is shared by every officer (and readable by anyone at the PC): a paper is kept only while the viewer may still need it, and any copy can be written again from the database. Older ones go when a panel opens; all go when the window closes (a viewer still holding one open on Windows keeps it until the next start).</extracomment>
             <translation>Cetak</translation>
         </message>
         <message>
