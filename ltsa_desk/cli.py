@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--yes", action="store_true", help="no question (for scripts)")
+    restore.add_argument(
+        "--move",
+        action="store_true",
+        help="the backup is of another office or counter and replaces this one (audited)",
+    )
     restore_key = restore.add_mutually_exclusive_group()
     restore_key.add_argument(
         "--recovery-key",

@@ -113,6 +113,7 @@ def restore(args: argparse.Namespace) -> int:
         BackupError,
         IntegrityProblem,
         commit_restore,
+        current_counter,
         stage_restore,
     )
     from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
@@ -142,7 +143,8 @@ def restore(args: argparse.Namespace) -> int:
         ) from exc
     try:
         try:
-            staged = stage_restore(data_dir, source, recovery_key=recovery)
+            moved_from = current_counter(data_dir)
+            staged = stage_restore(data_dir, source, recovery_key=recovery, move=args.move)
         except IntegrityProblem as exc:
             raise CliError(str(exc), code=EXIT_PROBLEMS) from exc
         except BackupError as exc:
@@ -180,6 +182,8 @@ def restore(args: argparse.Namespace) -> int:
             ) from exc
     finally:
         lock.release()
+    if moved_from and moved_from != (staged.archive.office_code, staged.archive.counter_id):
+        _audit_move(data_dir, moved_from, staged.archive.office_code, staged.archive.counter_id)
     if args.json:
         emit_json({"restore": result.as_dict()})
     say(
@@ -190,6 +194,29 @@ def restore(args: argparse.Namespace) -> int:
         + (" Kunci basis data disimpan di keyring akun ini." if result.key_from_recovery else "")
     )
     return EXIT_OK
+
+
+def _audit_move(data_dir: Path, before: tuple[str, str], office: str, counter: str) -> None:
+    """`restore --move`: the restored register records that it now serves this folder."""
+    from ltsa_desk.services import audit
+    from ltsa_desk.services.context import Actor
+    from ltsa_desk.workspace import open_workspace
+
+    workspace = open_workspace(data_dir)
+    try:
+        actor = Actor.from_os_user(counter, office)
+        with workspace.database.write_session() as session:
+            audit.record(
+                session,
+                actor=actor.username,
+                action="restore.move",
+                entity="counter",
+                before={"office_code": before[0], "counter_id": before[1]},
+                after={"office_code": office, "counter_id": counter},
+            )
+            session.commit()
+    finally:
+        workspace.close()
 
 
 def _current_counter(data_dir: Path) -> str:

@@ -819,7 +819,7 @@ def _check_and_mark(database: Path, key: bytes, database_id: str) -> tuple[int, 
 
 
 def stage_restore(
-    data_dir: Path, archive_path: Path, *, recovery_key: str | None = None
+    data_dir: Path, archive_path: Path, *, recovery_key: str | None = None, move: bool = False
 ) -> StagedRestore:
     """Check the archive and unpack it beside the data; nothing in use is touched yet.
 
@@ -829,6 +829,11 @@ def stage_restore(
     """
     archive, manifest = read_manifest(archive_path)
     info = ArchiveInfo(archive_path, manifest)
+    try:
+        _check_same_counter(data_dir, info, move)
+    except BackupError:
+        archive.close()
+        raise
     if info.engine != "sqlite":
         archive.close()
         raise BackupError(
@@ -860,6 +865,33 @@ def stage_restore(
         marked,
     )
     return StagedRestore(data_dir, info, staging, key, from_recovery, marked, counts)
+
+
+def current_counter(data_dir: Path) -> tuple[str, str] | None:
+    """(office code, counter id) of the data folder's configuration; None when there is none
+    (a new PC) or it cannot be read (the disaster a restore repairs)."""
+    if not Config.exists(data_dir):
+        return None
+    try:
+        config = Config.load(data_dir)
+        return config.office_code, config.counter_id
+    except Exception:  # a damaged configuration: nothing to compare with
+        return None
+
+
+def _check_same_counter(data_dir: Path, info: ArchiveInfo, move: bool) -> None:
+    """A backup restores over its own counter. Another office's or counter's backup replaces
+    this counter's identity and register: only as a move the technician asks for (``move``,
+    audited by the caller), never by a slip of the USB stick."""
+    current = current_counter(data_dir)
+    if current is None or move or current == (info.office_code, info.counter_id):
+        return
+    raise BackupError(
+        f"Cadangan ini milik kantor {info.office_code} loket {info.counter_id}, bukan kantor "
+        f"{current[0]} loket {current[1]} (folder ini). Bila loket ini memang dipindahkan atau "
+        "diganti dengan loket itu, ulangi dengan --move (dicatat di log audit). Tidak ada yang "
+        "diubah."
+    )
 
 
 def _local_database_url(config_file: Path) -> None:

@@ -84,3 +84,43 @@ def test_a_recovery_key_with_a_typo_is_not_accepted_in_silence(
         assert staged.archive.database_id
     finally:
         staged.discard()
+
+
+def test_another_counters_backup_is_refused_unless_it_is_a_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup of office 52.01 counter LOBAR-01 restored over 52.03/LOTIM-01 with --yes used to
+    go through without a word."""
+    from sqlmodel import select
+
+    from ltsa_desk.cli import main
+    from ltsa_desk.store.models import AuditLog
+
+    lobar = tmp_path / "lobar"
+    initialise(lobar, office_code="52.01", counter_id="LOBAR-01")
+    confirm_recovery_key_shown(lobar)
+    workspace = open_workspace(lobar)
+    try:
+        backup = make_backup(workspace.config, tmp_path / "usb").path
+    finally:
+        workspace.close()
+    lotim = tmp_path / "lotim"
+    initialise(lotim, office_code="52.03", counter_id="LOTIM-01")
+    confirm_recovery_key_shown(lotim)
+    before = (lotim / "config.toml").read_bytes()
+
+    assert main(["restore", str(backup), "--yes", "--data-dir", str(lotim)]) == 2
+    said = capsys.readouterr().err
+    assert "52.01" in said and "LOBAR-01" in said and "--move" in said
+    assert (lotim / "config.toml").read_bytes() == before
+    assert not list(lotim.glob("replaced-*")) and not list(lotim.glob(".restore-*"))
+
+    assert main(["restore", str(backup), "--yes", "--move", "--data-dir", str(lotim)]) == 0
+    moved = open_workspace(lotim)
+    try:
+        assert moved.config.office_code == "52.01"
+        with moved.database.session() as session:
+            entry = session.exec(select(AuditLog).where(AuditLog.action == "restore.move")).one()
+        assert "LOTIM-01" in (entry.before or "") and "LOBAR-01" in (entry.after or "")
+    finally:
+        moved.close()
