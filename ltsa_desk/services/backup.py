@@ -913,14 +913,30 @@ def _data_items(data_dir: Path) -> list[str]:
     return [name for name in names if (data_dir / name).exists()]
 
 
+KEEP_REPLACED = 3
+"""How many ``replaced-<time>/`` copies a restore keeps: enough to undo the last few restores,
+not a growing pile of old registers (each holds a whole database) in the data folder."""
+
+
+def _prune_replaced(data_dir: Path, keep: int) -> list[Path]:
+    """Remove all but the newest ``keep`` replaced copies (their names sort by time)."""
+    copies = sorted(p for p in data_dir.glob("replaced-*") if p.is_dir())
+    removed = copies[: max(0, len(copies) - keep)]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+        log.info("old replaced copy removed: %s", path.name)
+    return removed
+
+
 def commit_restore(
     staged: StagedRestore,
     *,
     now: datetime | None = None,
     reopen: Callable[[Path], None] | None = None,
 ) -> RestoreResult:
-    """Swap the staged data in. The current data moves to ``replaced-<UTC time>/`` first (kept,
-    never deleted); a failure mid-way moves everything back. ``reopen`` (default: open the
+    """Swap the staged data in. The current data moves to ``replaced-<UTC time>/`` first (this
+    user only, like the data folder; the newest :data:`KEEP_REPLACED` such copies are kept, older
+    ones removed); a failure mid-way moves everything back. ``reopen`` (default: open the
     workspace, which migrates an older schema) runs last, on the restored folder."""
     data_dir = staged.data_dir
     if staged.key_from_recovery:
@@ -936,7 +952,7 @@ def commit_restore(
         current = _data_items(data_dir)
         if current:
             replaced = data_dir / f"replaced-{_stamp(now)}"
-            replaced.mkdir()
+            replaced.mkdir(mode=0o700)
             for name in current:
                 os.replace(data_dir / name, replaced / name)
                 moves.append((data_dir / name, replaced / name))
@@ -961,6 +977,7 @@ def commit_restore(
         staged.discard()
         raise
     staged.discard()
+    _prune_replaced(data_dir, keep=KEEP_REPLACED)
     log.info(
         "restored %s into %s; replaced data kept in %s",
         staged.archive.path.name,

@@ -124,3 +124,30 @@ def test_another_counters_backup_is_refused_unless_it_is_a_move(
         assert "LOTIM-01" in (entry.before or "") and "LOBAR-01" in (entry.after or "")
     finally:
         moved.close()
+
+
+def test_replaced_copies_are_private_and_only_the_last_few_are_kept(
+    counter: tuple[Path, str, Path],
+) -> None:
+    """Every restore used to leave a full replaced-<time>/ copy, unmentioned and never cleaned."""
+    import stat
+    import sys
+    from datetime import UTC, datetime, timedelta
+
+    from ltsa_desk.services.backup import KEEP_REPLACED, commit_restore
+
+    data_dir, _recovery, backup = counter
+    start = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+    kept: list[Path] = []
+    for number in range(KEEP_REPLACED + 2):
+        result = commit_restore(
+            stage_restore(data_dir, backup), now=start + timedelta(hours=number)
+        )
+        assert result.replaced_dir is not None  # said to the caller (the CLI prints it)
+        kept.append(Path(result.replaced_dir))
+    copies = sorted(data_dir.glob("replaced-*"))
+    assert copies == sorted(kept[-KEEP_REPLACED:])
+    assert KEEP_REPLACED <= 5
+    if sys.platform != "win32":
+        for copy in copies:
+            assert stat.S_IMODE(copy.stat().st_mode) & 0o077 == 0
