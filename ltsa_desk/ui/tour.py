@@ -115,9 +115,10 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
     from ltsa_desk.services.context import Actor
     from ltsa_desk.ui.app import make_application
     from ltsa_desk.ui.context import UiContext
+    from ltsa_desk.ui.idle_lock import LockDialog
     from ltsa_desk.ui.main_window import MainWindow
     from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
-    from ltsa_desk.ui.signin import SignInDialog
+    from ltsa_desk.ui.signin import SignedIn, SignInDialog
     from ltsa_desk.ui.sync_bridge import SyncBridge
     from ltsa_desk.ui.wizard import SetupWizard
     from ltsa_desk.ui.workers import Runner
@@ -180,6 +181,22 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
                 name = f"{8 + index:02d}-applicant-{tab}.png"
                 _grab(window, out_dir / name, app, runner)
                 made.append(out_dir / name)
+
+            # The admin's pages, and the window as the lock leaves it.
+            for name, key in (
+                ("12-reports.png", "reports"),
+                ("13-users.png", "users"),
+                ("14-audit-log.png", "audit"),
+            ):
+                window.show_page(key)
+                _grab(window, out_dir / name, app, runner)
+                made.append(out_dir / name)
+            lock = LockDialog(workspace, runner, SignedIn(actor, "Baiq Nurul"), window)
+            lock.setGeometry(window.geometry())
+            lock.show()
+            _grab(lock, out_dir / "15-locked.png", app, runner)
+            made.append(out_dir / "15-locked.png")
+            lock.release()
 
             bridge.stop()
             window.close()

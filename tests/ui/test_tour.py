@@ -11,7 +11,7 @@ from ltsa_desk.ui.tour import SIZE, run_tour
 
 def test_the_tour_saves_every_screen_at_counter_size(qtbot, tmp_path: Path) -> None:
     made = run_tour(tmp_path / "tour")
-    assert len(made) == 11
+    assert len(made) == 15
     for path in made:
         image = QImage(str(path))
         assert not image.isNull(), path.name
