@@ -64,6 +64,10 @@ log = logging.getLogger(__name__)
 FORMAT = "ltsa-desk-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# HMAC-SHA256 of manifest.json's exact bytes, with a key derived from the database key: only a
+# holder of this office's database key (this counter's keyring, or its recovery key) can make
+# it, so a file changed inside a backup and its hash recomputed in the manifest is refused.
+MANIFEST_MAC = "manifest.mac"
 DB_ENTRY = "database/ltsa.sqlite"
 PG_ENTRY = "database/ltsa.pgdump"
 SEALED_ENTRY = "ltsa.key.sealed"
@@ -417,9 +421,10 @@ def make_backup(
                 "counts": {**facts.get("counts", {}), "attachments": attachments},
                 "files": manifest_files,
             }
-            archive.writestr(
-                MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False), zipfile.ZIP_DEFLATED
-            )
+            manifest_bytes = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
+            archive.writestr(MANIFEST, manifest_bytes, zipfile.ZIP_DEFLATED)
+            if db_path is not None:
+                archive.writestr(MANIFEST_MAC, manifest_mac(key, manifest_bytes))
         cipher.fsync_file(partial)
         os.replace(partial, final)
         cipher.fsync_dir(folder)
@@ -447,6 +452,41 @@ def make_backup(
         len(removed),
     )
     return result
+
+
+def manifest_mac(database_key: bytes, manifest_bytes: bytes) -> str:
+    """The manifest's authentication (hex HMAC-SHA256), keyed by HKDF of the database key."""
+    import hashlib
+    import hmac
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    mac_key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"ltsa-desk backup manifest v1"
+    ).derive(database_key)
+    return hmac.new(mac_key, manifest_bytes, hashlib.sha256).hexdigest()
+
+
+def _check_manifest_mac(archive_path: Path, database_key: bytes) -> None:
+    """Refuse an archive whose manifest this office's database key did not authenticate."""
+    import hmac
+
+    with zipfile.ZipFile(archive_path) as archive:
+        manifest_bytes = archive.read(MANIFEST)
+        try:
+            given = archive.read(MANIFEST_MAC).decode("ascii", "replace").strip()
+        except KeyError:
+            raise IntegrityProblem(
+                f"Cadangan tanpa {MANIFEST_MAC}: manifest-nya tidak bisa dibuktikan dibuat oleh "
+                "loket pemilik kunci basis data ini (dibuat versi lama, atau diubah). Pakai "
+                "cadangan yang dibuat versi ini; tidak ada yang diubah."
+            ) from None
+    if not hmac.compare_digest(given, manifest_mac(database_key, manifest_bytes)):
+        raise IntegrityProblem(
+            f"Manifest cadangan tidak sah ({MANIFEST_MAC} tidak cocok): isi cadangan diubah "
+            "setelah dibuat, atau cadangan bukan milik basis data ini. Tidak ada yang diubah."
+        )
 
 
 def _keep(config: Config) -> int:
@@ -584,7 +624,7 @@ def _extract_checked(
     files: dict[str, dict[str, Any]] = manifest["files"]
     members = {info.filename for info in archive.infolist() if not info.is_dir()}
     missing = sorted(set(files) - members)
-    extra = sorted(members - set(files) - {MANIFEST})
+    extra = sorted(members - set(files) - {MANIFEST, MANIFEST_MAC})
     if missing or extra:
         what = []
         if missing:
@@ -853,6 +893,7 @@ def stage_restore(
         if not info.database_id:
             raise IntegrityProblem(f"{MANIFEST} tanpa database_id")
         key, from_recovery = _restore_key(staging, info.database_id, recovery_key)
+        _check_manifest_mac(archive_path, key)
         marked, counts = _check_and_mark(staging / DB_ENTRY, key, info.database_id)
         _local_database_url(staging / CONFIG_ENTRY)
     except BaseException:

@@ -1,8 +1,10 @@
-"""Finding 5 (the parts built so far): restore never ends in a traceback on a doctored archive,
-and a recovery key given to ``restore`` is checked even when the keyring already has the key.
+"""Finding 5: restore trusts nothing in the archive it cannot check.
 
-Not built yet (see README "Security"): the manifest is still a hash list anyone can recompute,
-and another office's or counter's backup is not refused.
+A doctored archive (a file changed and its hash recomputed in the manifest) is refused because
+the manifest is authenticated with a key derived from this office's database key; a doctored
+database never ends in a traceback; a recovery key given to ``restore`` is checked even when the
+keyring already has the key; another office's or counter's backup needs ``--move``; replaced
+copies are private and only the last few are kept.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from ltsa_desk.services.backup import (
     DB_ENTRY,
     MANIFEST,
+    MANIFEST_MAC,
     BackupError,
     make_backup,
     stage_restore,
@@ -38,18 +41,21 @@ def counter(tmp_path: Path) -> tuple[Path, str, Path]:
     return data_dir, made.recovery_key, backup
 
 
-def doctored(backup: Path, target: Path, offset: int) -> Path:
-    """The backup with one database byte flipped and the manifest's hash list recomputed, as
-    anyone who can read the format can do."""
+def doctored(
+    backup: Path, target: Path, offset: int, entry: str = DB_ENTRY, new: bytes | None = None
+) -> Path:
+    """The backup with one byte of ``entry`` flipped (or ``entry`` replaced by ``new``) and the
+    manifest's hash list recomputed, as anyone who can read the format can do."""
     with zipfile.ZipFile(backup) as source:
         manifest = json.loads(source.read(MANIFEST))
         files = {item.filename: source.read(item.filename) for item in source.infolist()}
-    data = bytearray(files[DB_ENTRY])
-    data[offset] ^= 0xFF
-    files[DB_ENTRY] = bytes(data)
-    manifest["files"][DB_ENTRY]["sha256"] = hashlib.sha256(data).hexdigest()
-    manifest["files"][DB_ENTRY]["size"] = len(data)
-    files[MANIFEST] = json.dumps(manifest).encode()
+    data = bytearray(files[entry] if new is None else new)
+    if new is None:
+        data[offset] ^= 0xFF
+    files[entry] = bytes(data)
+    manifest["files"][entry]["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest["files"][entry]["size"] = len(data)
+    files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
     with zipfile.ZipFile(target, "w") as out:
         for name, content in files.items():
             out.writestr(name, content)
@@ -65,6 +71,36 @@ def test_a_flipped_database_byte_is_one_clear_refusal(
         stage_restore(data_dir, doctored(backup, tmp_path / "rusak.zip", offset))
     assert "tidak ada yang diubah" in str(refused.value).lower()
     assert not list(data_dir.glob(".restore-*"))
+
+
+def test_an_edited_config_inside_a_backup_is_refused(
+    counter: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    """config.toml changed inside the archive (a registry URL of someone else's) and its hash
+    recomputed: the manifest's authentication fails, nothing is restored."""
+    data_dir, _recovery, backup = counter
+    with zipfile.ZipFile(backup) as source:
+        config = source.read("config.toml").decode()
+    evil = config + '\n[registry]\nurl = "https://pencuri.example/registry"\n'
+    archive = doctored(backup, tmp_path / "ubah.zip", 0, "config.toml", evil.encode())
+    before = (data_dir / "config.toml").read_bytes()
+    with pytest.raises(BackupError, match="manifest"):
+        stage_restore(data_dir, archive)
+    assert (data_dir / "config.toml").read_bytes() == before
+    assert not list(data_dir.glob(".restore-*"))
+
+
+def test_a_backup_without_the_manifest_authentication_is_refused(
+    counter: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    data_dir, _recovery, backup = counter
+    stripped = tmp_path / "tanpa-mac.zip"
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(stripped, "w") as out:
+        for item in source.infolist():
+            if item.filename != MANIFEST_MAC:
+                out.writestr(item, source.read(item.filename))
+    with pytest.raises(BackupError, match="manifest"):
+        stage_restore(data_dir, stripped)
 
 
 def test_a_recovery_key_with_a_typo_is_not_accepted_in_silence(
