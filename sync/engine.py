@@ -253,6 +253,28 @@ class _Worker:
             return Result(item.key, ItemState.NEEDS_ATTENTION, reason=str(exc))
         asked_at = self.engine.clock(item)
         found = self.adapter.look_up(self.transport, item.kind, item.key)
+        return self._after_look_up(item, found, asked_at)
+
+    def look_up_many(self, items: list[Claimed], path: str) -> list[Result | None]:
+        """`look_up_first` for many items of one kind in one request."""
+        asked_at = [self.engine.clock(item) for item in items]
+        answer = self.transport.call(
+            "POST", path, json={"client_references": [item.key for item in items]}
+        )
+        outcomes = answer.body.get("results") if answer.verdict is Verdict.DELIVERED else None
+        if not isinstance(outcomes, list) or len(outcomes) != len(items):
+            return [self._after_look_up(item, answer, asked_at[0]) for item in items]
+        settled: list[Result | None] = []
+        for item, when, outcome in zip(items, asked_at, outcomes, strict=True):
+            body = outcome.get("body") if isinstance(outcome.get("body"), dict) else {}
+            if outcome.get("client_reference") != item.key:
+                body, status = {}, 500  # an answer about another item proves nothing
+            else:
+                status = int(outcome.get("status") or 500)
+            settled.append(self._after_look_up(item, judge(status, body), when))
+        return settled
+
+    def _after_look_up(self, item: Claimed, found: Answer, asked_at: datetime) -> Result | None:
         if found.verdict is Verdict.DELIVERED:
             return Result(
                 item.key,
@@ -261,6 +283,7 @@ class _Worker:
                 status=found.status,
             )
         if found.verdict is not Verdict.NOT_FOUND:
+            found.in_doubt = False  # a look-up that got no answer changed nothing anywhere
             return self._judge(item, found, item.payload)
         if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
             return self._inconclusive(item, asked_at)
@@ -390,19 +413,42 @@ class _Worker:
 
     def send_all(self, batch: list[Claimed], pool: ThreadPoolExecutor) -> list[Result]:
         """Look up, side by side, what may not go blind; then send what may go, in batches."""
-        looked = {
-            item.key: pool.submit(self.look_up_first, item) for item in batch if not item.blind
-        }
+        settled = self._look_up_all([item for item in batch if not item.blind], pool)
         results: list[Result] = []
         ready: list[Claimed] = []
         for item in batch:
-            settled = looked[item.key].result() if item.key in looked else None
-            if settled is None:
+            verdict = settled.get(item.key)
+            if verdict is None:
                 ready.append(item)
             else:
-                results.append(settled)
+                results.append(verdict)
         results.extend(self._send_ready(ready, pool))
         return results
+
+    def _look_up_all(
+        self, items: list[Claimed], pool: ThreadPoolExecutor
+    ) -> dict[str, Result | None]:
+        """Every look-up of a claim: many to a request where the remote allows, side by side."""
+        groups: dict[str, list[Claimed]] = {}
+        jobs = []
+        for item in items:
+            path = self.adapter.look_up_many_path(item.kind)
+            if path is None:
+                jobs.append(pool.submit(lambda one: [self.look_up_first(one)], item))
+                groups.setdefault("", []).append(item)
+            else:
+                groups.setdefault(path, []).append(item)
+        order: list[Claimed] = list(groups.pop("", []))
+        size = self.engine.settings.batch_size
+        for path, members in groups.items():
+            for start in range(0, len(members), size):
+                chunk = members[start : start + size]
+                order.extend(chunk)
+                jobs.append(pool.submit(self.look_up_many, chunk, path))
+        verdicts: list[Result | None] = []
+        for job in jobs:
+            verdicts.extend(job.result())
+        return {item.key: verdict for item, verdict in zip(order, verdicts, strict=True)}
 
     def _send_ready(self, batch: list[Claimed], pool: ThreadPoolExecutor) -> list[Result]:
         groups: dict[str, list[Claimed]] = {}

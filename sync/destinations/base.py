@@ -33,6 +33,12 @@ class Destination(Protocol):
         """Where items of this kind can be sent many at once, or None."""
         ...
 
+    def look_up_many_path(self, kind: str) -> str | None:
+        """Where many items of this kind can be looked up in one request (POST
+        ``{"client_references": [...]}``, one answer per reference as its look-up gives), or None.
+        """
+        ...
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         """Ask the remote whether it already has the item (DELIVERED if so, NOT_FOUND if not)."""
         ...

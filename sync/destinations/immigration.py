@@ -29,6 +29,9 @@ class Immigration:
     def batch_path(self, kind: str) -> str | None:
         return "/v1/passport-applications:batch" if kind == PASSPORT_APPLICATION else None
 
+    def look_up_many_path(self, kind: str) -> str | None:
+        return "/v1/passport-applications:lookup" if kind == PASSPORT_APPLICATION else None
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         return transport.call("GET", "/v1/passport-applications", params={"client_reference": key})
 

@@ -47,6 +47,10 @@ class Registry:
         """Registrations may travel many to a request (each judged as if sent alone)."""
         return "/v1/workers:batch" if kind == REGISTER else None
 
+    def look_up_many_path(self, kind: str) -> str | None:
+        """Registrations only: a correction's look-up asks whether the update was applied."""
+        return "/v1/workers:lookup" if kind == REGISTER else None
+
     def look_up(self, transport: Transport, kind: str, key: str) -> Answer:
         answer = transport.call("GET", "/v1/workers", params={"client_reference": key})
         applied = answer.body.get("update_reference") == key

@@ -368,6 +368,25 @@ class _SystemsApi:
             return early
         return _outcome_response(query())
 
+    async def read_many(
+        self, request: Request, system: str, one: Callable[[str], Outcome]
+    ) -> Response:
+        """Many look-ups in one POST: the gate of a read, no counters, no commit."""
+        try:
+            raw, problem = await self._receive(request, MAX_BODY)
+        except ClientDisconnect:
+            return DropConnection()
+        await self._latency()
+        early = self._gate(request, system, {})
+        if early is not None:
+            return early
+        body: Any = None
+        if problem is None:
+            body, problem = self._parse(raw)
+        if problem is not None:
+            return problem
+        return _outcome_response(systems.lookup_many(body, one))
+
     # endpoints
 
     async def health(self, request: Request) -> Response:
@@ -421,6 +440,14 @@ class _SystemsApi:
             ),
         )
 
+    async def find_workers_many(self, request: Request) -> Response:
+        store = self.rt.store
+        return await self.read_many(
+            request,
+            "registry",
+            lambda reference: systems.lookup_worker(store, reference=reference, nik=None),
+        )
+
     async def get_worker(self, request: Request) -> Response:
         registry_id = request.path_params["registry_id"]
 
@@ -460,6 +487,14 @@ class _SystemsApi:
         reference = request.query_params.get("client_reference")
         return await self.read(
             request, "immigration", lambda: systems.lookup_application(self.rt.store, reference)
+        )
+
+    async def find_applications_many(self, request: Request) -> Response:
+        store = self.rt.store
+        return await self.read_many(
+            request,
+            "immigration",
+            lambda reference: systems.lookup_application(store, reference),
         )
 
     async def get_application(self, request: Request) -> Response:
@@ -512,11 +547,17 @@ def build_systems_app(rt: SimRuntime) -> Starlette:
         Route("/registry/v1/workers", api.register, methods=["POST"]),
         Route("/registry/v1/workers", api.find_workers, methods=["GET"]),
         Route("/registry/v1/workers:batch", api.register_batch, methods=["POST"]),
+        Route("/registry/v1/workers:lookup", api.find_workers_many, methods=["POST"]),
         Route("/registry/v1/workers/{registry_id}", api.update, methods=["PUT"]),
         Route("/registry/v1/workers/{registry_id}", api.get_worker, methods=["GET"]),
         Route("/immigration/v1/passport-applications", api.submit, methods=["POST"]),
         Route("/immigration/v1/passport-applications", api.find_applications, methods=["GET"]),
         Route("/immigration/v1/passport-applications:batch", api.submit_batch, methods=["POST"]),
+        Route(
+            "/immigration/v1/passport-applications:lookup",
+            api.find_applications_many,
+            methods=["POST"],
+        ),
         Route(
             "/immigration/v1/passport-applications/{application_no}",
             api.get_application,

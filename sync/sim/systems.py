@@ -257,6 +257,29 @@ def lookup_application(store: SimStore, reference: str | None) -> Outcome:
     return Outcome(200, SimStore.application_body(row))
 
 
+def lookup_many(payload: Any, one: Callable[[str], Outcome]) -> Outcome:
+    """``POST {collection}:lookup`` with ``{"client_references": [R, ...]}``: many look-ups in one
+    request, each answered as its ``GET ?client_reference=R`` would be. A read: nothing changes.
+
+    A counter that lost answers on a bad line has many items to ask about at once; one request
+    per item would cost it more than the sends themselves.
+    """
+    references = payload.get("client_references") if isinstance(payload, dict) else None
+    if not isinstance(references, list) or not references:
+        return invalid([FieldError("client_references", "must be a non-empty list")])
+    if len(references) > MAX_BATCH_ITEMS:
+        return invalid([FieldError("client_references", f"at most {MAX_BATCH_ITEMS} per request")])
+    if not all(isinstance(r, str) and r for r in references):
+        return invalid([FieldError("client_references", "must be non-empty strings")])
+    results = []
+    for reference in references:
+        outcome = one(reference)
+        results.append(
+            {"client_reference": reference, "status": outcome.status, "body": outcome.body}
+        )
+    return Outcome(200, {"results": results})
+
+
 def encode_cursor(epoch: str, seq: int) -> str:
     """Opaque cursor: the state file's id and the last change seen.
 

@@ -236,14 +236,14 @@ def test_a_long_sync_run_pass_keeps_its_leases(desk: Desk, careless_sim: SimHand
     takes longer than a lease must not let the other engine take the item and send it again."""
     desk.connect(careless_sim)
     budi = desk.register(1)
-    careless_sim.set_faults(latency_ms=2000)  # the line is very slow for this one request...
-    cli = desk.engine(owner="sync-run", lease_seconds=1)
+    careless_sim.set_faults(latency_ms=4000)  # the line is very slow for this one request...
+    cli = desk.engine(owner="sync-run", lease_seconds=2)
     passing = threading.Thread(target=cli.run_pass, name="sync-run-pass")
     passing.start()
     wait_until(lambda: desk.items(budi)[0].state == "in_flight", 5, "the pass claimed the item")
     time.sleep(0.3)  # its POST is on the wire
     careless_sim.set_faults(latency_ms=0)  # ...then fast again
-    gui = desk.engine(owner="gui", lease_seconds=1)
+    gui = desk.engine(owner="gui", lease_seconds=2)
     gui.start()
 
     passing.join(15)
