@@ -16,13 +16,14 @@ see at a glance whose and how old it is, and a folder of them sorts by time. It 
   copied *after* the snapshot so every attachment the snapshot names is inside;
 - ``ltsa.key.sealed`` (the database key under the recovery key: a backup restores on another PC
   with the paper) and ``config.toml`` (no secrets by design);
-- ``manifest.json``: who, when, which database and schema, and the SHA-256 and size of every file.
+- ``manifest.json``: who, when, which database and schema, and the SHA-256 and size of every file;
+- ``manifest.mac``: HMAC of the manifest keyed from the database key (see :data:`MANIFEST_MAC`).
 
 The archive is written under a hidden temporary name and renamed when complete, so a half-written
 file never looks like a backup, and rotation only ever removes complete backups of this counter.
 
 Restore (:func:`stage_restore`, then :func:`commit_restore`) refuses to replace anything until the
-archive's hashes match its manifest and the database opens with its key and passes the integrity
+archive's hashes match its authenticated manifest and the database opens with its key and passes the integrity
 checks. The replaced data is kept aside in ``<data>/replaced-<UTC time>/``. Every outbox item not
 yet delivered is marked ``look_up_first`` *in the staged copy, before it is moved into place*: the
 sync contract never sends an item restored from a backup blind (the remote may have received it
