@@ -510,6 +510,9 @@ def _configure_report_export(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
     parser.add_argument(
+        "--force", action="store_true", help="replace FILE when it exists (else refused)"
+    )
+    parser.add_argument(
         "--csv-delimiter",
         default=",",
         metavar="CHAR",

@@ -21,7 +21,7 @@ from ltsa_desk.services.reports import (
     check_kind,
     export_report,
 )
-from ltsa_desk.services.reports.base import thousands_id
+from ltsa_desk.services.reports.base import KIND_TITLES_ID, thousands_id
 
 #: Accounts that may take data out of the office with `--as`. The screen is the admin's; on the
 #: command line the technician runs it for them (the default OS account is recorded as such).
@@ -38,6 +38,7 @@ def _request(args: argparse.Namespace) -> ExportRequest:
             fmt=str(args.fmt).lower(),
             out=Path(args.out).expanduser().absolute(),
             csv_delimiter=args.csv_delimiter,
+            overwrite=bool(getattr(args, "force", False)),
         )
         request.check()
     except ReportInputError as exc:
@@ -76,8 +77,11 @@ def report_export(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace:
         actor = _actor(workspace, args.as_user)
         if args.as_user and actor.role not in ALLOWED_ROLES:
+            from ltsa_desk.services.accounts import ROLE_LABELS_ID
+
+            role = {str(k): v for k, v in ROLE_LABELS_ID.items()}.get(actor.role, actor.role)
             raise CliError(
-                f"Pengguna '{actor.username}' ({actor.role}) tidak boleh mengekspor laporan; "
+                f"Pengguna '{actor.username}' ({role}) tidak boleh mengekspor laporan; "
                 "hanya admin atau teknisi",
                 field="as",
             )
@@ -87,7 +91,8 @@ def report_export(args: argparse.Namespace) -> int:
     for note in result.notes:
         say(note)
     say(
-        f"Laporan {request.kind} ({request.period.label}) ditulis ke {result.out}: "
+        f"{KIND_TITLES_ID.get(request.kind, request.kind)} ({request.period.label}) "
+        f"ditulis ke {result.out}: "
         f"{thousands_id(result.total_rows)} baris rincian, {result.seconds:.1f} detik."
     )
     return EXIT_OK

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -155,11 +156,18 @@ def _letterhead_html(document: QTextDocument, office: OfficeSettings) -> str:
     )
 
 
-def _marks_html(*, copy: bool = False, training: bool = False, void: bool = False) -> str:
+def _marks_html(
+    *,
+    copy: bool = False,
+    training: bool = False,
+    void: bool = False,
+    void_reason: str | None = None,
+) -> str:
     """Markings at the top of the page: SALINAN (copy), LATIHAN (training), DIBATALKAN (void).
 
     They are part of the document itself, so even a print made through another path (the print
     dialog's plain ``QTextDocument.print_``) carries them; the diagonal watermark comes on top.
+    A void letter says why it was voided: whoever holds the paper must know what replaces it.
     """
     parts = []
     if training:
@@ -168,6 +176,8 @@ def _marks_html(*, copy: bool = False, training: bool = False, void: bool = Fals
         )
     if void:
         parts.append('<p class="mark-void" align="center">DIBATALKAN - SURAT INI TIDAK BERLAKU</p>')
+        if void_reason:
+            parts.append(f'<p align="center">Alasan pembatalan: {esc(void_reason)}</p>')
     if copy:
         parts.append(
             '<table align="right" cellspacing="0" cellpadding="3" border="1" '
@@ -177,7 +187,15 @@ def _marks_html(*, copy: bool = False, training: bool = False, void: bool = Fals
     return "".join(parts)
 
 
-def _signature_html(document: QTextDocument, office: OfficeSettings, tracking_code: str) -> str:
+def _signature_html(
+    document: QTextDocument,
+    office: OfficeSettings,
+    tracking_code: str,
+    *,
+    signed_on: date | None = None,
+) -> str:
+    """The QR and the signature block; ``signed_on`` puts "place, date" above the signatory
+    (for papers whose body does not already carry it, like the hand-carry application)."""
     _add_qr(document, tracking_code)
     name = office.head_name or "(" + "." * 40 + ")"
     nip = f"NIP. {office.nip_display}" if office.head_nip else "NIP. " + "." * 30
@@ -186,6 +204,9 @@ def _signature_html(document: QTextDocument, office: OfficeSettings, tracking_co
         {
             "qr_size": QR_SIZE,
             "tracking_code": tracking_code,
+            "place_date_html": (
+                f"<p>{esc(office.place)}, {esc(format_date_id(signed_on))}</p>" if signed_on else ""
+            ),
             "signatory_title": office.signatory_title,
             "head_name": name,
             "head_nip_line": nip,
@@ -247,7 +268,12 @@ def build_letter_document(
     html = fill(
         load_template(_LETTER_TEMPLATES[kind]),
         {
-            "marks_html": _marks_html(copy=is_copy, training=training, void=data.letter.revoked),
+            "marks_html": _marks_html(
+                copy=is_copy,
+                training=training,
+                void=data.letter.revoked,
+                void_reason=data.letter.void_reason,
+            ),
             "letterhead_html": _letterhead_html(document, office),
             "place": office.place,
             "letter_date": format_date_id(data.issued_on),
@@ -392,7 +418,9 @@ def build_hand_carry_document(data: HandCarryData, *, training: bool = False) ->
             "notice_text": text,
             "application_html": rows_table(application, label_width=210, indent_px=0),
             "supporting_html": rows_table(data.supporting, label_width=210, indent_px=0),
-            "signature_html": _signature_html(document, data.office, applicant.tracking_code),
+            "signature_html": _signature_html(
+                document, data.office, applicant.tracking_code, signed_on=data.today
+            ),
         },
     )
     return _set_html(document, html)

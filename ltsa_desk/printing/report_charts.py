@@ -34,20 +34,44 @@ def _font(pixel_size: float, bold: bool = False) -> QFont:
     return font
 
 
-def _number(value: float, is_int: bool) -> str:
-    return thousands_id(round(value)) if is_int else decimal_id(value)
+def _number(value: float, is_int: bool, places: int = 1) -> str:
+    # A gridline between two whole numbers keeps its decimals: 2.5 is not "2" (or "3").
+    whole = is_int and float(value).is_integer()
+    return thousands_id(round(value)) if whole else decimal_id(value, places)
 
 
-def _nice_step(top: float) -> float:
-    """A round gridline step giving four or five lines up to ``top``."""
+def _places(step: float) -> int:
+    """Decimals that show every multiple of ``step`` exactly (0.25 needs two, not one)."""
+    for places in range(1, 7):
+        if abs(round(step, places) - step) < 1e-9:
+            return places
+    return 6
+
+
+def _nice_step(top: float, is_int: bool = False) -> float:
+    """A round gridline step giving four or five lines up to ``top``.
+
+    Counts take whole steps only: a 2.5 step over whole numbers printed 0, 2, 5, 8, 10.
+    """
     if top <= 0:
         return 1.0
     raw = top / 4
     magnitude = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return factor * magnitude
+        step = factor * magnitude
+        if is_int and not float(step).is_integer():
+            continue
+        if raw <= step:
+            return step
     return 10 * magnitude
+
+
+def axis_labels(top_value: float, is_int: bool) -> list[str]:
+    """The value axis's labels, bottom to top, as the PDF and the window's preview draw them."""
+    step = _nice_step(top_value, is_int)
+    axis_top = step * math.ceil(top_value / step) if top_value > 0 else 1.0
+    places = _places(step)
+    return [_number(k * step, is_int, places) for k in range(round(axis_top / step) + 1)]
 
 
 def _series(table: SummaryTable) -> tuple[list[str], list[tuple[str, list[float]]], bool]:
@@ -135,7 +159,7 @@ def _columns(
     label_font = _font(unit * 0.85)
     metrics = QFontMetricsF(label_font)
     top_value = max(max(values) for _, values in series)
-    step = _nice_step(top_value)
+    step = _nice_step(top_value, is_int)
     axis_top = step * math.ceil(top_value / step) if top_value > 0 else 1.0
     axis_width = metrics.horizontalAdvance(_number(axis_top, is_int)) + unit * 0.6
     rotate = len(categories) > 8 or any(
@@ -205,7 +229,7 @@ def _bars(
     label_font = _font(unit * 0.85)
     metrics = QFontMetricsF(label_font)
     top_value = max(max(values) for _, values in series)
-    step = _nice_step(top_value)
+    step = _nice_step(top_value, is_int)
     axis_top = step * math.ceil(top_value / step) if top_value > 0 else 1.0
     label_width = min(body.width() * 0.32, max(metrics.horizontalAdvance(c) for c in categories))
     value_room = metrics.horizontalAdvance(_number(top_value, is_int)) + unit
@@ -252,6 +276,7 @@ def _value_grid(
     unit: float,
 ) -> None:
     metrics = QFontMetricsF(painter.font())
+    places = _places(step)
     lines = round(axis_top / step)
     for k in range(lines + 1):
         value = k * step
@@ -260,7 +285,7 @@ def _value_grid(
             y = plot.bottom() - plot.height() * value / axis_top
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(TEXT)
-            text = _number(value, is_int)
+            text = _number(value, is_int, places)
             painter.drawText(
                 QPointF(
                     plot.left() - metrics.horizontalAdvance(text) - unit * 0.3,
@@ -272,7 +297,7 @@ def _value_grid(
             x = plot.left() + plot.width() * value / axis_top
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             painter.setPen(TEXT)
-            text = _number(value, is_int)
+            text = _number(value, is_int, places)
             painter.drawText(
                 QPointF(x - metrics.horizontalAdvance(text) / 2, plot.bottom() + unit * 1.1), text
             )

@@ -77,6 +77,7 @@ from ltsa_desk.services.submissions import IMMIGRATION, REGISTRY, chain_of
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.models import Applicant, AuditLog, Letter, Officer, utc_now
 from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
+from sync.destinations.contract import reason_in_indonesian
 from sync.models import ItemState, OutboxItem
 from sync.outbox import payload_of, receipt_of
 
@@ -950,7 +951,11 @@ def _line(item: OutboxItem) -> SubmissionLine:
         state_label=ITEM_STATE_LABELS_ID.get(item.state, item.state),
         since=(item.delivered_at or item.updated_at) if delivered else item.created_at,
         attempts=item.attempts,
-        reason=item.last_error if item.state == ItemState.NEEDS_ATTENTION.value else None,
+        reason=(
+            reason_in_indonesian(item.last_error)
+            if item.state == ItemState.NEEDS_ATTENTION.value
+            else None
+        ),
         remote_number=_remote_number(item),
     )
 

@@ -13,13 +13,36 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from ltsa_desk.services.applicants import agency_name
+from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.models import Applicant
 from sync import outbox
 from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
+from sync.destinations.contract import FIELD_LABELS as CONTRACT_LABELS
+from sync.destinations.contract import check_payload
 from sync.models import ItemState, OutboxItem
 
 REGISTRY = "registry"
 IMMIGRATION = "immigration"
+_WHO = {REGISTRY: "registri pusat", IMMIGRATION: "imigrasi"}
+
+
+def checked_payload(destination: str, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload, once the destination's contract accepts it; else the officer hears why now.
+
+    A payload the registry or immigration would refuse must not wait in the outbox to be refused
+    days later: the problem is raised here, inside the caller's transaction (nothing is saved),
+    as the same ValidationFailed the form already shows, in Indonesian, under each field.
+    """
+    problems = check_payload(destination, kind, payload)
+    if problems:
+        raise ValidationFailed(
+            {
+                p.field: f"{CONTRACT_LABELS.get(p.field, p.field)} {p.message} "
+                f"(syarat {_WHO.get(destination, destination)})"
+                for p in problems
+            }
+        )
+    return payload
 
 
 def chain_of(applicant: Applicant) -> str:
@@ -90,7 +113,7 @@ def queue_registration(
         session,
         REGISTRY,
         REGISTER,
-        registry_payload(session, applicant, agency),
+        checked_payload(REGISTRY, REGISTER, registry_payload(session, applicant, agency)),
         chain=chain_of(applicant),
         position=1 if opens_chain else None,
     )
@@ -105,7 +128,7 @@ def queue_correction(session: Session, applicant: Applicant) -> str:
     yet (or were refused) are superseded too, so immigration never gets the uncorrected data.
     """
     registration = registration_item(session, applicant)
-    payload = registry_payload(session, applicant)
+    payload = checked_payload(REGISTRY, UPDATE, registry_payload(session, applicant))
     if registration is None:
         key = queue_registration(session, applicant)
     elif registration.state == ItemState.NEEDS_ATTENTION.value or (
@@ -138,7 +161,7 @@ def _correct_unsent_applications(session: Session, applicant: Applicant) -> None
             OutboxItem.state == ItemState.NEEDS_ATTENTION.value,
         ),
     )
-    corrected = passport_payload(applicant)
+    corrected = checked_payload(IMMIGRATION, PASSPORT_APPLICATION, passport_payload(applicant))
     for item in session.exec(statement).all():
         queued = {k: v for k, v in outbox.payload_of(item).items() if k != "client_reference"}
         if item.state == ItemState.NEEDS_ATTENTION.value or queued != corrected:
@@ -151,7 +174,7 @@ def queue_passport_application(session: Session, applicant: Applicant) -> str:
         session,
         IMMIGRATION,
         PASSPORT_APPLICATION,
-        passport_payload(applicant),
+        checked_payload(IMMIGRATION, PASSPORT_APPLICATION, passport_payload(applicant)),
         chain=chain_of(applicant),
         depends_on=None if registration is None else registration.key,
     )

@@ -7,6 +7,7 @@ field, because an officer fixes a form in one pass, not one error per save.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,6 +63,9 @@ def _free_text(name: str) -> Callable[[Any], str]:
         limit = _FREE_TEXT_LIMITS[name]
         if len(text) > limit:
             raise ValueError(f"{FIELD_LABELS_ID[name]} terlalu panjang (maksimal {limit} karakter)")
+        # The registry refuses control characters (they corrupt printed letters): say it here.
+        if any(unicodedata.category(ch) == "Cc" for ch in text):
+            raise ValueError(f"{FIELD_LABELS_ID[name]} berisi karakter kendali yang tidak sah")
         return text
 
     return parse

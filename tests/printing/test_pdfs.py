@@ -306,10 +306,13 @@ def test_reprint_is_marked_copy_and_training_is_watermarked(tmp_path: Path) -> N
 
 
 def test_void_letter_says_so(tmp_path: Path) -> None:
-    path = render_letter_pdf(letter(revoked=True), tmp_path / "void.pdf")
+    voided = letter(revoked=True)
+    voided = replace(voided, letter=replace(voided.letter, void_reason="Salah ketik nama CPMI"))
+    path = render_letter_pdf(voided, tmp_path / "void.pdf")
     text = pdf_text(path)
     assert "DIBATALKAN - SURAT INI TIDAK BERLAKU" in text
     assert text.count("DIBATALKAN") >= 2  # the line and the diagonal watermark
+    assert "Alasan pembatalan: Salah ketik nama CPMI" in text  # why, for whoever holds it
     save_png(path, "pdf-letter-void")
 
 
@@ -438,6 +441,9 @@ def test_hand_carry_pdf_carries_the_application(tmp_path: Path) -> None:
         "LATIHAN",
     ):
         assert expected in text, expected
+    # Place and date above the signature, as on every Indonesian official paper (issue 16).
+    place_date = text.index(f"{office().place}, 12 Mei 2026")
+    assert place_date < text.index(office().signatory_title)
     path_plain = render_hand_carry_pdf(hand_carry(), tmp_path / "hand-plain.pdf")
     save_png(path_plain, "pdf-hand-carry")
 

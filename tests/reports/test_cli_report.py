@@ -48,6 +48,9 @@ def test_dates_in_both_forms_and_both_ends_inclusive() -> None:
         (("2026-05-01", "05/31/2026"), "to", "tidak ada di kalender"),
         (("2026-05-01", "2026-5"), "to", "tidak dikenali"),
         (("2026-05-31", "2026-05-01"), "to", "lebih awal dari --from"),
+        # Once a traceback (date value out of range): issue 16.
+        (("0001-01-01", "9999-12-31"), "from", "di luar rentang laporan"),
+        (("2026-05-01", "9999-12-31"), "to", "di luar rentang laporan"),
     ],
 )
 def test_bad_dates_exit_2_naming_the_option(
@@ -141,6 +144,9 @@ def test_the_command_writes_the_report_and_records_it(
     assert result["from"] == "2026-05-01" and result["to"] == "2026-05-31"
     assert result["generated_by"] == "admin1 (Baiq Nurul Hidayati)"
     assert "5 baris rincian" in run.stderr
+    # Indonesian output names the report, not its command-line kind (issue 16).
+    assert "Laporan Pendaftaran dan Penempatan CPMI (1 Mei 2026" in run.stderr, run.stderr
+    assert "placements" not in run.stderr
     assert xlsx_table(xlsx_book(out), "CPMI terdaftar per bulan")[1] == ("Mei 2026", 5)
     with workspace.database.session() as session:
         entry = session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).one()
@@ -167,7 +173,8 @@ def test_csv_with_semicolons_and_an_officer_may_not_export(
     ]
     out = tmp_path / "a.csv"
     assert main(report(data_dir, *args, "--out", str(out), "--as", "petugas1")) == 2
-    assert "tidak boleh mengekspor" in capsys.readouterr().err
+    refusal = capsys.readouterr().err
+    assert "'petugas1' (Petugas) tidak boleh mengekspor" in refusal  # not "(officer)"
     assert not out.exists()
     assert main(report(data_dir, *args, "--out", str(out), "--csv-delimiter", ";")) == 0
     rows = csv_rows(out, ";")
@@ -175,3 +182,22 @@ def test_csv_with_semicolons_and_an_officer_may_not_export(
     with workspace.database.session() as session:
         entry = session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).one()
     assert entry.actor.startswith("os:")  # no --as: the operating-system account is recorded
+
+
+@SQLITE
+def test_an_existing_file_is_replaced_only_with_force(
+    workspace: Workspace, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """April's report must not vanish under May's because the admin reused a name (issue 16)."""
+    add_people(workspace.database.engine, [Person(index=1, registered_at=at(2026, 5, 3))])
+    out = tmp_path / "laporan.csv"
+    out.write_text("laporan April\n", encoding="utf-8")
+    args = ["--kind", "placements", "--from", "2026-05-01", "--to", "2026-05-31",
+            "--format", "csv", "--out", str(out), "--json"]
+    assert main(report(data_dir, *args)) == 2
+    refused = capsys.readouterr()
+    assert "sudah ada" in refused.err and "--force" in refused.err
+    assert json.loads(refused.out)["error"]["field"] == "out"
+    assert out.read_text(encoding="utf-8") == "laporan April\n"
+    assert main(report(data_dir, *args, "--force")) == 0
+    assert "Data CPMI" in out.read_text(encoding="utf-8-sig")

@@ -202,7 +202,8 @@ def items_loaded(workspace: Workspace) -> dict[str, Any]:
             "destination": "registry",
             "state": "needs_attention",
             "created_at": at(2026, 5, 20),
-            "last_error": "nik: NIK sudah dipakai",
+            # As the registry answers: English, under the payload's field name (issue 16).
+            "last_error": "nik: must be exactly 16 digits (0-9); full_name: is required",
             "chain": str(ids[0]),
         },
         {
@@ -242,7 +243,10 @@ def test_sync_report_gives_delivery_times_per_destination(
     assert delivered[1][3:5] == ("LOTIM-01-2026-0000007", "Budi Santoso")
     assert delivered[1][7] == pytest.approx(1.0)
     attention = xlsx_detail(book, "Perlu tindakan")
-    assert [row[7] for row in attention[1:]] == ["nik: NIK sudah dipakai", "registry_id belum ada"]
+    assert [row[7] for row in attention[1:]] == [
+        "NIK: harus tepat 16 angka; Nama lengkap: wajib diisi",
+        "registry_id belum ada",
+    ]
     assert attention[1][3] == "LOTIM-01-2026-0000007"
     assert attention[1][6] == pytest.approx(11 + 14 / 24)  # May 20 10:00 to June 1 00:00
     assert any("Registri pusat: 5 kiriman terkirim" in n for n in xlsx_notes(book))

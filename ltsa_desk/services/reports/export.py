@@ -84,6 +84,10 @@ class ExportRequest:
     out: Path
     csv_delimiter: str = ","
     training: bool = False
+    #: The window's save dialog has already asked before replacing a file; the command line
+    #: has not, so `report export` sets this from --force (a month's report was overwritten
+    #: without a word).
+    overwrite: bool = True
 
     def check(self) -> None:
         """Refuse bad input before any query runs, naming the option the admin must fix."""
@@ -102,6 +106,12 @@ class ExportRequest:
             raise ReportInputError("--out", f"--out: folder {folder} tidak ada")
         if self.out.is_dir():
             raise ReportInputError("--out", f"--out: {self.out} adalah folder, bukan berkas")
+        if not self.overwrite and self.out.exists():
+            raise ReportInputError(
+                "--out",
+                f"--out: berkas {self.out} sudah ada; pilih nama lain, atau tambahkan --force "
+                "untuk menimpanya",
+            )
 
 
 def check_kind(kind: str) -> None:

@@ -34,6 +34,7 @@ from ltsa_desk.services.reports.base import (
     to_local_naive,
 )
 from ltsa_desk.services.reports.common import applicants_by_id, database_counters
+from sync.destinations.contract import reason_in_indonesian
 from sync.models import ItemState, OutboxItem
 
 KIND = "sync"
@@ -195,7 +196,8 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
                 person.full_name if person else "",
                 to_local_naive(created, zone),
                 max(0.0, hours_between(created, context.now) / 24),
-                (reason or "").strip() or "(tanpa alasan dari server tujuan)",
+                # The destinations answer in English; the admin reads Indonesian.
+                reason_in_indonesian((reason or "").strip()) or "(tanpa alasan dari server tujuan)",
             )
 
     sections = [
