@@ -23,11 +23,12 @@ The archive is written under a hidden temporary name and renamed when complete, 
 file never looks like a backup, and rotation only ever removes complete backups of this counter.
 
 Restore (:func:`stage_restore`, then :func:`commit_restore`) refuses to replace anything until the
-archive's hashes match its authenticated manifest and the database opens with its key and passes the integrity
-checks. The replaced data is kept aside in ``<data>/replaced-<UTC time>/``. Every outbox item not
-yet delivered is marked ``look_up_first`` *in the staged copy, before it is moved into place*: the
-sync contract never sends an item restored from a backup blind (the remote may have received it
-after the backup was taken), and no crash between the swap and a later update can skip the mark.
+archive's hashes match its authenticated manifest and the database opens with its key and passes
+the integrity checks. The replaced data is kept aside in ``<data>/replaced-<UTC time>/``. Every
+outbox item not yet delivered is marked ``look_up_first`` *in the staged copy, before it is moved
+into place*: the sync contract never sends an item restored from a backup blind (the remote may
+have received it after the backup was taken), and no crash between the swap and a later update
+can skip the mark.
 """
 
 from __future__ import annotations
