@@ -58,6 +58,7 @@ def make_application(language: str = "id") -> QApplication:
 
 def _show_error(title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths, server answers, config values: data
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 
