@@ -618,6 +618,10 @@ class ApplicantPage(QWidget):
 
     def _build_history_tab(self) -> None:
         self.history_table = QTableWidget(0, 4)
+        self.history_table.setAccessibleName(self.tr("Riwayat CPMI"))
+        self.history_table.setAccessibleDescription(
+            self.tr("Setiap perubahan kasus ini: kapan, siapa, apa.")
+        )
         self.history_table.setHorizontalHeaderLabels(
             [self.tr("Waktu"), self.tr("Petugas"), self.tr("Kejadian"), self.tr("Keterangan")]
         )

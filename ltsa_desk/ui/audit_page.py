@@ -191,6 +191,7 @@ class AuditPage(QWidget):
         subtitle.setWordWrap(True)
 
         self.actor = QLineEdit()
+        self.actor.setAccessibleName(self.tr("Siapa"))
         self.actor.setPlaceholderText(self.tr("Semua pengguna"))
         self.actor.setToolTip(self.tr("Sebagian nama pengguna, mis. siti"))
         self.actor.setClearButtonEnabled(True)
@@ -204,8 +205,10 @@ class AuditPage(QWidget):
         today = QDate.currentDate()
         self.use_since = QCheckBox(self.tr("Dari"))
         self.since = QDateEdit(today.addDays(-30))
+        self.since.setAccessibleName(self.tr("Dari tanggal"))
         self.use_until = QCheckBox(self.tr("Sampai"))
         self.until = QDateEdit(today)
+        self.until.setAccessibleName(self.tr("Sampai tanggal"))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
@@ -234,6 +237,10 @@ class AuditPage(QWidget):
         dates.addWidget(self.clear_button)
 
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Catatan log audit"))
+        self.table.setAccessibleDescription(
+            self.tr("Satu baris per perubahan; rinciannya tampil di bawah tabel.")
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Waktu"),
@@ -256,6 +263,7 @@ class AuditPage(QWidget):
         self.table.itemSelectionChanged.connect(self._show_detail)
 
         self.detail = QPlainTextEdit()
+        self.detail.setAccessibleName(self.tr("Rincian catatan"))
         self.detail.setReadOnly(True)
         self.detail.setMaximumHeight(150)
         self.detail.setPlaceholderText(self.tr("Pilih satu catatan untuk melihat rinciannya."))

@@ -443,6 +443,12 @@ class DocumentsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.setAccessibleName(translate("DocumentsPanel", "Kelengkapan dokumen"))
+        self.table.setAccessibleDescription(
+            translate(
+                "DocumentsPanel",
+                "Pilih dokumen untuk melihat berkasnya, lalu lampirkan, verifikasi atau tolak.",
+            )
+        )
 
         self.attach_file_button = QPushButton(self.tr("&Lampirkan berkas..."))
         self.attach_file_button.setToolTip(

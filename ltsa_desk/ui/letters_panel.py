@@ -430,6 +430,8 @@ class LettersPanel(QWidget):
             label.setStyleSheet("color: #555;")
 
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Surat yang sudah terbit"))
+        self.table.setAccessibleDescription(self.tr("Pilih surat untuk melihat atau mencetaknya."))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Surat"),

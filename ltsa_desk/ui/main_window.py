@@ -73,6 +73,11 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(4)
+        # Screen readers (NVDA) name every control in the window's language (UX.md).
+        self.navigation.setAccessibleName(self.tr("Navigasi"))
+        self.navigation.setAccessibleDescription(
+            self.tr("Pilih layar. Ctrl+N: Pendaftaran, F2: Pencarian.")
+        )
         self.navigation.currentRowChanged.connect(self._navigate)
         # A click on the row that is current but not selected (see open_applicant) navigates too.
         self.navigation.itemClicked.connect(lambda item: self._navigate(self.navigation.row(item)))

@@ -182,6 +182,10 @@ class ScanInbox(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Scan baru di folder pemindai"))
+        self.list.setAccessibleDescription(
+            self.tr("Enter atau klik dua kali: lampirkan scan ini ke dokumen yang dipilih")
+        )
         self.list.setAlternatingRowColors(True)
         self.list.setStyleSheet(f"QListWidget::item {{ min-height: {style.ROW_HEIGHT}px; }}")
         self.list.setToolTip(

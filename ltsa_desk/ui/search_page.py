@@ -88,6 +88,10 @@ class SearchPage(QWidget):
         box_font.setPointSizeF(max(box_font.pointSizeF(), style.MIN_POINT_SIZE) * 1.15)
         self.search_box.setFont(box_font)
         self.search_box.installEventFilter(self)
+        self.search_box.setAccessibleName(self.tr("Cari CPMI"))
+        self.search_box.setAccessibleDescription(
+            self.tr("Nama, awal NIK atau kode pelacakan. Enter: buka bila hanya satu hasil.")
+        )
 
         self.status = plain_label()
         self.status.setStyleSheet("color: #555;")
@@ -97,6 +101,10 @@ class SearchPage(QWidget):
         self.error.hide()
 
         self.table = ApplicantTableView()
+        self.table.setAccessibleName(self.tr("Hasil pencarian CPMI"))
+        self.table.setAccessibleDescription(
+            self.tr("Enter atau klik dua kali membuka data CPMI.")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.open_requested.connect(self.open_applicant)

@@ -222,6 +222,10 @@ class SyncPage(QWidget):
         self.empty_label.setStyleSheet(f"color: {style.DELIVERED};")
 
         self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Kiriman yang perlu tindakan"))
+        self.table.setAccessibleDescription(
+            self.tr("Enter: buka data CPMI untuk diperbaiki sesuai alasannya.")
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("CPMI"),

@@ -187,6 +187,10 @@ class UsersPage(QWidget):
         subtitle.setWordWrap(True)
 
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setAccessibleName(self.tr("Daftar pengguna"))
+        self.table.setAccessibleDescription(
+            self.tr("Pilih pengguna, lalu atur ulang kata sandi atau nonaktifkan.")
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Nama pengguna"),

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtWidgets import QApplication
-from uiscreen import on_real_display
+from uiscreen import activate
+
+from ltsa_desk.services.context import Actor
+from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.intake_page import IntakePage
+from ltsa_desk.ui.main_window import MainWindow
+from ltsa_desk.ui.workers import Runner
+from ltsa_desk.workspace import Workspace
 
 
 @pytest.fixture
-def real_display(qapp: QApplication) -> None:
-    """For tests that only mean something on a real display (frame geometry, window activation
-    by the X server): skipped offscreen, where Qt fakes a screen of any size. `.ci/run` runs
-    tests/ui a second time under Xvfb with the xcb platform, where they run."""
-    if not on_real_display():
-        pytest.skip("needs a real X display (QT_QPA_PLATFORM=xcb, e.g. under Xvfb); offscreen here")
+def admin_window(qtbot: Any, workspace: Workspace) -> Any:
+    """The main window of an admin (every page), active at 1366x768."""
+    runner = Runner()
+    admin = Actor(username="admin1", counter_id="LOTIM-01", office_code="52.03", role="admin")
+    ctx = UiContext(workspace=workspace, actor=admin, runner=runner)
+    made = MainWindow(ctx, start_bridge=False)
+    made.resize(1366, 768)
+    activate(qtbot, made)
+    yield made
+    # Closed here, not by qtbot: an unsaved intake form makes closing ask (a modal box).
+    intake = made.pages.get("intake")
+    if isinstance(intake, IntakePage):
+        intake.start_new()
+    made.close()
+    made.deleteLater()
+    runner.wait_idle()

@@ -10,16 +10,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, activate, on_real_display
+from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, on_real_display
 
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui.applicant_page import ApplicantPage
-from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.search_page import SearchPage
-from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -34,21 +32,8 @@ def _register(workspace: Workspace, actor: Actor, nik: str, name: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot: Any, workspace: Workspace) -> Any:
-    runner = Runner()
-    admin = Actor(username="admin1", counter_id="LOTIM-01", office_code="52.03", role="admin")
-    ctx = UiContext(workspace=workspace, actor=admin, runner=runner)
-    made = MainWindow(ctx, start_bridge=False)
-    made.resize(1366, 768)
-    activate(qtbot, made)
-    yield made
-    # Closed here, not by qtbot: an unsaved intake form makes closing ask (a modal box).
-    intake = made.pages.get("intake")
-    if isinstance(intake, IntakePage):
-        intake.start_new()
-    made.close()
-    made.deleteLater()
-    runner.wait_idle()
+def window(admin_window: MainWindow) -> MainWindow:
+    return admin_window
 
 
 def _search(qtbot: Any, window: MainWindow, text: str) -> SearchPage:
