@@ -38,6 +38,7 @@ from ltsa_desk.services import applicants, departures
 from ltsa_desk.services.applicants import ApplicantRow
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import WARNING_SIGN
+from ltsa_desk.ui.plain import plain_tip
 from ltsa_desk.ui.words import country_label, state_label
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
@@ -163,7 +164,7 @@ def row_items(row: DisplayRow, look: CellLook) -> list[QStandardItem]:
         item.setFlags(_ITEM_FLAGS)
         item.setData(row.id, model.ID_ROLE)
         if row.flag is not None:
-            item.setToolTip(row.flag.tooltip)
+            item.setToolTip(plain_tip(row.flag.tooltip))
         if column == model.FLAG and row.flag is not None:
             item.setForeground(look.flag_brush)
             item.setFont(look.flag_font)

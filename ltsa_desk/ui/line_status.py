@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ltsa_desk.domain.regions import resource_dir
 from ltsa_desk.ui import style
+from ltsa_desk.ui.plain import plain_tip
 
 translate = QCoreApplication.translate
 
@@ -306,7 +307,7 @@ class LineIndicator(QWidget):
         # The words are the point: a crowded status bar squeezes its message, never these.
         self.text.setMinimumWidth(self.text.sizeHint().width())
         self.text.setStyleSheet(f"color: {state.colour};" if state.level == ATTENTION else "")
-        self.setToolTip(state.tooltip)
+        self.setToolTip(plain_tip(state.tooltip))  # may quote a server's answer
 
 
 class LineStatus(QFrame):
