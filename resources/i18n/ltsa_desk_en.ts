@@ -92,6 +92,14 @@
             <translation>Cancel this applicant's case with a reason; submissions not yet delivered are withdrawn</translation>
         </message>
         <message>
+            <source>Riwayat CPMI</source>
+            <translation>Applicant history</translation>
+        </message>
+        <message>
+            <source>Setiap perubahan kasus ini: kapan, siapa, apa.</source>
+            <translation>Every change of this case: when, who, what.</translation>
+        </message>
+        <message>
             <source>Waktu</source>
             <translation>Time</translation>
         </message>
@@ -438,8 +446,16 @@
             <translation>From</translation>
         </message>
         <message>
+            <source>Dari tanggal</source>
+            <translation>From date</translation>
+        </message>
+        <message>
             <source>Sampai</source>
             <translation>To</translation>
+        </message>
+        <message>
+            <source>Sampai tanggal</source>
+            <translation>To date</translation>
         </message>
         <message>
             <source>Hapus filter</source>
@@ -458,12 +474,24 @@
             <translation>Record</translation>
         </message>
         <message>
+            <source>Catatan log audit</source>
+            <translation>Audit log records</translation>
+        </message>
+        <message>
+            <source>Satu baris per perubahan; rinciannya tampil di bawah tabel.</source>
+            <translation>One row per change; its details show below the table.</translation>
+        </message>
+        <message>
             <source>Waktu</source>
             <translation>Time</translation>
         </message>
         <message>
             <source>Loket</source>
             <translation>Counter</translation>
+        </message>
+        <message>
+            <source>Rincian catatan</source>
+            <translation>Record details</translation>
         </message>
         <message>
             <source>Pilih satu catatan untuk melihat rinciannya.</source>
@@ -712,6 +740,10 @@
         <message>
             <source>Kelengkapan dokumen</source>
             <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Pilih dokumen untuk melihat berkasnya, lalu lampirkan, verifikasi atau tolak.</source>
+            <translation>Select a document to see its file, then attach, verify or reject it.</translation>
         </message>
         <message>
             <source>&amp;Lampirkan berkas...</source>
@@ -1088,6 +1120,10 @@
             <translation>Issue Passport recommendation</translation>
         </message>
         <message>
+            <source>Pilih surat untuk melihat atau mencetaknya.</source>
+            <translation>Select a letter to view or print it.</translation>
+        </message>
+        <message>
             <source>Surat</source>
             <translation>Letter</translation>
         </message>
@@ -1356,6 +1392,14 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Navigasi</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>Pilih layar. Ctrl+N: Pendaftaran, F2: Pencarian.</source>
+            <translation>Choose a screen. Ctrl+N: Registration, F2: Search.</translation>
+        </message>
         <message>
             <source>Kunci</source>
             <translation>Lock</translation>
@@ -1778,6 +1822,22 @@
         <message>
             <source>Cari CPMI (F2). Enter: ke tabel hasil - Esc: kosongkan. Di tabel, Enter atau klik dua kali membuka data CPMI.</source>
             <translation>Search for applicants (F2). Enter: go to the results table - Esc: clear. In the table, Enter or double-click opens the applicant.</translation>
+        </message>
+        <message>
+            <source>Cari CPMI</source>
+            <translation>Search applicants</translation>
+        </message>
+        <message>
+            <source>Nama, awal NIK atau kode pelacakan. Enter: buka bila hanya satu hasil.</source>
+            <translation>Name, start of the NIK or tracking code. Enter: opens it when there is only one result.</translation>
+        </message>
+        <message>
+            <source>Hasil pencarian CPMI</source>
+            <translation>Applicant search results</translation>
+        </message>
+        <message>
+            <source>Enter atau klik dua kali membuka data CPMI.</source>
+            <translation>Enter or double-click opens the applicant.</translation>
         </message>
         <message>
             <source>Mencari...</source>
@@ -2317,6 +2377,14 @@
             <translation>No submissions need attention.</translation>
         </message>
         <message>
+            <source>Kiriman yang perlu tindakan</source>
+            <translation>Submissions that need attention</translation>
+        </message>
+        <message>
+            <source>Enter: buka data CPMI untuk diperbaiki sesuai alasannya.</source>
+            <translation>Enter: open the applicant to correct it as the reason says.</translation>
+        </message>
+        <message>
             <source>CPMI</source>
             <translation>Applicant</translation>
         </message>
@@ -2481,6 +2549,14 @@
         <message>
             <source>Akun tidak pernah dihapus, agar log audit tetap menyebut siapa berbuat apa. Akun yang dinonaktifkan tidak bisa masuk dan dapat diaktifkan lagi.</source>
             <translation>Accounts are never deleted, so the audit log keeps naming who did what. A disabled account cannot sign in and can be enabled again.</translation>
+        </message>
+        <message>
+            <source>Daftar pengguna</source>
+            <translation>User list</translation>
+        </message>
+        <message>
+            <source>Pilih pengguna, lalu atur ulang kata sandi atau nonaktifkan.</source>
+            <translation>Select a user, then reset the password or disable the account.</translation>
         </message>
         <message>
             <source>Nama pengguna</source>

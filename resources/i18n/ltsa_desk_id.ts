@@ -92,6 +92,14 @@
             <translation>Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik</translation>
         </message>
         <message>
+            <source>Riwayat CPMI</source>
+            <translation>Riwayat CPMI</translation>
+        </message>
+        <message>
+            <source>Setiap perubahan kasus ini: kapan, siapa, apa.</source>
+            <translation>Setiap perubahan kasus ini: kapan, siapa, apa.</translation>
+        </message>
+        <message>
             <source>Waktu</source>
             <translation>Waktu</translation>
         </message>
@@ -438,8 +446,16 @@
             <translation>Dari</translation>
         </message>
         <message>
+            <source>Dari tanggal</source>
+            <translation>Dari tanggal</translation>
+        </message>
+        <message>
             <source>Sampai</source>
             <translation>Sampai</translation>
+        </message>
+        <message>
+            <source>Sampai tanggal</source>
+            <translation>Sampai tanggal</translation>
         </message>
         <message>
             <source>Hapus filter</source>
@@ -458,12 +474,24 @@
             <translation>Data</translation>
         </message>
         <message>
+            <source>Catatan log audit</source>
+            <translation>Catatan log audit</translation>
+        </message>
+        <message>
+            <source>Satu baris per perubahan; rinciannya tampil di bawah tabel.</source>
+            <translation>Satu baris per perubahan; rinciannya tampil di bawah tabel.</translation>
+        </message>
+        <message>
             <source>Waktu</source>
             <translation>Waktu</translation>
         </message>
         <message>
             <source>Loket</source>
             <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Rincian catatan</source>
+            <translation>Rincian catatan</translation>
         </message>
         <message>
             <source>Pilih satu catatan untuk melihat rinciannya.</source>
@@ -712,6 +740,10 @@
         <message>
             <source>Kelengkapan dokumen</source>
             <translation>Kelengkapan dokumen</translation>
+        </message>
+        <message>
+            <source>Pilih dokumen untuk melihat berkasnya, lalu lampirkan, verifikasi atau tolak.</source>
+            <translation>Pilih dokumen untuk melihat berkasnya, lalu lampirkan, verifikasi atau tolak.</translation>
         </message>
         <message>
             <source>&amp;Lampirkan berkas...</source>
@@ -1088,6 +1120,10 @@
             <translation>Terbitkan Rekomendasi Paspor</translation>
         </message>
         <message>
+            <source>Pilih surat untuk melihat atau mencetaknya.</source>
+            <translation>Pilih surat untuk melihat atau mencetaknya.</translation>
+        </message>
+        <message>
             <source>Surat</source>
             <translation>Surat</translation>
         </message>
@@ -1356,6 +1392,14 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Navigasi</source>
+            <translation>Navigasi</translation>
+        </message>
+        <message>
+            <source>Pilih layar. Ctrl+N: Pendaftaran, F2: Pencarian.</source>
+            <translation>Pilih layar. Ctrl+N: Pendaftaran, F2: Pencarian.</translation>
+        </message>
         <message>
             <source>Kunci</source>
             <translation>Kunci</translation>
@@ -1778,6 +1822,22 @@
         <message>
             <source>Cari CPMI (F2). Enter: ke tabel hasil - Esc: kosongkan. Di tabel, Enter atau klik dua kali membuka data CPMI.</source>
             <translation>Cari CPMI (F2). Enter: ke tabel hasil - Esc: kosongkan. Di tabel, Enter atau klik dua kali membuka data CPMI.</translation>
+        </message>
+        <message>
+            <source>Cari CPMI</source>
+            <translation>Cari CPMI</translation>
+        </message>
+        <message>
+            <source>Nama, awal NIK atau kode pelacakan. Enter: buka bila hanya satu hasil.</source>
+            <translation>Nama, awal NIK atau kode pelacakan. Enter: buka bila hanya satu hasil.</translation>
+        </message>
+        <message>
+            <source>Hasil pencarian CPMI</source>
+            <translation>Hasil pencarian CPMI</translation>
+        </message>
+        <message>
+            <source>Enter atau klik dua kali membuka data CPMI.</source>
+            <translation>Enter atau klik dua kali membuka data CPMI.</translation>
         </message>
         <message>
             <source>Mencari...</source>
@@ -2317,6 +2377,14 @@
             <translation>Tidak ada kiriman yang perlu tindakan.</translation>
         </message>
         <message>
+            <source>Kiriman yang perlu tindakan</source>
+            <translation>Kiriman yang perlu tindakan</translation>
+        </message>
+        <message>
+            <source>Enter: buka data CPMI untuk diperbaiki sesuai alasannya.</source>
+            <translation>Enter: buka data CPMI untuk diperbaiki sesuai alasannya.</translation>
+        </message>
+        <message>
             <source>CPMI</source>
             <translation>CPMI</translation>
         </message>
@@ -2481,6 +2549,14 @@
         <message>
             <source>Akun tidak pernah dihapus, agar log audit tetap menyebut siapa berbuat apa. Akun yang dinonaktifkan tidak bisa masuk dan dapat diaktifkan lagi.</source>
             <translation>Akun tidak pernah dihapus, agar log audit tetap menyebut siapa berbuat apa. Akun yang dinonaktifkan tidak bisa masuk dan dapat diaktifkan lagi.</translation>
+        </message>
+        <message>
+            <source>Daftar pengguna</source>
+            <translation>Daftar pengguna</translation>
+        </message>
+        <message>
+            <source>Pilih pengguna, lalu atur ulang kata sandi atau nonaktifkan.</source>
+            <translation>Pilih pengguna, lalu atur ulang kata sandi atau nonaktifkan.</translation>
         </message>
         <message>
             <source>Nama pengguna</source>
