@@ -5,6 +5,8 @@ On start it prints one line per port to stdout (flushed), which is what scripts 
 
     ltsa-sim systems listening on http://127.0.0.1:8765
     ltsa-sim control listening on http://127.0.0.1:8766
+    ltsa-sim registry URL: http://127.0.0.1:8765/registry
+    ltsa-sim immigration URL: http://127.0.0.1:8765/immigration
 
 SIGTERM and Ctrl+C (SIGINT; Ctrl+Break on Windows) stop it gracefully: in-flight requests finish,
 the state file is checkpointed, exit status 0. ``POST /_sim/shutdown`` does the same over HTTP.
@@ -109,6 +111,9 @@ def _announce(server: SimServer) -> None:
     offline = " (offline)" if server.runtime and server.runtime.faults.offline else ""
     print(f"ltsa-sim systems listening on {server.base_url}{offline}", flush=True)
     print(f"ltsa-sim control listening on {server.control_url}", flush=True)
+    # What a technician pastes into the set-up wizard (registry.url, immigration.url).
+    print(f"ltsa-sim registry URL: {server.base_url}/registry", flush=True)
+    print(f"ltsa-sim immigration URL: {server.base_url}/immigration", flush=True)
 
 
 async def _run(server: SimServer) -> None:

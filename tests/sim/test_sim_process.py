@@ -134,10 +134,13 @@ def test_control_port_defaults_to_port_plus_one(tmp_path) -> None:
     )
     try:
         assert proc.stdout is not None
-        lines = [proc.stdout.readline(), proc.stdout.readline()]
+        lines = [proc.stdout.readline() for _ in range(4)]
         assert lines == [
             f"ltsa-sim systems listening on http://127.0.0.1:{port}\n",
             f"ltsa-sim control listening on http://127.0.0.1:{port + 1}\n",
+            # the URLs a technician pastes into the set-up wizard (issue 18)
+            f"ltsa-sim registry URL: http://127.0.0.1:{port}/registry\n",
+            f"ltsa-sim immigration URL: http://127.0.0.1:{port}/immigration\n",
         ]
     finally:
         proc.terminate()
