@@ -1,0 +1,162 @@
+"""Keystrokes and seconds for one typical CPMI registered by keyboard through the real window.
+
+    python benchmarks/keystrokes.py [--json]
+
+A QTest script drives the main window as an officer does: Ctrl+N, the NIK, Enter through the form
+(birth date and sex come from the NIK; optional fields the officer leaves empty are passed with
+Enter), the destination, job, sector, P3MI and the planned departure, then Ctrl+S. Every key press
+counts once (a capital letter is one press, as on a keyboard with Caps Lock; Ctrl+S is one).
+Seconds are the script's own wall time through the real event loop: the window's share of the
+officer's time, not the officer's typing speed. Runs offscreen unless QT_QPA_PLATFORM says
+otherwise (the real-display run uses xcb). Issue 18's goal: at most 80 keystrokes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+
+# The typical CPMI: required fields, the placement and a departure plan (no KK, address, phone).
+NIK = "5203035205950002"
+TYPED: list[tuple[str, str]] = [
+    ("nik", NIK),
+    ("full_name", "SITI AMINAH"),
+    ("birth_place", ""),
+    ("birth_date", ""),  # from the NIK
+    ("sex", ""),  # from the NIK
+    ("kk", ""),
+    ("address", ""),
+    ("phone", ""),
+    ("education", "SMA"),
+    ("marital_status", "Belum"),
+    ("destination_country", "Malaysia"),
+    ("job_title", "Operator produksi"),
+    ("sector", "F"),
+    ("agency", "PT Maju Jaya Abadi"),
+]
+
+
+class Keyboard:
+    """QTest key presses into whatever has the focus, counted."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.presses = 0
+
+    def _target(self) -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def type(self, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        for char in text:
+            QTest.keyClicks(self._target(), char)
+            self.presses += 1
+
+    def key(self, key: Any, modifier: Any = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self._target(), key, modifier or Qt.KeyboardModifier.NoModifier)
+        self.presses += 1
+
+
+def register_one(root: Path) -> dict[str, Any]:
+    """Register the typical CPMI in a fresh counter; the figures and the saved record."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ltsa_desk.services.context import Actor
+    from ltsa_desk.ui.app import make_application
+    from ltsa_desk.ui.context import UiContext
+    from ltsa_desk.ui.intake_page import IntakePage
+    from ltsa_desk.ui.main_window import MainWindow
+    from ltsa_desk.ui.workers import Runner
+    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+
+    os.environ["XDG_DATA_HOME"] = str(root / "xdg")
+    app = make_application("id")
+    data_dir = root / "kantor"
+    initialise(data_dir, office_code="52.03", counter_id="LOTIM-01")
+    confirm_recovery_key_shown(data_dir)
+    workspace = open_workspace(data_dir)
+    runner = Runner()
+    actor = Actor("petugas1", "LOTIM-01", "52.03", "officer")
+    window = MainWindow(UiContext(workspace, actor, runner), start_bridge=False)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()
+        page = window.pages["intake"]
+        assert isinstance(page, IntakePage)
+        deadline = time.monotonic() + 20
+        while not (page.ready and window.isActiveWindow()) and time.monotonic() < deadline:
+            QTest.qWait(20)
+        keys = Keyboard(app)
+        departure = (date.today() + timedelta(days=60)).strftime("%d-%m-%Y")
+        started = time.perf_counter()
+        keys.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        for name, text in [*TYPED, ("planned_departure", departure)]:
+            widget = page.window().focusWidget()
+            assert widget is page.editors[name], (name, widget)
+            keys.type(text)
+            if name == "nik":
+                runner.wait_idle(5_000)  # the duplicate look-up, as the officer reads the KTP
+                QTest.qWait(10)
+            keys.key(Qt.Key.Key_Return)
+        saved: list[str] = []
+        page.registered.connect(saved.append)
+        keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        deadline = time.monotonic() + 20
+        while not saved and time.monotonic() < deadline:
+            QTest.qWait(10)
+        seconds = time.perf_counter() - started
+        assert saved, f"not saved: {page.form_message.text()}"
+        from ltsa_desk.services import applicants
+
+        with workspace.database.session() as session:
+            record = applicants.find_by_key(session, NIK)
+            assert record is not None
+            stored = {
+                "full_name": record.full_name,
+                "destination_country": record.destination_country,
+                "planned_departure": str(record.planned_departure),
+            }
+        return {"keystrokes": keys.presses, "seconds": round(seconds, 2), "saved": stored}
+    finally:
+        page = window.pages.get("intake")
+        if isinstance(page, IntakePage):
+            page.start_new()
+        window.close()
+        runner.wait_idle()
+        workspace.close()
+
+
+def main(argv: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        result = register_one(Path(tmp))
+    if "--json" in argv:
+        print(json.dumps(result))
+    else:
+        print(
+            f"One typical CPMI by keyboard: {result['keystrokes']} keystrokes, "
+            f"{result['seconds']} s through the window (goal: at most 80 keystrokes)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

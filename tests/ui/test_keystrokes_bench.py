@@ -1,0 +1,21 @@
+"""benchmarks/keystrokes.py runs through the real window and registers its CPMI; its count is
+every key the officer presses (issue 18's figure: goal at most 80)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import keystrokes  # noqa: E402
+
+
+def test_one_typical_cpmi_by_keyboard_is_saved_and_counted(qapp, tmp_path: Path) -> None:
+    result = keystrokes.register_one(tmp_path)
+    assert result["saved"]["full_name"] == "SITI AMINAH"
+    assert result["saved"]["destination_country"] == "MY"
+    typed = sum(len(text) + 1 for _name, text in keystrokes.TYPED)  # each field ends with Enter
+    departure = len("DD-MM-YYYY") + 1
+    assert result["keystrokes"] == 1 + typed + departure + 1  # Ctrl+N ... Ctrl+S
