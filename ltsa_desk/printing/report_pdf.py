@@ -476,7 +476,8 @@ def _write(
     footer_font = QFont()
     footer_font.setFamilies(FONT_FAMILIES)
     footer_font.setPointSizeF(7.5)
-    footer_height = QFontMetricsF(footer_font, writer).height() * 2
+    footer_metrics = QFontMetricsF(footer_font, writer)
+    footer_height = footer_metrics.height() * 2
 
     portrait_rect = portrait.paintRectPixels(RESOLUTION)
     front_page = QSizeF(portrait_rect.width(), portrait_rect.height() - footer_height)
@@ -500,13 +501,17 @@ def _write(
         painter.setFont(footer_font)
         painter.setPen(QColor("#555555"))
         band = QRectF(0, full.height() - footer_height * 0.8, full.width(), footer_height)
+        page_text = f"Halaman {number} dari {total_pages}"
+        metrics = footer_metrics
+        # The title, office and period give way to the page number (they ran into each other):
+        # what does not fit is elided in the middle, so both ends stay readable.
+        room = band.width() - metrics.horizontalAdvance(page_text) - metrics.averageCharWidth() * 4
+        shown = metrics.elidedText(footer_text, Qt.TextElideMode.ElideMiddle, max(0.0, room))
         painter.drawText(
-            band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), footer_text
+            band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
         )
         painter.drawText(
-            band,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            f"Halaman {number} dari {total_pages}",
+            band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), page_text
         )
 
     painter = QPainter()

@@ -156,6 +156,11 @@ def test_documents_report_lists_refusals_with_their_reasons(
     assert csv_section(rows, "Alasan penolakan dokumen")[1] == ["KTP", "Foto KTP buram", "1"]
     assert csv_section(rows, "Dokumen ditolak per jenis")[1] == ["KTP", "1"]
 
+    # In the XLSX summary the reasons column is as wide as reasons are, not a count's 14.
+    export(workspace, admin, "documents", "xlsx", tmp_path / "tolak.xlsx", period=this_month)
+    summary = xlsx_book(tmp_path / "tolak.xlsx")["Ringkasan"]
+    assert summary.column_dimensions["B"].width >= 48
+
 
 # --------------------------------------------------------------------------- sync
 

@@ -8,6 +8,7 @@ registered one minute either side of the period are there to be left out.
 from __future__ import annotations
 
 import json
+import zipfile
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -333,3 +334,61 @@ def test_a_cancelled_export_leaves_no_file_and_no_audit_entry(
     assert list(out.iterdir()) == []  # neither the report nor its temporary files
     with workspace.database.session() as session:
         assert session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).all() == []
+
+
+def test_xlsx_prints_on_a4_and_its_bars_start_at_zero(
+    workspace: Workspace, admin: Actor, loaded: list[Person], tmp_path: Path
+) -> None:
+    """LibreOffice printed the summary on 38 pages with its charts cut, and the bar charts began
+    at the smallest value, which made small differences look large (issue 16)."""
+    out = tmp_path / "mei.xlsx"
+    export(workspace, admin, "xlsx", out)
+    book = xlsx_book(out)
+    summary, detail = book["Ringkasan"], book["Data CPMI"]
+    for sheet in (summary, detail):
+        assert sheet.page_setup.paperSize == 9  # A4
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide (1 is the default, left out of the file), as many pages down as needed
+        assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0)
+    assert detail.print_title_rows == "$1:$1"  # the header row on every printed page
+
+    with zipfile.ZipFile(out) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    bars = [c for c in charts if "<c:barChart>" in c]
+    assert bars, "the summary has column and bar charts"
+    for chart in bars:
+        value_axis = chart[chart.index("<c:valAx>") :]
+        assert '<c:min val="0"/>' in value_axis, value_axis[:400]
+
+
+def test_pdf_footer_text_never_runs_into_the_page_number(
+    workspace: Workspace, admin: Actor, loaded: list[Person], tmp_path: Path, gui: Any
+) -> None:
+    """A long office name pushed the footer's title into "Halaman N dari M" (issue 16)."""
+    import pypdfium2
+
+    workspace.config.set(
+        "office.name",
+        "Layanan Terpadu Satu Atap Penempatan dan Pelindungan Pekerja Migran Indonesia "
+        "Kabupaten Lombok Timur Provinsi Nusa Tenggara Barat",
+    )
+    out = tmp_path / "mei.pdf"
+    export(workspace, admin, "pdf", out)
+    document = pypdfium2.PdfDocument(str(out))
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            start = text.rindex("Halaman")
+            page_left = textpage.get_charbox(start)[0]
+            bottom, top = textpage.get_charbox(start)[1], textpage.get_charbox(start)[3]
+            beside = 0
+            for index in range(start):
+                _, low, right, high = textpage.get_charbox(index)
+                if text[index].strip() and low < top and high > bottom:  # on the footer line
+                    beside += 1
+                    assert right <= page_left, (text[index - 20 : index + 1], right, page_left)
+            assert beside > 20  # the footer's title, office and period are there, left of it
+    finally:
+        document.close()

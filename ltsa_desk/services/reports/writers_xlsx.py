@@ -216,6 +216,8 @@ class XlsxReportWriter:
                 # Gives the format its style id; the skeleton's row 2 is dropped at assembly.
                 sheet.write_blank(1, index, None, formats[column.kind])
         sheet.freeze_panes(1, 0)
+        _page_setup(sheet, wide=sum(c.width for c in section.columns) > PORTRAIT_WIDTH)
+        sheet.repeat_rows(0)  # the header row on every printed page
         self.current = _StreamedSheet(sheet, section, self.path.parent)
         self.streams.append(self.current)
 
@@ -248,8 +250,16 @@ class XlsxReportWriter:
     def finish(self, summary: Summary) -> None:
         assert self.heading is not None and self.plan is not None
         heading, sheet = self.heading, self.summary
-        sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 6, 14)
+        # Each column as wide as the widest table needs it (a reasons column is not a count).
+        widths = [30] + [14] * 6
+        for table in summary.tables:
+            for c, column in enumerate(table.columns[: len(widths)]):
+                widths[c] = max(widths[c], min(column.width, 60))
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, width)
+        # Tables and their charts side by side: landscape, one page wide (LibreOffice printed
+        # the summary on 38 pages with the charts cut).
+        _page_setup(sheet, wide=True)
         title = heading.title + (" - MODE LATIHAN" if heading.training else "")
         sheet.write_string(0, 0, title, self.f_title)
         row = 1
@@ -377,8 +387,12 @@ class XlsxReportWriter:
         chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
         multi = len(spec.value_columns) > 1
         chart.set_legend({"position": "bottom"} if multi or spec.kind == "pie" else {"none": True})
+        # Bars start at 0: an axis starting at the smallest value (85) exaggerates differences.
         if spec.kind == "bar":
             chart.set_y_axis({"reverse": True})  # bar charts swap axes: this is the category axis
+            chart.set_x_axis({"min": 0})
+        elif spec.kind != "pie":
+            chart.set_y_axis({"min": 0})
         sheet.insert_chart(anchor, CHART_COLUMN, chart, {"x_offset": 8, "y_offset": 4})
 
     def abort(self) -> None:
@@ -386,6 +400,18 @@ class XlsxReportWriter:
         with contextlib.suppress(Exception):
             self.book.close()
         self._clean_up()
+
+
+PORTRAIT_WIDTH = 100
+"""Total column width (characters) that still prints readably on portrait A4."""
+
+
+def _page_setup(sheet: Worksheet, *, wide: bool) -> None:
+    """A4, one page wide (as many pages down as needed), landscape when the table is wide."""
+    sheet.set_paper(9)
+    if wide:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
 
 
 def _has_values(table: SummaryTable) -> bool:
