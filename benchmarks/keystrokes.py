@@ -106,7 +106,8 @@ def register_one(root: Path) -> dict[str, Any]:
         while not (page.ready and window.isActiveWindow()) and time.monotonic() < deadline:
             QTest.qWait(20)
         keys = Keyboard(app)
-        departure = (date.today() + timedelta(days=60)).strftime("%d-%m-%Y")
+        # Typed as digits only (150527), as officers do; the form reads it as that day.
+        departure = (date.today() + timedelta(days=60)).strftime("%d%m%y")
         started = time.perf_counter()
         keys.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         for name, text in [*TYPED, ("planned_departure", departure)]:
@@ -134,6 +135,7 @@ def register_one(root: Path) -> dict[str, Any]:
                 "full_name": record.full_name,
                 "destination_country": record.destination_country,
                 "planned_departure": str(record.planned_departure),
+                "expected_departure": str(date.today() + timedelta(days=60)),
             }
         return {"keystrokes": keys.presses, "seconds": round(seconds, 2), "saved": stored}
     finally:

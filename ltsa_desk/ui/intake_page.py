@@ -153,6 +153,23 @@ _NIK_INPUT_LIMIT = 24  # 16 digits plus the spaces people copy a NIK with
 _EDITOR_HEIGHT = 30  # comfortable targets, still 1366x768 with a message under every field
 
 
+def digits_date(text: str, name: str, today: date) -> str:
+    """A date typed as digits only, the way officers type it fast: 150599 or 15051999 is
+    15-05-1999 (issue 18). Six digits take the century that makes sense for the field: a birth
+    date is never in the future, a planned departure is this century. Anything else is left as
+    typed for the form's own checks (a bare number would otherwise be read as a spreadsheet day
+    number: 150599 as the year 2312)."""
+    if not (text.isdigit() and len(text) in (6, 8)):
+        return text
+    day, month, year = text[:2], text[2:4], text[4:]
+    if len(year) == 2:
+        full = 2000 + int(year)
+        if name == "birth_date" and full > today.year:
+            full -= 100
+        year = str(full)
+    return f"{day}-{month}-{year}"
+
+
 def _tr(text: str) -> str:
     """Look up a string marked with QT_TRANSLATE_NOOP above (lupdate reads only literals)."""
     return QCoreApplication.translate("IntakePage", text)
@@ -490,6 +507,8 @@ class IntakePage(QWidget):
         editor = self.editors[name]
         if isinstance(editor, QComboBox):
             return str(editor.currentData() or "")
+        if name in ("birth_date", "planned_departure"):
+            return digits_date(editor.text().strip(), name, self.today())
         return editor.text().strip()
 
     def form_data(self) -> dict[str, str]:
@@ -652,7 +671,7 @@ class IntakePage(QWidget):
         editor = self.editors[name]
         assert isinstance(editor, QLineEdit)
         try:
-            tidy = format_dmy(parse_flexible_date(editor.text(), field=name))
+            tidy = format_dmy(parse_flexible_date(self.value(name), field=name))
         except ValueError:
             return  # left as typed; the message under the field says what is wrong
         if tidy != editor.text():

@@ -17,5 +17,6 @@ def test_one_typical_cpmi_by_keyboard_is_saved_and_counted(qapp, tmp_path: Path)
     assert result["saved"]["full_name"] == "SITI AMINAH"
     assert result["saved"]["destination_country"] == "MY"
     typed = sum(len(text) + 1 for _name, text in keystrokes.TYPED)  # each field ends with Enter
-    departure = len("DD-MM-YYYY") + 1
+    assert result["saved"]["planned_departure"] == result["saved"]["expected_departure"]
+    departure = len("DDMMYY") + 1
     assert result["keystrokes"] == 1 + typed + departure + 1  # Ctrl+N ... Ctrl+S

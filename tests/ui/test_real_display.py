@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, on_real_display
 
@@ -249,3 +250,15 @@ def test_a_field_is_judged_when_left_not_at_each_key(
     qtbot.waitUntil(lambda: field.message_text() != "", timeout=5_000)
     assert "Negara tujuan" in field.message_text()
     assert [e.mapTo(window, e.rect().topLeft()) for e in below] == places, "the form jumped"
+
+
+@SQLITE
+def test_a_date_typed_as_six_digits_is_that_day(window: MainWindow) -> None:
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakePage)
+    birth = intake.editors["birth_date"]
+    birth.setFocus()
+    QTest.keyClicks(birth, "150599")
+    QTest.keyClick(birth, Qt.Key.Key_Return)  # leaving it tidies it
+    assert birth.text() == "15-05-1999"
+    assert intake.value("birth_date") == "15-05-1999"
