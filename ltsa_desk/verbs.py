@@ -675,9 +675,11 @@ def sync_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"items": items})
     else:
-        for item in items:
+        from sync.destinations.contract import reason_in_indonesian
+
+        for item in items:  # the remote's reason in the officer's language (JSON keeps it raw)
             print(
                 f"{item['key']}  {item['destination']:<11} {item['kind']:<16} {item['state']:<16}"
-                f" {item['last_error'] or ''}"
+                f" {reason_in_indonesian(item['last_error']) or ''}"
             )
     return EXIT_OK

@@ -6,6 +6,7 @@ with their row number and reason); exit 2, with nothing changed, for a file that
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import random
@@ -309,3 +310,22 @@ def test_unwritable_default_rejects_file_still_shows_counts_and_reasons(
     assert "Baris 4: " in result.stderr
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("ltsa-desk: Berkas penolakan tidak bisa ditulis"), last
+
+
+def test_sync_list_gives_a_refusal_in_indonesian(fresh_counter: Path, tmp_path: Path) -> None:
+    """The registry refuses in English; `sync list` tells the officer in Indonesian (issue 16)."""
+    source = write_csv(tmp_path / "r.csv", [["NIK", "Nama", "Tanggal Lahir", "JK"],
+                                           [NIK_FEMALE, "Siti Aminah", "12-05-1995", "P"]])
+    assert run("import-register", source, data_dir=fresh_counter).code == 0
+    with contextlib.closing(clitools.connect(fresh_counter)) as connection:
+        connection.execute(
+            "UPDATE outbox_item SET state = 'needs_attention', "
+            "last_error = 'full_name: may contain only letters, spaces and . '' - ,'"
+        )
+        connection.commit()
+    listed = run("sync", "list", data_dir=fresh_counter)
+    assert listed.code == 0, str(listed)
+    assert "Nama lengkap: hanya boleh berisi huruf, spasi dan tanda . ' - ," in listed.stdout
+    assert "may contain only" not in listed.stdout
+    raw = run("sync", "list", "--json", data_dir=fresh_counter).json()["items"][0]
+    assert raw["last_error"].startswith("full_name: may contain only")  # JSON keeps its words
