@@ -20,3 +20,11 @@ def test_one_typical_cpmi_by_keyboard_is_saved_and_counted(qapp, tmp_path: Path)
     assert result["saved"]["planned_departure"] == result["saved"]["expected_departure"]
     departure = len("DDMMYY") + 1
     assert result["keystrokes"] == 1 + typed + departure + 1  # Ctrl+N ... Ctrl+S
+    # The next CPMI of the same P3MI keeps the offered placement with Enter alone.
+    following = result["saved_next"]
+    assert following["full_name"] == "BAIQ NURUL AINI"
+    assert following["destination_country"] == "MY" and following["sector"] == "formal"
+    assert following["job_title"] == "Operator produksi"
+    typed_next = sum(len(text) + 1 for _name, text in keystrokes.TYPED_NEXT)
+    assert result["keystrokes_next_of_group"] == 1 + typed_next + departure + 1
+    assert result["keystrokes_next_of_group"] <= 80  # issue 18's goal, for the common case
