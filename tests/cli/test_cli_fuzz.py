@@ -152,7 +152,7 @@ def command_lines(draw: st.DrawFn, verb: tuple[str, ...], files: Path) -> list[s
 
 @pytest.mark.parametrize("verb", sorted(VERBS), ids=" ".join)
 @settings(
-    max_examples=10,
+    max_examples=8,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
