@@ -1044,6 +1044,10 @@
             <translation>Education, status and placement</translation>
         </message>
         <message>
+            <source>Negara tujuan, jabatan, sektor dan P3MI seperti CPMI sebelumnya: Enter memakainya, ketik untuk menggantinya.</source>
+            <translation>Destination country, job, sector and P3MI as for the previous applicant: Enter keeps them, typing replaces them.</translation>
+        </message>
+        <message>
             <source>NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; jangan didaftarkan dua kali.</source>
             <translation>This NIK is already registered: {name}, code {code}. Open this applicant's details; do not register them twice.</translation>
         </message>

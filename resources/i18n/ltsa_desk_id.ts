@@ -1044,6 +1044,10 @@
             <translation>Pendidikan, status dan penempatan</translation>
         </message>
         <message>
+            <source>Negara tujuan, jabatan, sektor dan P3MI seperti CPMI sebelumnya: Enter memakainya, ketik untuk menggantinya.</source>
+            <translation>Negara tujuan, jabatan, sektor dan P3MI seperti CPMI sebelumnya: Enter memakainya, ketik untuk menggantinya.</translation>
+        </message>
+        <message>
             <source>NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; jangan didaftarkan dua kali.</source>
             <translation>NIK ini sudah terdaftar: {name}, kode {code}. Buka data CPMI ini; jangan didaftarkan dua kali.</translation>
         </message>
