@@ -46,10 +46,30 @@ def wine32_loader() -> str:
     return loader
 
 
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """A virtual screen: Inno Setup builds its (hidden) wizard even in /VERYSILENT, and wine
+    without a display fails that ("Error reading FPreparingMemo.Lines.Strings")."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise wc.Unavailable("Xvfb is missing (Debian package xvfb)")
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as answer:
+        number = answer.readline().strip()
+    if not number:
+        process.kill()
+        raise wc.Unavailable("Xvfb did not start")
+    return process, f":{number}"
+
+
 class Counter:
     """One wine prefix with LTSA Desk installed in it."""
 
-    def __init__(self, prefix: Path, logs: Path) -> None:
+    def __init__(self, prefix: Path, logs: Path, display: str) -> None:
         self.prefix = prefix
         self.logs = logs
         self.drive_c = prefix / "drive_c"
@@ -59,19 +79,20 @@ class Counter:
         # The installed program uses the real keyring backend (Credential Manager), as on a PC.
         for name in ("PYTHON_KEYRING_BACKEND", "LTSA_DATA_DIR", "PYTHONIOENCODING", "PYTHONUTF8"):
             self.env.pop(name, None)
+        self.env["DISPLAY"] = display
         self.step = 0
+        self.last_stderr = ""
 
     def wine(
         self, *args: str, stdin: str | None = None, timeout: float = 600
     ) -> tuple[int, str, float]:
-        """Run a Windows program; exit code, output (stdout and stderr, through a pipe), seconds."""
+        """Run a Windows program; exit code, stdout, seconds (both streams through pipes)."""
         self.step += 1
         started = time.monotonic()
         completed = subprocess.run(
             [wine32_loader(), *args],
             input=(stdin or "").encode(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
+            capture_output=True,
             env=self.env,
             cwd=self.drive_c,
             timeout=timeout,
@@ -79,11 +100,14 @@ class Counter:
         )
         seconds = time.monotonic() - started
         output = completed.stdout.decode("cp1252", errors="replace")
+        errors = completed.stderr.decode("cp1252", errors="replace")
         name = Path(args[0]).stem.replace(" ", "_")
         (self.logs / f"{self.step:02d}-{name}.log").write_text(
-            f"$ {' '.join(args)}\nexit {completed.returncode} in {seconds:.1f} s\n{output}",
+            f"$ {' '.join(args)}\nexit {completed.returncode} in {seconds:.1f} s\n"
+            f"--- stdout ---\n{output}\n--- stderr ---\n{errors}",
             encoding="utf-8",
         )
+        self.last_stderr = errors
         return completed.returncode, output, seconds
 
     def cli(self, *args: str, stdin: str | None = None, expect: int | None = 0) -> str:
@@ -92,7 +116,7 @@ class Counter:
         if expect is not None and code != expect:
             raise wc.Broken(
                 f"installed ltsa-desk-cli {' '.join(args)} exited {code} (expected {expect}):\n"
-                + output[-3000:]
+                + output[-2000:] + self.last_stderr[-2000:]
             )
         return output
 
@@ -141,8 +165,9 @@ def register_rows(path: Path) -> None:
         female = n % 2 == 0
         day = 12 + (40 if female else 0)
         nik = f"520301{day:02d}0590{n:04d}"
+        name = "".join(chr(ord("a") + int(d)) for d in str(n)).capitalize()  # names: no digits
         lines.append(
-            f"{nik};Pekerja Nomor {n};Selong;12-05-1990;{'P' if female else 'L'};;"
+            f"{nik};Pekerja {name};Selong;12-05-1990;{'P' if female else 'L'};;"
             f"Belum Kawin;Malaysia;;baris {n}"
         )
     path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8"))
@@ -168,8 +193,10 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
     wc.say(f"installer {installer.name}: {installer.stat().st_size / 1e6:.1f} MB")
     started = time.monotonic()
     wc.make_prefix(prefix, loader=wine32_loader())
+    wc.install_shim(prefix)  # stands in for Windows 10's own bcryptprimitives.dll
     figures["prefix_s"] = round(time.monotonic() - started, 1)
-    counter = Counter(prefix, logs)
+    xvfb, display = start_xvfb()
+    counter = Counter(prefix, logs, display)
     sim: subprocess.Popen[bytes] | None = None
     try:
         # 1. Silent install that writes the configuration.
@@ -179,7 +206,6 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         check((counter.app / "LTSA Desk.exe").exists(), "program installed in Program Files")
         check((counter.data / "config.toml").exists(), "silent install wrote the configuration")
         check((counter.data / "recovery-key.pending").exists(), "recovery key left for the window")
-        config_digest = digest(counter.data / "config.toml")
 
         # 2. A counter's life with the installed CLI.
         code, output, seconds = counter.wine(str(counter.app / "ltsa-desk-cli.exe"), "--version")
@@ -187,16 +213,20 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         check(code == 0 and "ltsa-desk" in output, f"ltsa-desk-cli --version ({seconds:.1f} s)")
         code, output, seconds = counter.wine(str(counter.app / "ltsa-desk-cli.exe"), "--version")
         figures["cli_version_warm_s"] = round(seconds, 2)
-        counter.cli("doctor", expect=None)
-        doctor = json.loads(counter.cli("doctor", "--json", expect=None) or "{}")
-        figures["doctor"] = {k: v for k, v in doctor.items() if k in ("ok", "status", "summary")}
+        # A silent install leaves the recovery key for the window's first start: until someone
+        # has seen it, doctor fails on that one check, and only on it.
+        doctor = json.loads(counter.cli("doctor", "--json", expect=1))
+        failing = [c["name"] for c in doctor["checks"] if not c["ok"]]
+        check(failing == ["encryption"], f"doctor after a silent install fails only on the "
+              f"recovery key not yet shown ({failing})")
         check("WinVault" in json.dumps(doctor), "keyring backend is WinVaultKeyring")
-        register = counter.drive_c / "Users" / "Public" / "register kantor.csv"
-        register.parent.mkdir(parents=True, exist_ok=True)
-        register_rows(register)
+        work = counter.drive_c / "LTSA Kerja"
+        work.mkdir()
+        register_rows(work / "register kantor.csv")
         imported = json.loads(
-            counter.cli("import-register", "C:\\Users\\Public\\register kantor.csv", "--json")
+            counter.cli("import-register", "C:\\LTSA Kerja\\register kantor.csv", "--json")
         )
+        counter.cli("doctor")  # the import showed the recovery key: every check passes
         check(imported.get("imported") == ROWS, f"imported {ROWS} rows ({imported})")
 
         token = secrets.token_urlsafe(16)
@@ -229,15 +259,15 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         delivered = synced.get("totals", {}).get("delivered")
         check(delivered == ROWS, f"sync delivered {ROWS} registrations to ltsa-sim ({delivered})")
 
-        backup_dir = counter.drive_c / "Users" / "Public" / "cadangan"
-        counter.cli("backup", "--out", "C:\\Users\\Public\\cadangan")
-        backups = sorted(backup_dir.glob("*.zip"))
+        counter.cli("backup", "--out", "C:\\LTSA Kerja\\cadangan")
+        backups = sorted((work / "cadangan").glob("*.zip"))
         check(len(backups) == 1, f"backup written ({[b.name for b in backups]})")
-        counter.cli("restore", "--yes", f"C:\\Users\\Public\\cadangan\\{backups[0].name}")
+        counter.cli("restore", "--yes", f"C:\\LTSA Kerja\\cadangan\\{backups[0].name}")
         check(counter.records() == ROWS, f"restore kept {ROWS} records")
         counter.cli("doctor", expect=None)
 
         # 3. Upgrade in place: configuration and records kept, whatever parameters come along.
+        config_digest = digest(counter.data / "config.toml")
         counter.setup(installer, "/OFFICE=52.01", "/COUNTER=OTHER-02", log="2-upgrade")
         kept = digest(counter.data / "config.toml") == config_digest
         check(kept, "upgrade kept the configuration")
@@ -260,6 +290,7 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         (out / "install.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         wc.say("install figures: " + json.dumps(figures))
         subprocess.run([wc.wineserver(), "-k"], env=wc.wine_env(prefix), check=False)
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
         if not keep:
             shutil.rmtree(prefix, ignore_errors=True)
-    os.environ.pop("_LTSA_UNUSED", None)
