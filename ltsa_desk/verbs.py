@@ -525,6 +525,7 @@ def applicant_request_passport(args: argparse.Namespace) -> int:
 def _request_one_passport(args: argparse.Namespace, key: str) -> int:
     from ltsa_desk.domain.workflow import IllegalTransition
     from ltsa_desk.services.intake import request_passport
+    from ltsa_desk.services.validation import ValidationFailed
 
     with _workspace(args) as workspace:
         actor = _actor(workspace, args.as_user)
@@ -535,6 +536,8 @@ def _request_one_passport(args: argparse.Namespace, key: str) -> int:
                 request_passport(session, applicant, actor, require_recommendation=require)
             except IllegalTransition as exc:
                 raise CliError(str(exc), field="state") from exc
+            except ValidationFailed as exc:  # old data immigration would refuse (its contract)
+                raise CliError(str(exc), field=next(iter(exc.errors), None)) from exc
             row = applicant_dict(session, applicant)
     if args.json:
         emit_json({"applicant": row})

@@ -18,6 +18,7 @@ from ltsa_desk.domain.workflow import IllegalTransition
 from ltsa_desk.services.applicants import find_by_key
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import request_passport
+from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.database import Database
 
 
@@ -83,7 +84,9 @@ def request_passports(
                     request_passport(
                         session, applicant, officer, require_recommendation=require_recommendation
                     )
-                except IllegalTransition as exc:  # request_passport rolled back
+                except (IllegalTransition, ValidationFailed) as exc:  # rolled back
+                    # ValidationFailed: old data immigration's contract refuses (issue 16).
+                    code = exc.reason if isinstance(exc, IllegalTransition) else "contract"
                     outcomes.append(
                         Outcome(
                             key,
@@ -92,7 +95,7 @@ def request_passports(
                             full_name=applicant.full_name,
                             state=applicant.state,
                             reason=str(exc),
-                            reason_code=exc.reason,
+                            reason_code=code,
                         )
                     )
                 else:

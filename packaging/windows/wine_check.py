@@ -407,6 +407,27 @@ def windows_python() -> list[str]:
     return [wine64(), str(PYTHON_DIR / "python.exe")]
 
 
+def clean_view() -> Path:
+    """build/windows/view: a link to each top-level entry git tracks, and nothing else.
+
+    Why: pytest on Windows compares every entry of its root folder with the test paths
+    (``samefile``), and a stray file whose name Windows cannot hold (a Linux test that wrote
+    into the checkout) stops the whole collection with WinError 123. The view holds only what
+    the repository holds; the links make it the same files, with no copy.
+    """
+    view = OUT / "view"
+    shutil.rmtree(view, ignore_errors=True)
+    view.mkdir(parents=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode("utf-8", errors="surrogateescape")
+    tops = sorted({name.split("/")[0] for name in listed.split("\0") if name})
+    for top in tops:
+        if (ROOT / top).exists():
+            (view / top).symlink_to(ROOT / top)
+    return view
+
+
 def step_tests(args: argparse.Namespace) -> None:
     paths = args.paths or list(FULL_TEST_PATHS if args.full else TEST_PATHS)
     junit = OUT / "junit-windows.xml"
@@ -423,7 +444,7 @@ def step_tests(args: argparse.Namespace) -> None:
     # PostgreSQL is Linux's server; the Windows client would reach it, but tests/shared covers
     # that and the store's PostgreSQL runs belong to the Linux suite.
     env.pop("LTSA_TEST_POSTGRES_URL", None)
-    status = run_streamed(command, env=env, log=OUT / "logs" / "tests.log")
+    status = run_streamed(command, env=env, log=OUT / "logs" / "tests.log", cwd=clean_view())
     if status == 5:
         raise Broken("pytest under Windows Python collected no tests")
     if status != 0:

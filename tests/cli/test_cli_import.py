@@ -329,3 +329,30 @@ def test_sync_list_gives_a_refusal_in_indonesian(fresh_counter: Path, tmp_path: 
     assert "may contain only" not in listed.stdout
     raw = run("sync", "list", "--json", data_dir=fresh_counter).json()["items"][0]
     assert raw["last_error"].startswith("full_name: may contain only")  # JSON keeps its words
+
+
+def test_old_name_immigration_would_refuse_is_refused_at_the_counter(
+    fresh_counter: Path, tmp_path: Path
+) -> None:
+    """A name saved before the rule (old data) is stopped when the passport is requested, in
+    one line, instead of leaving for immigration to refuse days later (issue 16)."""
+    source = write_csv(tmp_path / "r.csv", [["NIK", "Nama", "Tanggal Lahir", "JK"],
+                                           [NIK_FEMALE, "Siti Aminah", "12-05-1995", "P"],
+                                           [NIK_MALE, "Budi Santoso", "12-05-1990", "L"]])
+    assert run("import-register", source, data_dir=fresh_counter).code == 0
+    with contextlib.closing(clitools.connect(fresh_counter)) as connection:
+        connection.execute("UPDATE applicant SET full_name = 'Siti <Aminah>' WHERE nik = ?",
+                           (NIK_FEMALE,))
+        connection.commit()
+    before = clitools.count(fresh_counter, "outbox_item")
+
+    one = run("applicant", "request-passport", NIK_FEMALE, "--json", data_dir=fresh_counter)
+    error = one.error()
+    assert error["field"] == "full_name"
+    assert "hanya boleh berisi huruf" in error["message"] and "syarat imigrasi" in error["message"]
+
+    group = run("applicant", "request-passport", NIK_FEMALE, NIK_MALE, data_dir=fresh_counter)
+    assert "Traceback" not in group.stderr, str(group)
+    assert group.code == 1, str(group)
+    assert "syarat imigrasi" in group.stderr
+    assert clitools.count(fresh_counter, "outbox_item") == before + 1  # Budi's application only
