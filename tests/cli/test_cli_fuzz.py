@@ -83,8 +83,13 @@ def counter(
     yield folder, files
 
 
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same home and keyring the counter was initialised with (see clitools.base_env)."""
+def _environment(monkeypatch: pytest.MonkeyPatch, files: Path) -> None:
+    """The same home and keyring the counter was initialised with (see clitools.base_env), and
+    a working folder of its own: a random word is often a relative output path (backup --out 1)
+    and must not land in the checkout."""
+    cwd = files / "cwd"
+    cwd.mkdir(exist_ok=True)
+    monkeypatch.chdir(cwd)
     for name, value in clitools.base_env().items():
         if name in {"HOME", "USERPROFILE", "PYTHON_KEYRING_BACKEND"} or name.startswith("XDG_"):
             monkeypatch.setenv(name, value)
@@ -165,7 +170,7 @@ def test_random_command_lines_end_in_one_line_and_a_known_exit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder, files = counter
-    _environment(monkeypatch)
+    _environment(monkeypatch, files)
     argv = [*data.draw(command_lines(verb, files)), "--data-dir", str(folder)]
     code, output = _call(argv)
     assert "Traceback" not in output, f"{argv!r}\n{output}"
@@ -187,7 +192,7 @@ def test_the_issues_command_lines_are_refused_in_one_line(
     argv: list[str], counter: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, files = counter
-    _environment(monkeypatch)
+    _environment(monkeypatch, files)
     argv = [a.format(files=files) for a in argv]
     code, output = _call([*argv, "--data-dir", str(folder)])
     assert code == 2, output
@@ -199,7 +204,7 @@ def test_the_counter_opens_in_process(
     counter: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The fuzzing above reaches the verbs: the counter's database opens in this process."""
-    folder, _ = counter
-    _environment(monkeypatch)
+    folder, files = counter
+    _environment(monkeypatch, files)
     code, output = _call(["applicant", "list", "--json", "--data-dir", str(folder)])
     assert code == 0, output
