@@ -23,6 +23,7 @@ field to the next step, Alt+L / Alt+K go forward and back, Esc cancels.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -49,7 +50,7 @@ from ltsa_desk.services import accounts
 from ltsa_desk.services.connection_test import DESTINATIONS, DestinationCheck, check_all
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
-from ltsa_desk.ui.plain import plain_label
+from ltsa_desk.ui.plain import plain_label, plain_question
 from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.workers import Runner
 
@@ -166,6 +167,8 @@ class SetupWizard(QDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.runner = runner or Runner(self)
+        # Batal/Esc after typing asks first (issue 18); tests answer without a modal box.
+        self.confirm_discard = self._ask_discard
         self.results: dict[str, DestinationCheck] = {}
         self.recovery_key: str | None = None
         self.recovery_dialog: RecoveryKeyDialog | None = None
@@ -289,13 +292,20 @@ class SetupWizard(QDialog):
         return page
 
     def _destinations_page(self) -> QWidget:
-        page, layout = self._page(
-            self.tr(
+        # The keyring named as this PC has it: Credential Manager only on Windows.
+        if sys.platform == "win32":
+            text = self.tr(
                 "Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring Windows "
                 "(Credential Manager), tidak pernah di berkas atau basis data. Alamat boleh "
                 "dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur."
             )
-        )
+        else:
+            text = self.tr(
+                "Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring sistem "
+                "operasi, tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan "
+                "diatur nanti: kiriman menunggu sampai alamatnya diatur."
+            )
+        page, layout = self._page(text)
         self.urls: dict[str, QLineEdit] = {}
         self.tokens: dict[str, QLineEdit] = {}
         self.url_fields: dict[str, LabelledField] = {}
@@ -474,7 +484,21 @@ class SetupWizard(QDialog):
         (or once the counter exists) the wizard finishes instead."""
         if self._saving or self.recovery_key is not None:
             return
+        if self._typed_anything() and not self.confirm_discard():
+            return
         super().reject()
+
+    def _typed_anything(self) -> bool:
+        boxes = [self.office_code, self.counter_id, *self.urls.values(), *self.tokens.values()]
+        boxes += [self.username, self.password, self.repeat]
+        return any(box.text().strip() for box in boxes)
+
+    def _ask_discard(self) -> bool:
+        return plain_question(
+            self,
+            self.tr("Batalkan pengaturan awal?"),
+            self.tr("Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?"),
+        )
 
     # -- checks ------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def type_into(qtbot, widget: QWidget, text: str, enter: bool = True) -> None:  #
 
 def make(qtbot, data_dir: Path) -> SetupWizard:  # type: ignore[no-untyped-def]
     wizard = SetupWizard(data_dir)
+    # Closing asks before throwing typing away; tests that do not check that answer "yes"
+    # (qtbot closes the wizard at the end, and a modal box would wait for ever).
+    wizard.confirm_discard = lambda: True
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.activateWindow()
@@ -158,7 +162,7 @@ def test_the_connection_page_names_what_failed(
         # (registry URL, token, immigration URL, token) -> the word each row shows
         ((sim.base_url + "/registri", sim.token), (sim.immigration_url, "salah"),
          ("alamat salah (404)", "token ditolak (401)")),
-        (("http://tidak-ada-server.invalid:8765/registry", sim.token),
+        (("https://tidak-ada-server.invalid:8765/registry", sim.token),
          ("http://127.0.0.1:9/immigration", sim.token), ("DNS", "ditolak")),
         ((sim.registry_url.replace("http://", "https://"), sim.token), (sim.immigration_url, ""),
          ("TLS", "Token kosong")),
@@ -225,6 +229,31 @@ def test_bad_input_is_named_under_its_field_and_cancel_writes_nothing(
     wizard.repeat.setText("lain-sekali")
     wizard.go_next()
     assert "tidak sama" in wizard.repeat_field.message_text()
+    # Esc after all that typing asks first (issue 18): "no" keeps everything.
+    asked: list[bool] = []
+    wizard.confirm_discard = lambda: asked.append(True) or False
     qtbot.keyClick(wizard.repeat, Qt.Key.Key_Escape)
+    assert asked == [True] and wizard.isVisible()
+    assert wizard.username.text() == "admin"
+    wizard.confirm_discard = lambda: asked.append(True) or True
+    qtbot.keyClick(wizard.repeat, Qt.Key.Key_Escape)
+    assert len(asked) == 2
     assert wizard.result() == SetupWizard.DialogCode.Rejected
     assert list(data_dir.iterdir()) == [], "cancel leaves the PC as it was"
+
+
+def test_cancel_before_typing_does_not_ask(qtbot, data_dir: Path) -> None:
+    wizard = make(qtbot, data_dir)
+    wizard.confirm_discard = lambda: pytest.fail("nothing was typed: nothing to ask about")
+    qtbot.keyClick(wizard.office_code, Qt.Key.Key_Escape)
+    assert wizard.result() == SetupWizard.DialogCode.Rejected
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux wording")
+def test_the_keyring_is_named_as_this_pc_has_it(qtbot, data_dir: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    wizard = make(qtbot, data_dir)
+    texts = " ".join(label.text() for label in wizard.findChildren(QLabel))
+    assert "keyring sistem operasi" in texts
+    assert "Credential Manager" not in texts and "Windows" not in texts
