@@ -2033,6 +2033,10 @@
             <translation>Addresses and tokens of the two remote systems. Tokens are kept only in the Windows keyring (Credential Manager), never in a file or the database. An address may be left empty and set later: submissions wait until it is set.</translation>
         </message>
         <message>
+            <source>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring sistem operasi, tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</source>
+            <translation>Addresses and tokens of both destination systems. Tokens are kept only in the operating system's keyring, never in a file or the database. An address may stay empty and be set later: submissions wait until it is set.</translation>
+        </message>
+        <message>
             <source>Registri pusat</source>
             <translation>Central registry</translation>
         </message>
@@ -2115,6 +2119,14 @@
         <message>
             <source>&amp;Simpan</source>
             <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Batalkan pengaturan awal?</source>
+            <translation>Cancel the first set-up?</translation>
+        </message>
+        <message>
+            <source>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</source>
+            <translation>What you typed will be thrown away and this counter stays unset. Cancel?</translation>
         </message>
         <message>
             <source>LTSA {regency}</source>

@@ -2033,6 +2033,10 @@
             <translation>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring Windows (Credential Manager), tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</translation>
         </message>
         <message>
+            <source>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring sistem operasi, tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</source>
+            <translation>Alamat dan token kedua sistem tujuan. Token hanya disimpan di keyring sistem operasi, tidak pernah di berkas atau basis data. Alamat boleh dikosongkan dan diatur nanti: kiriman menunggu sampai alamatnya diatur.</translation>
+        </message>
+        <message>
             <source>Registri pusat</source>
             <translation>Registri pusat</translation>
         </message>
@@ -2115,6 +2119,14 @@
         <message>
             <source>&amp;Simpan</source>
             <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>Batalkan pengaturan awal?</source>
+            <translation>Batalkan pengaturan awal?</translation>
+        </message>
+        <message>
+            <source>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</source>
+            <translation>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</translation>
         </message>
         <message>
             <source>LTSA {regency}</source>
