@@ -416,6 +416,10 @@ class DocumentsPanel(QWidget):
         self._advance_after_load = False
         self._entries: list[tuple[ChecklistRow, DocumentEntry]] = []
         self.choose_file: Callable[[QWidget], Path | None] = choose_file
+        # What the preview shows: a stored document's hash, "file:" + a scan's path, or None
+        # (nothing yet / must be refreshed). A reload re-selects the same line without Qt
+        # telling anyone, so the panel itself notices a newly attached file (issue 18).
+        self._previewed: str | None = None
         self.ask_reason: Callable[[QWidget, str, str, str], str | None] = ask_reason
         self.ask_dates: Callable[
             [QWidget, DocumentEntry, bool, bool], tuple[date | None, date | None] | None
@@ -590,6 +594,11 @@ class DocumentsPanel(QWidget):
         if self._advance_after_load:
             self._advance_after_load = False
             self._select_next_waiting()
+        chosen = self.selected()
+        showing_scan = (self._previewed or "").startswith("file:")
+        stale = chosen is not None and chosen[1].attachment_sha256 != self._previewed
+        if stale and not showing_scan:
+            self._selection_changed()
         self._update_buttons()
         self.loaded.emit()
 
@@ -722,6 +731,7 @@ class DocumentsPanel(QWidget):
         if chosen is None:
             return
         _row, entry = chosen
+        self._previewed = entry.attachment_sha256
         if entry.attachment_sha256:
             self.preview.show_stored(entry.attachment_sha256, entry.media_type)
         else:
@@ -734,6 +744,7 @@ class DocumentsPanel(QWidget):
     def _scan_selected(self, path: Path | None) -> None:
         self._update_buttons()
         if path is not None:
+            self._previewed = f"file:{path}"
             self.preview.show_file(path)
 
     def _update_buttons(self) -> None:
@@ -849,6 +860,7 @@ class DocumentsPanel(QWidget):
         )
         if from_inbox:
             self.inbox.mark_attached(path)
+        self._previewed = None  # show what was just attached once the checklist is read again
         self._after_change(entry.kind)
 
     def verify_selected(self) -> None:

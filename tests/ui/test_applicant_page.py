@@ -410,6 +410,25 @@ def test_attach_real_pdf_and_png_with_preview(
     assert_off_gui_thread(page)
 
 
+def test_the_preview_shows_a_document_as_soon_as_it_is_attached(
+    qtbot: Any, ctx: UiContext, workspace: Workspace, actor: Actor, tmp_path: Path
+) -> None:
+    """Issue 18: after attaching, the preview said "Pilih dokumen untuk melihat" until the
+    officer clicked another line and back."""
+    applicant_id = register(workspace, actor)
+    page = open_page(qtbot, ctx, applicant_id, tmp_path)
+    panel = page.documents
+    page.tabs.setCurrentWidget(panel)
+    panel.choose_file = lambda _parent: pdf_file(tmp_path / "ktp.pdf")
+    assert panel.select_kind("ktp")
+    panel.attach_file_button.click()
+    settle(qtbot, page)
+    assert status_text(page, "ktp").endswith("Diterima")
+    qtbot.waitUntil(lambda: panel.preview.current is not None, timeout=10_000)
+    assert panel.preview.current.image is not None
+    assert "PDF" in panel.preview.caption.text()
+
+
 def test_wrong_and_oversized_files_are_refused_with_the_stores_words(
     qtbot: Any, ctx: UiContext, workspace: Workspace, actor: Actor, tmp_path: Path
 ) -> None:
