@@ -18,6 +18,7 @@ cancellation, and one way of turning a refusal into words.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -291,15 +292,42 @@ def ask_dates(
     return dialog.result_dates
 
 
-def choose_file(parent: QWidget) -> Path | None:
-    """The default file chooser: PDF, JPEG and PNG, the only types the store accepts."""
-    name, _ = QFileDialog.getOpenFileName(
+def file_dialog(parent: QWidget | None) -> QFileDialog:
+    """The file chooser for a document: PDF, JPEG and PNG, the only types the store accepts.
+
+    Windows' own dialog speaks the language of Windows. Elsewhere Qt draws its own, and Qt
+    ships no Indonesian translation (no qtbase_id), so its words are set here: an English
+    dialog in an Indonesian window confused officers (issue 18).
+    """
+    dialog = QFileDialog(
         parent,
         translate("DocumentsPanel", "Pilih berkas dokumen"),
         str(Path.home()),
         translate("DocumentsPanel", "Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)"),
     )
-    return Path(name) if name else None
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    if sys.platform != "win32":
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = {
+            QFileDialog.DialogLabel.LookIn: translate("DocumentsPanel", "Lihat di:"),
+            QFileDialog.DialogLabel.FileName: translate("DocumentsPanel", "Nama berkas:"),
+            QFileDialog.DialogLabel.FileType: translate("DocumentsPanel", "Jenis berkas:"),
+            QFileDialog.DialogLabel.Accept: translate("DocumentsPanel", "Buka"),
+            QFileDialog.DialogLabel.Reject: translate("DocumentsPanel", "Batal"),
+        }
+        for label, text in labels.items():
+            dialog.setLabelText(label, text)
+    return dialog
+
+
+def choose_file(parent: QWidget) -> Path | None:
+    """The default file chooser (see file_dialog); ``None`` when the officer cancels."""
+    dialog = file_dialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen = dialog.selectedFiles()
+    return Path(chosen[0]) if chosen else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ real-display block, under Xvfb with the xcb platform (where focus and activation
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -262,3 +263,20 @@ def test_a_date_typed_as_six_digits_is_that_day(window: MainWindow) -> None:
     QTest.keyClick(birth, Qt.Key.Key_Return)  # leaving it tidies it
     assert birth.text() == "15-05-1999"
     assert intake.value("birth_date") == "15-05-1999"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows' own dialog speaks Windows' language")
+def test_the_file_dialog_speaks_the_windows_language(qapp: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from ltsa_desk.ui.documents_panel import file_dialog
+
+    dialog = file_dialog(None)
+    try:
+        assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.FileName) == "Nama berkas:"
+        assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "Buka"
+        buttons = {button.text() for button in dialog.findChildren(QPushButton)}
+        assert "Batal" in buttons and "Cancel" not in buttons and "&Open" not in buttons
+    finally:
+        dialog.deleteLater()
