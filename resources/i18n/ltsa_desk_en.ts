@@ -722,6 +722,26 @@
             <translation>Documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
         </message>
         <message>
+            <source>Lihat di:</source>
+            <translation>Look in:</translation>
+        </message>
+        <message>
+            <source>Nama berkas:</source>
+            <translation>File name:</translation>
+        </message>
+        <message>
+            <source>Jenis berkas:</source>
+            <translation>Files of type:</translation>
+        </message>
+        <message>
+            <source>Buka</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <source>Dokumen</source>
             <translation>Document</translation>
         </message>

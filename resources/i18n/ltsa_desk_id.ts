@@ -722,6 +722,26 @@
             <translation>Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)</translation>
         </message>
         <message>
+            <source>Lihat di:</source>
+            <translation>Lihat di:</translation>
+        </message>
+        <message>
+            <source>Nama berkas:</source>
+            <translation>Nama berkas:</translation>
+        </message>
+        <message>
+            <source>Jenis berkas:</source>
+            <translation>Jenis berkas:</translation>
+        </message>
+        <message>
+            <source>Buka</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
             <source>Dokumen</source>
             <translation>Dokumen</translation>
         </message>
