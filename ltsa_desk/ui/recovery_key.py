@@ -6,16 +6,29 @@ Without it a counter whose Windows account or PC is lost cannot open its own dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+
+def choose_printer(parent: QWidget) -> QPrinter | None:
+    """The print dialog; ``None`` when the officer cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class RecoveryKeyDialog(QDialog):
@@ -40,6 +53,21 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setStyleSheet("padding: 14px; border: 2px dashed #555; background: #fff;")
+        # The intro says "tulis atau cetak": so there is a Print, and a Copy for a password safe
+        # (issue 18).
+        self.recovery_key = recovery_key
+        self.choose_printer: Callable[[QWidget], QPrinter | None] = choose_printer
+        self.copy_button = QPushButton(self.tr("Salin"))
+        self.copy_button.setToolTip(self.tr("Salin kunci pemulihan ke papan klip"))
+        self.copy_button.clicked.connect(self.copy_key)
+        self.print_button = QPushButton(self.tr("Cetak..."))
+        self.print_button.setToolTip(self.tr("Cetak kunci pemulihan untuk disimpan di tempat aman"))
+        self.print_button.clicked.connect(self.print_key)
+        self.status = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.status, 1)
         self.confirmed = QCheckBox(self.tr("Kunci pemulihan sudah saya catat dan simpan"))
         buttons = QDialogButtonBox()
         self.done_button = buttons.addButton(
@@ -51,6 +79,7 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.key_label)
+        layout.addLayout(actions)
         layout.addWidget(self.confirmed)
         layout.addWidget(buttons)
 
@@ -58,3 +87,34 @@ class RecoveryKeyDialog(QDialog):
         """Esc must not lose the only showing of the key: it waits for the confirmation."""
         if self.confirmed.isChecked():
             super().reject()
+
+    def copy_key(self) -> None:
+        QGuiApplication.clipboard().setText(self.recovery_key)
+        self.status.setText(self.tr("Tersalin."))
+
+    def page(self) -> QTextDocument:
+        """The printed page: what the key is for, the key, and where it must not be kept."""
+        document = QTextDocument(self)
+        title = escape(self.tr("LTSA Desk - Kunci pemulihan basis data"))
+        use = escape(
+            self.tr(
+                "Dengan kunci ini teknisi membuka kembali basis data loket bila komputer atau "
+                "akun Windows berganti (ltsa-desk recover). Simpan kertas ini di tempat terkunci, "
+                "jauh dari komputer loket."
+            )
+        )
+        document.setHtml(
+            f"<h2>{title}</h2><p>{use}</p>"
+            # One line, never broken at a hyphen: a key split over two lines is misread.
+            "<p style='font-family: monospace; font-size: 16pt; font-weight: bold; "
+            "white-space: nowrap;'>"
+            f"{escape(self.recovery_key)}</p>"
+        )
+        return document
+
+    def print_key(self) -> None:
+        printer = self.choose_printer(self)
+        if printer is None:
+            return
+        self.page().print_(printer)
+        self.status.setText(self.tr("Dicetak."))

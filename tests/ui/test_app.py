@@ -166,3 +166,37 @@ def test_the_first_admin_of_a_counter_made_on_the_command_line(qtbot, workspace)
     assert not needs_first_account(workspace)
     with workspace.database.session() as session:
         assert accounts.find_user(session, "admin").role == "admin"
+
+
+def test_the_recovery_key_can_be_copied_and_printed(qtbot, tmp_path: Path) -> None:
+    """Issue 18: the dialog said "tulis atau cetak" but had no Print and no Copy."""
+    import pypdfium2
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
+
+    key = "1CGRZ-AGEZD-K4M2P-7QX9W-R3TV5-HN8BC-D6FJA"
+    dialog = RecoveryKeyDialog(key)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == key
+
+    pdf = tmp_path / "kunci.pdf"
+
+    def to_pdf(_parent):  # type: ignore[no-untyped-def]  # the print dialog, answered
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        return printer
+
+    dialog.choose_printer = to_pdf
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    document = pypdfium2.PdfDocument(str(pdf))
+    text = document[0].get_textpage().get_text_range()
+    document.close()
+    assert key in text.replace("\r", "").replace("\n", "")
+    assert "ltsa-desk recover" in text
+    dialog.confirmed.setChecked(True)
+    dialog.accept()
