@@ -1597,12 +1597,44 @@
             <translation>This is the recovery key for this counter's database. Write it down or print it, then keep it in a safe place away from this computer. The key is shown only once. Without it, the applicant data cannot be opened again if the computer or the Windows account changes.</translation>
         </message>
         <message>
+            <source>Salin</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>Salin kunci pemulihan ke papan klip</source>
+            <translation>Copy the recovery key to the clipboard</translation>
+        </message>
+        <message>
+            <source>Cetak...</source>
+            <translation>Print...</translation>
+        </message>
+        <message>
+            <source>Cetak kunci pemulihan untuk disimpan di tempat aman</source>
+            <translation>Print the recovery key to keep it in a safe place</translation>
+        </message>
+        <message>
             <source>Kunci pemulihan sudah saya catat dan simpan</source>
             <translation>I have written down the recovery key and stored it safely</translation>
         </message>
         <message>
             <source>Selesai</source>
             <translation>Done</translation>
+        </message>
+        <message>
+            <source>Tersalin.</source>
+            <translation>Copied.</translation>
+        </message>
+        <message>
+            <source>LTSA Desk - Kunci pemulihan basis data</source>
+            <translation>LTSA Desk - Database recovery key</translation>
+        </message>
+        <message>
+            <source>Dengan kunci ini teknisi membuka kembali basis data loket bila komputer atau akun Windows berganti (ltsa-desk recover). Simpan kertas ini di tempat terkunci, jauh dari komputer loket.</source>
+            <translation>With this key a technician opens the counter's database again when the PC or the Windows account changes (ltsa-desk recover). Keep this paper locked away, far from the counter PC.</translation>
+        </message>
+        <message>
+            <source>Dicetak.</source>
+            <translation>Printed.</translation>
         </message>
     </context>
     <context>

@@ -1597,12 +1597,44 @@
             <translation>Ini kunci pemulihan basis data loket ini. Tulis atau cetak, lalu simpan di tempat aman di luar komputer ini. Kunci ini hanya ditampilkan sekali. Tanpa kunci ini, data CPMI tidak bisa dibuka lagi bila komputer atau akun Windows berganti.</translation>
         </message>
         <message>
+            <source>Salin</source>
+            <translation>Salin</translation>
+        </message>
+        <message>
+            <source>Salin kunci pemulihan ke papan klip</source>
+            <translation>Salin kunci pemulihan ke papan klip</translation>
+        </message>
+        <message>
+            <source>Cetak...</source>
+            <translation>Cetak...</translation>
+        </message>
+        <message>
+            <source>Cetak kunci pemulihan untuk disimpan di tempat aman</source>
+            <translation>Cetak kunci pemulihan untuk disimpan di tempat aman</translation>
+        </message>
+        <message>
             <source>Kunci pemulihan sudah saya catat dan simpan</source>
             <translation>Kunci pemulihan sudah saya catat dan simpan</translation>
         </message>
         <message>
             <source>Selesai</source>
             <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>Tersalin.</source>
+            <translation>Tersalin.</translation>
+        </message>
+        <message>
+            <source>LTSA Desk - Kunci pemulihan basis data</source>
+            <translation>LTSA Desk - Kunci pemulihan basis data</translation>
+        </message>
+        <message>
+            <source>Dengan kunci ini teknisi membuka kembali basis data loket bila komputer atau akun Windows berganti (ltsa-desk recover). Simpan kertas ini di tempat terkunci, jauh dari komputer loket.</source>
+            <translation>Dengan kunci ini teknisi membuka kembali basis data loket bila komputer atau akun Windows berganti (ltsa-desk recover). Simpan kertas ini di tempat terkunci, jauh dari komputer loket.</translation>
+        </message>
+        <message>
+            <source>Dicetak.</source>
+            <translation>Dicetak.</translation>
         </message>
     </context>
     <context>
