@@ -281,9 +281,11 @@ class SimHandle:
             if os.name == "nt":  # pragma: no cover
                 try:
                     proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
-                except OSError:
+                except (OSError, SystemError):
                     # The windowed build has no console to send CTRL_BREAK through: ask the
                     # control port instead (same graceful stop), killed below if it hangs.
+                    # CPython 3.11's os.kill reports that failure as SystemError ("returned a
+                    # result with an exception set", the OSError as its cause), not OSError.
                     with suppress(httpx.HTTPError):
                         httpx.post(
                             self.control_url + "/_sim/shutdown", timeout=5.0, trust_env=False

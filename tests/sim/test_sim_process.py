@@ -70,6 +70,11 @@ def test_acknowledged_write_survives_kill(tmp_path, client_for) -> None:
         sim.stop()
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="CTRL_BREAK needs a console shared with the simulator; the Windows lane's processes "
+    "talk through pipes (wine), and the control-port stop has no in-flight guarantee to test",
+)
 def test_sigterm_stops_cleanly_after_in_flight_request(tmp_path, client_for) -> None:
     sim = start_sim_process(tmp_path, latency_ms=500)
     client = client_for(sim)
@@ -144,7 +149,8 @@ def test_control_port_defaults_to_port_plus_one(tmp_path) -> None:
         ]
     finally:
         proc.terminate()
-        assert proc.wait(10) == 0
+        # POSIX: SIGTERM, a clean exit. Windows: TerminateProcess, whose exit code is 1.
+        assert proc.wait(10) == (1 if sys.platform == "win32" else 0)
 
 
 def test_cli_refuses_missing_token_and_bad_state(tmp_path) -> None:
