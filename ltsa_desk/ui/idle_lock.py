@@ -72,9 +72,13 @@ class LockDialog(QDialog):
         runner: Runner,
         officer: SignedIn,
         parent: QWidget | None = None,
+        *,
+        idle: bool = False,
     ) -> None:
         super().__init__(parent)
         self.officer = officer
+        # Why the counter is locked: the officer who pressed Kunci must not read that it was idle.
+        self.idle = idle
         self.setWindowTitle(self.tr("LTSA Desk - Terkunci"))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -141,12 +145,17 @@ class LockDialog(QDialog):
             self.form.set_username_locked(None)
         else:
             self.title.setText(self.tr("Layar dikunci"))
-            self.explanation.setText(
-                self.tr(
+            if self.idle:
+                why = self.tr(
                     "Loket ini dikunci karena tidak dipakai. Petugas {name} membuka kunci dengan "
                     "kata sandinya."
-                ).format(name=self.officer.display_name)
-            )
+                )
+            else:
+                why = self.tr(
+                    "Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan "
+                    "kata sandinya."
+                )
+            self.explanation.setText(why.format(name=self.officer.display_name))
             self.unlock_button.setText(self.tr("Buka kunci"))
             self.switch_button.setText(self.tr("Ganti petugas"))
             self.form.set_username_locked(self.officer.actor.username)
@@ -265,12 +274,16 @@ class IdleLock(QObject):
 
     def _check(self) -> None:
         if self.dialog is None and (self.clock() - self._last_input) * 1000 >= self.idle_ms:
-            self.lock_now()
+            self._lock(idle=True)
 
     def lock_now(self) -> None:
+        """The officer pressed Kunci (or Ctrl+L): the lock screen says the officer locked it."""
+        self._lock(idle=False)
+
+    def _lock(self, *, idle: bool) -> None:
         if self.dialog is not None:
             return
-        self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window)
+        self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window, idle=idle)
         self.dialog.unlocked.connect(self._unlock)
         self._cover()
         self.dialog.show()

@@ -1410,6 +1410,10 @@
             <translation>This counter was locked because it was not in use. Officer {name} unlocks it with their password.</translation>
         </message>
         <message>
+            <source>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</source>
+            <translation>Officer {name} locked this counter. Officer {name} unlocks it with their password.</translation>
+        </message>
+        <message>
             <source>Buka kunci</source>
             <translation>Unlock</translation>
         </message>

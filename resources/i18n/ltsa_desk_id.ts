@@ -1410,6 +1410,10 @@
             <translation>Loket ini dikunci karena tidak dipakai. Petugas {name} membuka kunci dengan kata sandinya.</translation>
         </message>
         <message>
+            <source>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</source>
+            <translation>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</translation>
+        </message>
+        <message>
             <source>Buka kunci</source>
             <translation>Buka kunci</translation>
         </message>

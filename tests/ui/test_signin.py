@@ -252,6 +252,7 @@ def test_idle_window_locks_and_opens_only_with_the_officers_password(
     assert dialog is not None and dialog.isVisible() and dialog.isModal()
     assert dialog.geometry() == lock.window.geometry()  # the CPMI data underneath is covered
     assert "Rina Wulandari" in dialog.explanation.text()
+    assert "tidak dipakai" in dialog.explanation.text()  # the idle time locked it
     assert not dialog.form.username_field.isVisible()  # only the same officer's password
 
     qtbot.keyClick(dialog.form.password, Qt.Key.Key_Escape)
@@ -284,6 +285,18 @@ def test_input_postpones_the_lock(qtbot: Any, window: QWidget, lock_factory: Any
     assert not lock.is_locked
     now[0] += 0.6
     qtbot.waitUntil(lambda: lock.is_locked, timeout=2000)
+
+
+def test_kunci_says_the_officer_locked_it_not_that_it_was_idle(
+    qtbot: Any, lock_factory: Any
+) -> None:
+    """Issue 18, finding 8: after Kunci the screen said 'dikunci karena tidak dipakai'."""
+    lock = lock_factory(idle_ms=60_000)
+    lock.lock_now()
+    assert lock.dialog is not None
+    text = lock.dialog.explanation.text()
+    assert "tidak dipakai" not in text
+    assert "dikunci oleh petugas Rina Wulandari" in text
 
 
 def test_shortcuts_of_the_locked_window_do_not_fire(
