@@ -62,12 +62,15 @@ def format_duration(seconds: float) -> str:
     """A duration in Indonesian at counter precision: minutes, then hours, then days.
 
     Floors, never rounds up: "sejak 2 jam" for 2 h 50 min is true, "sejak 3 jam" would not be.
-    Anything under a minute reads as one minute, so the words never say "0".
+    Under a minute reads "kurang dari 1 menit": never "0 menit", and not "1 menit" after 20 s
+    (the officer compares it with `doctor` and the clock; both must stay true).
     """
     seconds = max(0.0, float(seconds))
     minutes = int(seconds // 60)
+    if minutes < 1:
+        return translate("LineStatus", "kurang dari 1 menit")
     if minutes < 60:
-        return translate("LineStatus", "{n} menit").format(n=max(1, minutes))
+        return translate("LineStatus", "{n} menit").format(n=minutes)
     hours = minutes // 60
     if hours < 24:
         return translate("LineStatus", "{n} jam").format(n=hours)

@@ -1307,6 +1307,10 @@
             <translation>{n} min</translation>
         </message>
         <message>
+            <source>kurang dari 1 menit</source>
+            <translation>less than 1 min</translation>
+        </message>
+        <message>
             <source>{n} jam</source>
             <translation>{n} h</translation>
         </message>

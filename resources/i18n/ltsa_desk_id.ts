@@ -1303,6 +1303,10 @@
             <translation>Imigrasi</translation>
         </message>
         <message>
+            <source>kurang dari 1 menit</source>
+            <translation>kurang dari 1 menit</translation>
+        </message>
+        <message>
             <source>{n} menit</source>
             <translation>{n} menit</translation>
         </message>

@@ -241,7 +241,7 @@ def test_offline_banner_and_status_bar_when_the_line_dies(
         qtbot.waitUntil(
             lambda: (
                 line.texts()["registry"]
-                == "Registri pusat: Offline sejak 1 menit - 1 kiriman menunggu"
+                == "Registri pusat: Offline sejak kurang dari 1 menit - 1 kiriman menunggu"
             ),
             timeout=5000,
         )
@@ -296,7 +296,11 @@ def ago(**delta: float) -> str:
 
 
 def test_line_words_say_the_short_truth(qtbot) -> None:
-    assert format_duration(5) == "1 menit"
+    # Issue 18, finding 9: the window said "1 menit" after 20 s while `doctor` said "0 menit".
+    assert format_duration(5) == "kurang dari 1 menit"
+    assert format_duration(20) == "kurang dari 1 menit"
+    assert format_duration(60) == "1 menit"
+    assert format_duration(119) == "1 menit"  # floored, never rounded up
     assert format_duration(59 * 60) == "59 menit"
     assert format_duration(2 * 3600 + 50 * 60) == "2 jam"
     assert format_duration(3 * 86400 + 7200) == "3 hari"
