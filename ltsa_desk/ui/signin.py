@@ -244,11 +244,14 @@ class SignInDialog(QDialog):
             button.setDefault(False)
         self.sign_in_button.clicked.connect(self.form.submit)
         self.cancel_button.clicked.connect(self.reject)
-        hint = QLabel(self.tr("Lupa kata sandi? Teknisi dapat mengaturnya ulang."))
-        hint.setStyleSheet("color: #555;")
+        # On a line of its own and wrapped: beside the buttons at the counter's 10 pt font it was
+        # cut to "...mengaturnya ulan" (issue 18), and an English text is longer still.
+        self.hint = QLabel(self.tr("Lupa kata sandi? Teknisi dapat mengaturnya ulang."))
+        self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_in_button)
 
@@ -258,6 +261,7 @@ class SignInDialog(QDialog):
         layout.addWidget(where)
         layout.addSpacing(6)
         layout.addWidget(self.form)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self.setTabOrder(self.form.username, self.form.password)
         self.setTabOrder(self.form.password, self.sign_in_button)

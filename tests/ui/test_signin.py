@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from sqlmodel import col, select
 
 from ltsa_desk.services import accounts
@@ -176,6 +176,23 @@ def test_escape_cancels(qtbot: Any, workspace: Workspace, runner: Runner) -> Non
     qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.isVisible()
+
+
+def test_the_forgotten_password_hint_is_shown_whole(
+    qtbot: Any, workspace: Workspace, runner: Runner, counter_font: None
+) -> None:
+    """Issue 18, finding 9: the hint was cut to '...mengaturnya ulan' beside the buttons."""
+    dialog = show_dialog(qtbot, workspace, runner)
+    hint = next(
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.text().startswith("Lupa kata sandi?")
+    )
+    room = hint.contentsRect()
+    one_line = hint.fontMetrics().horizontalAdvance(hint.text())
+    fits_on_one_line = one_line <= room.width()
+    fits_wrapped = hint.wordWrap() and hint.heightForWidth(room.width()) <= room.height()
+    assert fits_on_one_line or fits_wrapped, (one_line, room.width(), room.height())
 
 
 def test_sign_in_screenshot(
