@@ -378,6 +378,186 @@
             <translation>Bundle receipts imported</translation>
         </message>
         <message>
+            <source>Laporan diekspor</source>
+            <translation>Report exported</translation>
+        </message>
+        <message>
+            <source>Cadangan dipindah ke loket ini</source>
+            <translation>Backup moved to this counter</translation>
+        </message>
+        <message>
+            <source>Laporan</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Aktif</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>ID CPMI</source>
+            <translation>Applicant ID</translation>
+        </message>
+        <message>
+            <source>ID bundel</source>
+            <translation>Bundle ID</translation>
+        </message>
+        <message>
+            <source>Per tujuan</source>
+            <translation>By destination</translation>
+        </message>
+        <message>
+            <source>Dibuat</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Terkirim</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Punya kata sandi</source>
+            <translation>Has a password</translation>
+        </message>
+        <message>
+            <source>Tanggal terbit</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>Jumlah kiriman</source>
+            <translation>Submissions</translation>
+        </message>
+        <message>
+            <source>Jenis</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Jenis berkas</source>
+            <translation>File type</translation>
+        </message>
+        <message>
+            <source>Nama</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Kode kantor</source>
+            <translation>Office code</translation>
+        </message>
+        <message>
+            <source>Loket asal</source>
+            <translation>Origin counter</translation>
+        </message>
+        <message>
+            <source>Basis data asal</source>
+            <translation>Origin database</translation>
+        </message>
+        <message>
+            <source>Kantor asal</source>
+            <translation>Origin office</translation>
+        </message>
+        <message>
+            <source>Alasan</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Tanda terima</source>
+            <translation>Receipts</translation>
+        </message>
+        <message>
+            <source>Ditolak</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Alasan penolakan</source>
+            <translation>Rejection reason</translation>
+        </message>
+        <message>
+            <source>Dicabut</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>Peran</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Jumlah baris</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Baris per bagian</source>
+            <translation>Rows per section</translation>
+        </message>
+        <message>
+            <source>Sidik berkas (SHA-256)</source>
+            <translation>File fingerprint (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Status kasus</source>
+            <translation>Case status</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Judul</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Kode pelacakan</source>
+            <translation>Tracking code</translation>
+        </message>
+        <message>
+            <source>Diunggah oleh</source>
+            <translation>Uploaded by</translation>
+        </message>
+        <message>
+            <source>Pengunggah</source>
+            <translation>Uploader</translation>
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation>Username</translation>
+        </message>
+        <message>
+            <source>Berlaku sampai</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Terverifikasi</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>Menunggu</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Peringatan yang dikonfirmasi</source>
+            <translation>Warnings confirmed</translation>
+        </message>
+        <message>
+            <source>ya</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>tidak</source>
+            <translation>no</translation>
+        </message>
+        <message>
             <source>Pengguna</source>
             <translation>User</translation>
         </message>

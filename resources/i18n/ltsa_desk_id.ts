@@ -378,6 +378,14 @@
             <translation>Tanda terima bundel diimpor</translation>
         </message>
         <message>
+            <source>Laporan diekspor</source>
+            <translation>Laporan diekspor</translation>
+        </message>
+        <message>
+            <source>Cadangan dipindah ke loket ini</source>
+            <translation>Cadangan dipindah ke loket ini</translation>
+        </message>
+        <message>
             <source>Pengguna</source>
             <translation>Pengguna</translation>
         </message>
@@ -408,6 +416,178 @@
         <message>
             <source>Kredensial</source>
             <translation>Kredensial</translation>
+        </message>
+        <message>
+            <source>Laporan</source>
+            <translation>Laporan</translation>
+        </message>
+        <message>
+            <source>Aktif</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
+            <source>ID CPMI</source>
+            <translation>ID CPMI</translation>
+        </message>
+        <message>
+            <source>ID bundel</source>
+            <translation>ID bundel</translation>
+        </message>
+        <message>
+            <source>Per tujuan</source>
+            <translation>Per tujuan</translation>
+        </message>
+        <message>
+            <source>Dibuat</source>
+            <translation>Dibuat</translation>
+        </message>
+        <message>
+            <source>Terkirim</source>
+            <translation>Terkirim</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Punya kata sandi</source>
+            <translation>Punya kata sandi</translation>
+        </message>
+        <message>
+            <source>Tanggal terbit</source>
+            <translation>Tanggal terbit</translation>
+        </message>
+        <message>
+            <source>Jumlah kiriman</source>
+            <translation>Jumlah kiriman</translation>
+        </message>
+        <message>
+            <source>Jenis</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Jenis berkas</source>
+            <translation>Jenis berkas</translation>
+        </message>
+        <message>
+            <source>Nama</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Kode kantor</source>
+            <translation>Kode kantor</translation>
+        </message>
+        <message>
+            <source>Loket asal</source>
+            <translation>Loket asal</translation>
+        </message>
+        <message>
+            <source>Basis data asal</source>
+            <translation>Basis data asal</translation>
+        </message>
+        <message>
+            <source>Kantor asal</source>
+            <translation>Kantor asal</translation>
+        </message>
+        <message>
+            <source>Alasan</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Tanda terima</source>
+            <translation>Tanda terima</translation>
+        </message>
+        <message>
+            <source>Ditolak</source>
+            <translation>Ditolak</translation>
+        </message>
+        <message>
+            <source>Alasan penolakan</source>
+            <translation>Alasan penolakan</translation>
+        </message>
+        <message>
+            <source>Dicabut</source>
+            <translation>Dicabut</translation>
+        </message>
+        <message>
+            <source>Peran</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Jumlah baris</source>
+            <translation>Jumlah baris</translation>
+        </message>
+        <message>
+            <source>Baris per bagian</source>
+            <translation>Baris per bagian</translation>
+        </message>
+        <message>
+            <source>Sidik berkas (SHA-256)</source>
+            <translation>Sidik berkas (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Status kasus</source>
+            <translation>Status kasus</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Judul</source>
+            <translation>Judul</translation>
+        </message>
+        <message>
+            <source>Kode pelacakan</source>
+            <translation>Kode pelacakan</translation>
+        </message>
+        <message>
+            <source>Diunggah oleh</source>
+            <translation>Diunggah oleh</translation>
+        </message>
+        <message>
+            <source>Pengunggah</source>
+            <translation>Pengunggah</translation>
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Berlaku sampai</source>
+            <translation>Berlaku sampai</translation>
+        </message>
+        <message>
+            <source>Terverifikasi</source>
+            <translation>Terverifikasi</translation>
+        </message>
+        <message>
+            <source>Menunggu</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <source>Peringatan yang dikonfirmasi</source>
+            <translation>Peringatan yang dikonfirmasi</translation>
+        </message>
+        <message>
+            <source>ya</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>tidak</source>
+            <translation>tidak</translation>
         </message>
         <message>
             <source>Tidak ada rincian nilai untuk catatan ini.</source>

@@ -293,13 +293,54 @@ def test_audit_log_filters_pages_newest_first_off_the_gui_thread(
     page.entity.setCurrentIndex(page.entity.findData("applicant"))
     qtbot.waitUntil(lambda: page.total == 125, timeout=5000)
     page.table.selectRow(0)
-    assert "full_name: Budi Santosa \u2192 Budi Santoso" in page.detail.toPlainText()
+    assert "Nama lengkap: Budi Santosa \u2192 Budi Santoso" in page.detail.toPlainText()
     assert "Data CPMI diperbaiki oleh" in page.detail.toPlainText()
     page.clear_filters()
     qtbot.waitUntil(lambda: page.total == total and not page._loading, timeout=5000)
     page.table.selectRow(1)
     qtbot.wait(50)
     save(window, "audit_page.png")
+
+
+@SQLITE
+def test_audit_log_speaks_the_windows_words_not_codes(
+    qtbot, workspace: Workspace, admin: Actor, runner: Runner
+) -> None:
+    """Issue 18, finding 9: a report export showed `report.export` and `counters: []`."""
+    with workspace.database.write_session() as session:
+        audit.record(  # the entry reports.export writes, field for field
+            session,
+            actor="admin",
+            action="report.export",
+            entity="report",
+            entity_id="monthly",
+            after={
+                "kind": "monthly",
+                "from": "2026-11-01",
+                "to": "2026-11-30",
+                "format": "xlsx",
+                "rows": 3,
+                "sections": {"detail": 3},
+                "file": "laporan.xlsx",
+                "counters": [],
+            },
+            counter_id="LOTIM-01",
+        )
+        session.commit()
+    window = window_for(qtbot, workspace, admin, runner)
+    page = window.show_page("audit")
+    assert isinstance(page, AuditPage)
+    qtbot.waitUntil(lambda: page.total > 0 and not page._loading, timeout=5000)
+    row = next(n for n, e in enumerate(page.entries) if e.action == "report.export")
+    assert page.table.item(row, 2).text() == "Laporan diekspor"
+    page.table.selectRow(row)
+    detail = page.detail.toPlainText()
+    assert detail.startswith("Laporan diekspor oleh admin")
+    for code in ("report.export", "counters", "rows", "file", "[]", "{"):
+        assert code not in detail, (code, detail)
+    assert "Loket: -" in detail and "Jumlah baris: 3" in detail
+    assert "Berkas: laporan.xlsx" in detail
+    assert "report.export" in page.detail.toolTip()  # the raw entry, for a technician
 
 
 # --- the USB bundle on the Sync screen ------------------------------------------------------------
