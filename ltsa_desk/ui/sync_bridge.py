@@ -31,7 +31,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
@@ -41,6 +41,7 @@ from sqlmodel import col, select
 
 from ltsa_desk.services.sync_setup import DESTINATIONS, build_engine, status
 from ltsa_desk.services.validation import FIELD_LABELS_ID
+from ltsa_desk.services.waiting import WaitingItem, waiting_items
 from ltsa_desk.store.models import Applicant, AuditLog
 from ltsa_desk.store.notify import ChangeListener
 from ltsa_desk.ui.workers import Runner
@@ -462,6 +463,9 @@ class SyncOverview:
     last_delivered: dict[str, str | None]
     attention: list[AttentionItem]
     thread_name: str
+    # Which CPMI wait to be sent and why (`services.waiting`): the counts alone do not answer
+    # the applicant at the counter (issue 18).
+    waiting: list[WaitingItem] = field(default_factory=list)
 
 
 def sync_overview(workspace: Workspace, previous: SyncOverview | None = None) -> SyncOverview:
@@ -482,6 +486,7 @@ def sync_overview(workspace: Workspace, previous: SyncOverview | None = None) ->
         ),
         attention=attention_items(workspace),
         thread_name=threading.current_thread().name,
+        waiting=waiting_items(workspace.database),
     )
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ltsa_desk.services import bundles
+from ltsa_desk.services import bundles, waiting
+from ltsa_desk.services.waiting import WaitingItem
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.line_status import (
@@ -55,6 +56,7 @@ from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.sync_bridge import (
     AttentionItem,
     SyncOverview,
+    kind_label,
     retry_item,
     sync_overview,
 )
@@ -157,6 +159,32 @@ class DestinationCard(QGroupBox):
             self.technician.hide()
 
 
+# Why a submission has not left, in the officer's words (`services.waiting` codes); marked for
+# the translation tools, looked up where shown.
+_WAITING_REASONS = {
+    waiting.SENDING: QT_TRANSLATE_NOOP("SyncPage", "Sedang dikirim"),
+    waiting.PAUSED: QT_TRANSLATE_NOOP(
+        "SyncPage", "Ditunda: kredensial tujuan ditolak - hubungi teknisi"
+    ),
+    waiting.OFFLINE: QT_TRANSLATE_NOOP(
+        "SyncPage", "Sambungan ke tujuan terputus; terkirim sendiri saat tersambung"
+    ),
+    waiting.AFTER_PREVIOUS: QT_TRANSLATE_NOOP(
+        "SyncPage", "Menunggu kiriman sebelumnya untuk CPMI ini terkirim"
+    ),
+    waiting.RETRYING: QT_TRANSLATE_NOOP(
+        "SyncPage", "Percobaan terakhir gagal; dicoba lagi otomatis"
+    ),
+    waiting.QUEUED: QT_TRANSLATE_NOOP("SyncPage", "Dalam antrean"),
+}
+
+
+def waiting_reason(item: WaitingItem) -> str:
+    """Why a submission has not left, in the window's language."""
+    source = _WAITING_REASONS.get(item.reason)
+    return item.reason if source is None else QCoreApplication.translate("SyncPage", source)
+
+
 class SyncPage(QWidget):
     """The Sync screen. `open_applicant(str)` carries the applicant id of the record to fix."""
 
@@ -168,6 +196,7 @@ class SyncPage(QWidget):
         self.now: datetime | None = None  # tests pin the clock; None means the real time
         self.overview: SyncOverview | None = None
         self.rows: list[AttentionItem] = []
+        self.waiting_rows: list[WaitingItem] = []
         self.last_error: str | None = None
         self.last_thread_name: str | None = None
         self._loading = False
@@ -259,6 +288,47 @@ class SyncPage(QWidget):
         refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh_shortcut.activated.connect(self.send_now)
 
+        # Which CPMI wait, for the officer asked about one at the counter (issue 18).
+        self.waiting_title = QLabel(self.tr("Menunggu dikirim"))
+        self.waiting_title.setFont(attention_font)
+        self.waiting_empty = QLabel(self.tr("Tidak ada kiriman yang menunggu."))
+        self.waiting_empty.setStyleSheet(f"color: {style.DELIVERED};")
+        self.waiting_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.waiting_table = QTableWidget(0, 6)
+        self.waiting_table.setAccessibleName(self.tr("Kiriman yang menunggu dikirim"))
+        self.waiting_table.setAccessibleDescription(
+            self.tr("CPMI yang kirimannya belum terkirim, dengan alasannya. Enter: buka data CPMI.")
+        )
+        self.waiting_table.setHorizontalHeaderLabels(
+            [
+                self.tr("CPMI"),
+                self.tr("Kode"),
+                self.tr("Tujuan"),
+                self.tr("Kiriman"),
+                self.tr("Alasan"),
+                self.tr("Menunggu sejak"),
+            ]
+        )
+        self.waiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.waiting_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.waiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.waiting_table.setWordWrap(True)
+        self.waiting_table.setAlternatingRowColors(True)
+        self.waiting_table.verticalHeader().setVisible(False)
+        self.waiting_table.verticalHeader().setMinimumSectionSize(style.ROW_HEIGHT)
+        self.waiting_table.verticalHeader().setDefaultSectionSize(style.ROW_HEIGHT)
+        for column, width in enumerate((200, 190, 120, 140, 0, 135)):
+            if width:
+                self.waiting_table.setColumnWidth(column, width)
+        self.waiting_table.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.Stretch
+        )
+        self.waiting_table.doubleClicked.connect(lambda _index: self.open_selected_waiting())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.waiting_table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected_waiting)
+
         self.open_button = QPushButton(self.tr("Buka data CPMI"))
         self.open_button.setToolTip(self.tr("Buka data CPMI ini untuk diperbaiki (Enter)"))
         self.open_button.clicked.connect(self.open_selected)
@@ -306,11 +376,15 @@ class SyncPage(QWidget):
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.waiting_title)
+        layout.addWidget(self.waiting_empty, 1)
+        layout.addWidget(self.waiting_table, 1)
         self.setTabOrder(self.send_now_button, self.table)
         self.setTabOrder(self.table, self.open_button)
         self.setTabOrder(self.open_button, self.retry_button)
         self.setTabOrder(self.retry_button, self.export_button)
         self.setTabOrder(self.export_button, self.import_button)
+        self.setTabOrder(self.import_button, self.waiting_table)
         self._update_buttons()
 
         if ctx.bridge is not None:
@@ -347,6 +421,7 @@ class SyncPage(QWidget):
         for name, card in self.cards.items():
             card.show_info(overview.status.get(name) or {}, overview.last_delivered.get(name), now)
         self._fill_table(overview.attention)
+        self._fill_waiting(overview.waiting)
         self.updated_label.setText(
             self.tr("Diperbarui {time}").format(time=datetime.now().strftime("%H:%M:%S"))
         )
@@ -398,7 +473,39 @@ class SyncPage(QWidget):
             self.table.selectRow(keep)
         self._update_buttons()
 
+    def _fill_waiting(self, rows: list[WaitingItem]) -> None:
+        self.waiting_rows = list(rows)
+        self.waiting_title.setText(self.tr("Menunggu dikirim ({n})").format(n=len(rows)))
+        self.waiting_table.setRowCount(len(rows))
+        for row, item in enumerate(rows):
+            values = (
+                f"{item.applicant_name}\n{item.nik}",
+                item.tracking_code,
+                destination_label(item.destination),
+                kind_label(item.kind),
+                waiting_reason(item),
+                local_time(item.since),
+            )
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 4 and item.last_error:
+                    said = self.tr("Jawaban server: {reason}").format(reason=item.last_error)
+                    cell.setToolTip(plain_tip(said))
+                self.waiting_table.setItem(row, column, cell)
+        self.waiting_table.resizeRowsToContents()
+        for row in range(len(rows)):
+            self.waiting_table.setRowHeight(
+                row, max(style.ROW_HEIGHT, self.waiting_table.rowHeight(row) + 10)
+            )
+        self.waiting_table.setVisible(bool(rows))
+        self.waiting_empty.setVisible(not rows)
+
     # -- actions ----------------------------------------------------------------------------------
+
+    def open_selected_waiting(self) -> None:
+        indexes = self.waiting_table.selectionModel().selectedRows()
+        if indexes and 0 <= indexes[0].row() < len(self.waiting_rows):
+            self.open_applicant.emit(self.waiting_rows[indexes[0].row()].applicant_id)
 
     def selected_item(self) -> AttentionItem | None:
         indexes = self.table.selectionModel().selectedRows()

@@ -2605,6 +2605,54 @@
     <context>
         <name>SyncPage</name>
         <message>
+            <source>Sedang dikirim</source>
+            <translation>Being sent</translation>
+        </message>
+        <message>
+            <source>Ditunda: kredensial tujuan ditolak - hubungi teknisi</source>
+            <translation>Paused: the destination refused the credentials - call the technician</translation>
+        </message>
+        <message>
+            <source>Sambungan ke tujuan terputus; terkirim sendiri saat tersambung</source>
+            <translation>The line to the destination is down; sent by itself once connected</translation>
+        </message>
+        <message>
+            <source>Menunggu kiriman sebelumnya untuk CPMI ini terkirim</source>
+            <translation>Waiting for this applicant's earlier submission to arrive</translation>
+        </message>
+        <message>
+            <source>Percobaan terakhir gagal; dicoba lagi otomatis</source>
+            <translation>The last try failed; tried again automatically</translation>
+        </message>
+        <message>
+            <source>Dalam antrean</source>
+            <translation>In the queue</translation>
+        </message>
+        <message>
+            <source>Menunggu dikirim</source>
+            <translation>Waiting to be sent</translation>
+        </message>
+        <message>
+            <source>Tidak ada kiriman yang menunggu.</source>
+            <translation>Nothing is waiting to be sent.</translation>
+        </message>
+        <message>
+            <source>Kiriman yang menunggu dikirim</source>
+            <translation>Submissions waiting to be sent</translation>
+        </message>
+        <message>
+            <source>CPMI yang kirimannya belum terkirim, dengan alasannya. Enter: buka data CPMI.</source>
+            <translation>Applicants whose submissions have not been sent yet, with the reason. Enter: open the applicant.</translation>
+        </message>
+        <message>
+            <source>Menunggu sejak</source>
+            <translation>Waiting since</translation>
+        </message>
+        <message>
+            <source>Menunggu dikirim ({n})</source>
+            <translation>Waiting to be sent ({n})</translation>
+        </message>
+        <message>
             <source>Sinkronisasi</source>
             <translation>Sync</translation>
         </message>

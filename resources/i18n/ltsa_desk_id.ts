@@ -2605,6 +2605,30 @@
     <context>
         <name>SyncPage</name>
         <message>
+            <source>Sedang dikirim</source>
+            <translation>Sedang dikirim</translation>
+        </message>
+        <message>
+            <source>Ditunda: kredensial tujuan ditolak - hubungi teknisi</source>
+            <translation>Ditunda: kredensial tujuan ditolak - hubungi teknisi</translation>
+        </message>
+        <message>
+            <source>Sambungan ke tujuan terputus; terkirim sendiri saat tersambung</source>
+            <translation>Sambungan ke tujuan terputus; terkirim sendiri saat tersambung</translation>
+        </message>
+        <message>
+            <source>Menunggu kiriman sebelumnya untuk CPMI ini terkirim</source>
+            <translation>Menunggu kiriman sebelumnya untuk CPMI ini terkirim</translation>
+        </message>
+        <message>
+            <source>Percobaan terakhir gagal; dicoba lagi otomatis</source>
+            <translation>Percobaan terakhir gagal; dicoba lagi otomatis</translation>
+        </message>
+        <message>
+            <source>Dalam antrean</source>
+            <translation>Dalam antrean</translation>
+        </message>
+        <message>
             <source>Sinkronisasi</source>
             <translation>Sinkronisasi</translation>
         </message>
@@ -2665,6 +2689,26 @@
             <translation>Sejak</translation>
         </message>
         <message>
+            <source>Menunggu dikirim</source>
+            <translation>Menunggu dikirim</translation>
+        </message>
+        <message>
+            <source>Tidak ada kiriman yang menunggu.</source>
+            <translation>Tidak ada kiriman yang menunggu.</translation>
+        </message>
+        <message>
+            <source>Kiriman yang menunggu dikirim</source>
+            <translation>Kiriman yang menunggu dikirim</translation>
+        </message>
+        <message>
+            <source>CPMI yang kirimannya belum terkirim, dengan alasannya. Enter: buka data CPMI.</source>
+            <translation>CPMI yang kirimannya belum terkirim, dengan alasannya. Enter: buka data CPMI.</translation>
+        </message>
+        <message>
+            <source>Menunggu sejak</source>
+            <translation>Menunggu sejak</translation>
+        </message>
+        <message>
             <source>Buka data CPMI</source>
             <translation>Buka data CPMI</translation>
         </message>
@@ -2711,6 +2755,10 @@
         <message>
             <source>Jawaban server: {reason}</source>
             <translation>Jawaban server: {reason}</translation>
+        </message>
+        <message>
+            <source>Menunggu dikirim ({n})</source>
+            <translation>Menunggu dikirim ({n})</translation>
         </message>
         <message>
             <source>Kiriman dikirim ulang.</source>

@@ -274,6 +274,10 @@ def test_refused_credentials_show_as_paused_call_the_technician(
     assert card.indicator.state is not None and card.indicator.state.key_icon
     assert "401" not in visible_texts(page)
     assert line.texts()["registry"].startswith("Registri pusat: Ditunda - hubungi teknisi")
+    # Lalu Ahmad's registration is listed as held back by the refused credentials.
+    qtbot.waitUntil(lambda: bool(page.waiting_rows), timeout=5000)
+    assert page.waiting_table.item(0, 0).text().startswith("Lalu Ahmad")
+    assert page.waiting_table.item(0, 4).text().startswith("Ditunda: kredensial")
     qtbot.wait(100)
     save(page, "sync_page_paused.png")
 
@@ -292,6 +296,34 @@ def test_page_without_a_configured_line(qtbot, workspace: Workspace, actor: Acto
     assert page.last_thread_name not in (None, "MainThread")
     qtbot.wait(100)
     save(page, "sync_page_unset.png")
+
+
+@SQLITE
+def test_page_lists_which_cpmi_wait_and_why(qtbot, workspace: Workspace, actor: Actor) -> None:
+    """Issue 18, finding 9: the page gave counts, not which CPMI wait (the officer is asked
+    about one). Read off the GUI thread; Enter on a line opens that CPMI."""
+    first = register(workspace, actor, 7, "Baiq Nurul Aini")
+    second = register(workspace, actor, 8, "Lalu Muhammad Zainuddin")
+    runner = Runner()
+    page = page_for(qtbot, workspace, actor, runner, None)
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=5000)
+    runner.wait_idle()
+    assert page.last_thread_name not in (None, "MainThread")
+    assert [row.applicant_id for row in page.waiting_rows] == [first, second]  # oldest first
+    assert page.waiting_table.isVisible() and not page.waiting_empty.isVisible()
+    assert page.waiting_title.text() == "Menunggu dikirim (2)"
+    cells = [page.waiting_table.item(0, column).text() for column in range(6)]
+    with workspace.database.session() as session:
+        code = session.get(Applicant, uuid.UUID(first)).tracking_code  # type: ignore[union-attr]
+    assert cells[0] == "Baiq Nurul Aini\n5203011205900007"
+    assert cells[1] == code
+    assert cells[2:5] == ["Registri pusat", "Pendaftaran", "Dalam antrean"]
+    assert cells[5] != "-"
+    page.waiting_table.setFocus()
+    page.waiting_table.selectRow(1)
+    with qtbot.waitSignal(page.open_applicant, timeout=2000) as opened:
+        qtbot.keyClick(page.waiting_table, Qt.Key.Key_Return)
+    assert opened.args == [second]
 
 
 def test_refusals_are_put_in_words() -> None:
