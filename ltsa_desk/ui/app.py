@@ -159,6 +159,7 @@ def _run_counter(app: QApplication, workspace: Workspace) -> int:
     idle = IdleLock(window, workspace, runner, signed_in)
     idle.officer_changed.connect(lambda signed: window.change_officer(signed.actor))
     window.lock_button.clicked.connect(idle.lock_now)
+    idle.signed_out.connect(window.close)
     window.show()
     idle.start()
     start_daily_backup(workspace, runner, window)

@@ -65,6 +65,7 @@ class LockDialog(QDialog):
     """The lock screen: the officer's password, or another officer's name and password."""
 
     unlocked = Signal(object)  # SignedIn of whoever opened it
+    sign_out = Signal()  # the officer ends the shift from the lock screen: Keluar
 
     def __init__(
         self,
@@ -102,7 +103,12 @@ class LockDialog(QDialog):
 
         self.unlock_button = QPushButton()
         self.switch_button = QPushButton()
-        for button in (self.unlock_button, self.switch_button):
+        # Keluar: the end of a shift needed Kunci -> Ganti petugas before (issue 18). It closes
+        # LTSA Desk; the window still asks about an unsaved form, and the lock stays up meanwhile.
+        self.sign_out_button = QPushButton(self.tr("Keluar"))
+        self.sign_out_button.setToolTip(self.tr("Keluar dan tutup LTSA Desk (akhir tugas)"))
+        self.sign_out_button.clicked.connect(self._sign_out)
+        for button in (self.unlock_button, self.switch_button, self.sign_out_button):
             button.setAutoDefault(False)
         primary = QFont(self.unlock_button.font())
         primary.setBold(True)
@@ -113,6 +119,7 @@ class LockDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
+        buttons.addWidget(self.sign_out_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         inner = QVBoxLayout(card)
@@ -152,13 +159,14 @@ class LockDialog(QDialog):
                 )
             else:
                 why = self.tr(
-                    "Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan "
-                    "kata sandinya."
+                    "Loket ini dikunci oleh petugas {name}, yang membukanya lagi dengan kata "
+                    "sandinya."
                 )
             self.explanation.setText(why.format(name=self.officer.display_name))
             self.unlock_button.setText(self.tr("Buka kunci"))
             self.switch_button.setText(self.tr("Ganti petugas"))
             self.form.set_username_locked(self.officer.actor.username)
+        self.sign_out_button.setVisible(not self.switching)
         self.unlock_button.setToolTip(self.unlock_button.text() + " (Enter)")
         self.form.focus_first_empty()
 
@@ -167,6 +175,10 @@ class LockDialog(QDialog):
             return
         self.switching = not self.switching
         self._show_mode()
+
+    def _sign_out(self) -> None:
+        if not self.form.busy:
+            self.sign_out.emit()
 
     def _opened(self, result: SignedIn) -> None:
         self.unlocked.emit(result)
@@ -204,6 +216,7 @@ class IdleLock(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    signed_out = Signal()  # Keluar on the lock screen; the window closes (the lock stays up)
     officer_changed = Signal(object)  # SignedIn: another officer took over the counter
 
     def __init__(
@@ -285,6 +298,7 @@ class IdleLock(QObject):
             return
         self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window, idle=idle)
         self.dialog.unlocked.connect(self._unlock)
+        self.dialog.sign_out.connect(self.signed_out)
         self._cover()
         self.dialog.show()
         self.dialog.raise_()

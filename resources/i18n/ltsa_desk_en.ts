@@ -1594,8 +1594,16 @@
             <translation>This counter was locked because it was not in use. Officer {name} unlocks it with their password.</translation>
         </message>
         <message>
-            <source>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</source>
-            <translation>Officer {name} locked this counter. Officer {name} unlocks it with their password.</translation>
+            <source>Loket ini dikunci oleh petugas {name}, yang membukanya lagi dengan kata sandinya.</source>
+            <translation>Officer {name} locked this counter and unlocks it with their password.</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>Keluar dan tutup LTSA Desk (akhir tugas)</source>
+            <translation>Sign out and close LTSA Desk (end of shift)</translation>
         </message>
         <message>
             <source>Buka kunci</source>

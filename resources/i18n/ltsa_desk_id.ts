@@ -1570,6 +1570,14 @@
             <translation>LTSA Desk - Terkunci</translation>
         </message>
         <message>
+            <source>Keluar</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
+            <source>Keluar dan tutup LTSA Desk (akhir tugas)</source>
+            <translation>Keluar dan tutup LTSA Desk (akhir tugas)</translation>
+        </message>
+        <message>
             <source>Ganti petugas</source>
             <translation>Ganti petugas</translation>
         </message>
@@ -1594,8 +1602,8 @@
             <translation>Loket ini dikunci karena tidak dipakai. Petugas {name} membuka kunci dengan kata sandinya.</translation>
         </message>
         <message>
-            <source>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</source>
-            <translation>Loket ini dikunci oleh petugas {name}. Petugas {name} membuka kunci dengan kata sandinya.</translation>
+            <source>Loket ini dikunci oleh petugas {name}, yang membukanya lagi dengan kata sandinya.</source>
+            <translation>Loket ini dikunci oleh petugas {name}, yang membukanya lagi dengan kata sandinya.</translation>
         </message>
         <message>
             <source>Buka kunci</source>

@@ -316,6 +316,25 @@ def test_kunci_says_the_officer_locked_it_not_that_it_was_idle(
     assert "dikunci oleh petugas Rina Wulandari" in text
 
 
+def test_keluar_on_the_lock_screen_closes_the_window(
+    qtbot: Any, window: QWidget, lock_factory: Any
+) -> None:
+    """Issue 18, finding 8: the only way out was Kunci -> Ganti petugas; no sign-out."""
+    lock = lock_factory(idle_ms=60_000)
+    lock.signed_out.connect(window.close)  # as app.py wires it
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    assert dialog.sign_out_button.isVisible() and dialog.sign_out_button.text() == "Keluar"
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    assert not dialog.sign_out_button.isVisible()  # taking over is not signing out
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(lock.signed_out, timeout=2000):
+        qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+    assert lock.is_locked  # nothing of the window was shown on the way out
+
+
 def test_shortcuts_of_the_locked_window_do_not_fire(
     qtbot: Any, window: QWidget, lock_factory: Any
 ) -> None:
