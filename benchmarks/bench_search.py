@@ -7,7 +7,11 @@ worker thread. The texts are drawn (fixed seed) from applicants that are really 
 - name: a 3-6 letter piece from the middle of a first or last name, any case (e.g. ``DAYA``,
   ``rahm``), sometimes a first name and the start of the last (``siti ra``);
 - NIK: the first 6, 8, 10, 12 or 16 digits of a real NIK;
-- tracking: a whole tracking code, or all but its last one or two digits.
+- tracking: a whole tracking code, or all but its last one or two digits;
+- short: what the box sees after the officer's first one or two keys, or a typo: the first one or
+  two letters of a name word, any one or two letters from inside a name, or a rare letter or pair
+  that few or no names hold (``x``, ``kw``, ``oe``, ``xa``...: before migration 0007 each of these
+  walked the whole register).
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from typing import Any
 
 from benchlib import Figure, percentile, ratio
 
-KINDS = ("name", "nik", "tracking")
+KINDS = ("name", "short", "nik", "tracking")
+RARE_SHORT = ("x", "kw", "oe", "xa", "v", "q", "zz", "bu", "qy", "fx")
 TARGET_MS = 30.0
 
 
@@ -37,6 +42,25 @@ def name_texts(sample: list[dict[str, Any]], count: int, rng: random.Random) -> 
         start = rng.randint(1, len(word) - length)  # never the first letter: the middle
         piece = word[start : start + length]
         texts.append(rng.choice((piece.lower(), piece.upper(), piece.capitalize())))
+    return texts
+
+
+def short_texts(sample: list[dict[str, Any]], count: int, rng: random.Random) -> list[str]:
+    texts = []
+    while len(texts) < count:
+        way = rng.random()
+        if way < 0.4:
+            texts.append(rng.choice(RARE_SHORT))
+            continue
+        name = rng.choice(sample)["full_name"]
+        if way < 0.7:
+            word = rng.choice(name.split())
+            texts.append(word[: rng.choice((1, 2))].lower())
+            continue
+        start = rng.randrange(len(name))
+        piece = name[start : start + rng.choice((1, 2))].strip()
+        if piece:
+            texts.append(rng.choice((piece.lower(), piece.upper())))
     return texts
 
 
@@ -60,6 +84,7 @@ def texts_for(sample: list[dict[str, Any]], count: int, seed: int) -> dict[str, 
         "name": name_texts(sample, count, rng),
         "nik": nik_texts(sample, count, rng),
         "tracking": tracking_texts(sample, count, rng),
+        "short": short_texts(sample, count, rng),
     }
 
 

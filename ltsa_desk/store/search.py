@@ -32,6 +32,13 @@ that is not all digits may be a tracking code or a name, so both are searched an
 ``pg_trgm`` GIN index made by migration 0003 (when the server allowed the extension; without it
 the same statement scans, slower but correct), and the server's planner chooses between the
 indexes with its statistics.
+
+**Short texts on SQLite** (one or two letters, migration 0007; `_short_name_keys`): first the
+newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a text rarer than
+that is found in the indexes instead of by walking the register: every place it occurs in a name
+is the start of one of the name's trigrams (the terms of ``applicant_fts`` that begin with it,
+read from ``applicant_fts_terms``) or lies in the name's last two letters (two expression
+indexes). Those candidates are then sorted, or walked as above when there are many.
 """
 
 from __future__ import annotations
@@ -60,6 +67,14 @@ FTS_TRIGGERS = ("applicant_fts_insert", "applicant_fts_delete", "applicant_fts_u
 TRIGRAM_INDEX = "ix_applicant_name_trgm"
 """PostgreSQL: the pg_trgm GIN index on applicant.name_key (migration 0003)."""
 
+TERMS_TABLE = "applicant_fts_terms"
+"""SQLite: an fts5vocab table over the trigram index: its terms, by range (migration 0007)."""
+TAIL_INDEXES = ("ix_applicant_name_tail2", "ix_applicant_name_tail1")
+"""SQLite: expression indexes on the last two letters and the last letter of name_key (0007)."""
+
+SHORT_WALK = 5000
+"""SQLite: newest rows walked for a short text before its candidates are looked up instead."""
+
 TIME_ORDER_KEY = "search.time_order"
 TIME_ORDER_BROKEN = "broken"
 """SQLite: a ``meta`` row that says a registration was saved with an earlier time than one saved
@@ -85,7 +100,9 @@ def is_search_index_name(name: str | None) -> bool:
     """Whether a table or index name belongs to the search index, which the models do not
     describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
     (Alembic autogenerate, the models-match-migrations test) leave these alone."""
-    return bool(name) and (name == TRIGRAM_INDEX or str(name).startswith(FTS_TABLE))
+    return bool(name) and (
+        name in (TRIGRAM_INDEX, *TAIL_INDEXES) or str(name).startswith(FTS_TABLE)
+    )
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
@@ -173,6 +190,7 @@ class _Branch:
     row_filter: str  # per-row condition (the dense walk's filter; the sparse plan's re-check)
     params: dict[str, Any]
     fts: bool = False  # candidates from the trigram index (may take the time-ordered path)
+    short: bool = False  # a 1-2 letter name fragment: `_short_name_keys`
 
 
 _LIKE_NAME = "name_key LIKE :pattern ESCAPE '\\'"
@@ -211,7 +229,7 @@ def _sqlite_branches(query: _Text, fts: bool) -> list[_Branch]:
             )
         )
     else:
-        branches.append(_Branch(candidates_sql=None, row_filter=_LIKE_NAME, params=like))
+        branches.append(_Branch(candidates_sql=None, row_filter=_LIKE_NAME, params=like, short=fts))
     return branches
 
 
@@ -257,6 +275,84 @@ def _branch_keys(
         )
     statement = text(sql).bindparams(*binds)
     return [tuple(row) for row in connection.execute(statement, {**params, "limit": limit})]
+
+
+def _short_name_keys(
+    session: Session, query: _Text, limit: int, after: PageCursor | None
+) -> list[tuple[Any, ...]]:
+    """A 1-2 letter fragment's page without walking the whole register.
+
+    The newest `SHORT_WALK` rows first: a common text fills the page there (the page is then
+    exact, every later match being older). Otherwise the text is rare, and its candidates come
+    from indexes: a place where the fragment occurs either starts one of the name's trigrams, or
+    lies within its last two letters. The candidates then take the usual sparse or dense plan.
+    """
+    connection = session.connection()
+    fragment = query.fragment
+    params: dict[str, Any] = {"pattern": query.like_pattern}
+    keyset = ""
+    binds = []
+    if after is not None:
+        keyset = f" AND {_AFTER_SQL}"
+        params["after_at"], params["after_code"] = after
+        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+    walked = [
+        tuple(row)
+        for row in connection.execute(
+            text(
+                f"SELECT rid, registered_at, tracking_code FROM ("
+                f"SELECT rowid AS rid, registered_at, tracking_code, name_key FROM applicant "
+                f"INDEXED BY ix_applicant_registered_at WHERE 1 = 1{keyset} {_ORDER} LIMIT :walk"
+                f") WHERE {_LIKE_NAME} {_ORDER} LIMIT :limit"
+            ).bindparams(*binds),
+            {**params, "walk": SHORT_WALK, "limit": limit},
+        )
+    ]
+    if len(walked) == limit:
+        return walked
+    high = fragment + "\U0010ffff"
+    terms = (
+        connection.execute(
+            text(f"SELECT term FROM {TERMS_TABLE} WHERE term >= :lo AND term < :hi"),
+            {"lo": fragment, "hi": high},
+        )
+        .scalars()
+        .all()
+    )
+    found: set[int] = set()
+    k = SPARSE_LIMIT + 1
+    if terms:
+        either = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        found.update(
+            connection.execute(
+                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :k"),
+                {"q": either, "k": k},
+            ).scalars()
+        )
+    tails = [("ix_applicant_name_tail2", "substr(name_key, -2) = :f")]
+    if len(fragment) == 1:
+        tails = [
+            ("ix_applicant_name_tail2", "substr(name_key, -2) BETWEEN :f AND :hi"),
+            ("ix_applicant_name_tail1", "substr(name_key, -1) = :f"),
+        ]
+    for index, condition in tails:
+        found.update(
+            connection.execute(
+                text(f"SELECT rowid FROM applicant INDEXED BY {index} WHERE {condition} LIMIT :k"),
+                {"f": fragment, "hi": high, "k": k},
+            ).scalars()
+        )
+    if not found:
+        return []
+    if len(found) > SPARSE_LIMIT:
+        dense = _Branch(candidates_sql=None, row_filter=_LIKE_NAME, params=params)
+        return _branch_keys(session, dense, limit, after)
+    sparse = _Branch(
+        candidates_sql="SELECT value FROM json_each(:found) LIMIT :k",
+        row_filter=_LIKE_NAME,
+        params={**params, "found": json.dumps(sorted(found))},
+    )
+    return _branch_keys(session, sparse, limit, after)
 
 
 def time_ordered(session: Session) -> bool:
@@ -338,9 +434,10 @@ def has_fts(session: Session) -> bool:
     """Whether this SQLite database has the trigram name index (migration 0003 made it, unless
     the SQLite build had no FTS5 trigram tokenizer)."""
     found = session.connection().exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+        (FTS_TABLE, TERMS_TABLE),
     )
-    return found.first() is not None
+    return found.scalar() == 2
 
 
 def _sqlite_rowids(
@@ -351,6 +448,8 @@ def _sqlite_rowids(
     ordered_by_rowid = fts and time_ordered(session)
 
     def keys(branch: _Branch) -> list[tuple[Any, ...]]:
+        if branch.short:
+            return _short_name_keys(session, query, limit, after)
         if branch.fts and ordered_by_rowid:
             page = _newest_by_rowid(session, branch, limit, after)
             if page is not None:

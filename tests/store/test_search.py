@@ -382,6 +382,93 @@ def test_search_without_the_index_still_answers(
 
 
 # ------------------------------------------------------------------------------------------------
+# Short texts (one or two letters): found through the indexes, not by walking the register
+
+ODD_NAMES = (
+    "Yohanes Kw",  # a rare pair at the very end: no trigram starts with it
+    "Oe",  # a whole name of two letters, and of one
+    "K",
+    "Ahmad Bukhori X",
+    "Ni Luh Oetari",
+    "Maxa Kwee",
+    "Rex",  # a rare letter in the last place, and in the one before it ("Xa" below)
+    "Baiq Xa",
+)
+SHORT_TEXTS = ("kw", "x", "oe", "xa", "a", "bu", "ti", "h", "k", "e", "w", "ah", "q", "zz", " k")
+
+
+def short_register(database: Database) -> list[dict[str, Any]]:
+    people = fill(database, 200)
+    odd = [
+        {**person(300 + i), "full_name": name, "name_key": search.name_key(name)}
+        for i, name in enumerate(ODD_NAMES)
+    ]
+    with database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), odd)  # type: ignore[arg-type]
+    return people + odd
+
+
+@pytest.mark.parametrize("walk", [0, 5000])
+def test_short_texts_find_every_name_that_holds_them(
+    workspace: Workspace, plan: str, walk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anywhere in the name, as for longer texts: at a word's start, inside a word, in the last
+    two letters, a whole name of one or two letters; walk 0 makes the indexes answer alone."""
+    monkeypatch.setattr(search, "SHORT_WALK", walk, raising=False)
+    people = short_register(workspace.database)
+    texts = {
+        *SHORT_TEXTS,
+        *(n.lower()[i : i + w] for n in ODD_NAMES for i in range(len(n)) for w in (1, 2)),
+    }
+    for text in sorted(texts):
+        if not text.strip():
+            continue
+        assert codes(workspace.database, text, limit=500) == expected(people, text), text
+        assert codes(workspace.database, text, limit=3) == expected(people, text)[:3], text
+    for text in ("kw", "a", "x", "k"):
+        assert all_pages(workspace.database, text, page=7) == expected(people, text), text
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_rare_short_text_does_not_walk_the_register(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cost is counted in SQLite's own steps (its progress handler), not in time: with four
+    times the applicants, a rare pair or letter costs about what it cost before (a walk over the
+    register, as before migration 0007, costs four times as much)."""
+    database = workspace.database
+    monkeypatch.setattr(search, "SHORT_WALK", 100, raising=False)
+
+    def steps(text: str) -> int:
+        count = 0
+
+        def tick() -> int:
+            nonlocal count
+            count += 1
+            return 0
+
+        with database.session() as session:
+            raw = session.connection().connection.driver_connection
+            raw.set_progress_handler(tick, 10)
+            try:
+                applicants.search_page(session, text)
+            finally:
+                raw.set_progress_handler(None, 10)
+        return count
+
+    rare = ("kw", "x", "oe", "xa", "v")
+    people = [person(i) for i in range(4000)]
+    with database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), people[:1000])  # type: ignore[arg-type]
+    small = {text: steps(text) for text in rare}
+    with database.writer.begin() as connection:
+        connection.execute(insert(Applicant.__table__), people[1000:])  # type: ignore[arg-type]
+    for text in rare:
+        assert codes(database, text) == []
+        assert steps(text) < 1.5 * small[text], (text, small[text], steps(text))
+
+
+# ------------------------------------------------------------------------------------------------
 # Encryption of an old plaintext database keeps the index
 
 
