@@ -517,11 +517,15 @@ def _check_clock(
 
 
 def _duration(seconds: float) -> str:
+    """Whole minutes rounded down, as the window's status bar says them (ui/line_status.py):
+    the technician and the officer must read the same wait."""
     if seconds >= 86_400:
         return f"{seconds / 86_400:.1f} hari"
     if seconds >= 3_600:
         return f"{seconds / 3_600:.1f} jam"
-    return f"{round(seconds / 60)} menit"
+    if seconds < 60:
+        return "kurang dari 1 menit"
+    return f"{int(seconds // 60)} menit"
 
 
 def _check_backup(config: Config, created: datetime | None, now: datetime | None) -> Check:
