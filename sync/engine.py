@@ -275,19 +275,12 @@ class _Worker:
         return settled
 
     def _after_look_up(self, item: Claimed, found: Answer, asked_at: datetime) -> Result | None:
-        if found.verdict is Verdict.DELIVERED:
-            return Result(
-                item.key,
-                ItemState.DELIVERED,
-                receipt=self.adapter.receipt(item.kind, found.body),
-                status=found.status,
-            )
-        if found.verdict is not Verdict.NOT_FOUND:
-            found.in_doubt = False  # a look-up that got no answer changed nothing anywhere
-            return self._judge(item, found, item.payload)
-        if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
-            return self._inconclusive(item, asked_at)
-        return None
+        if found.verdict is Verdict.NOT_FOUND:
+            if item.in_doubt_until is not None and asked_at < item.in_doubt_until:
+                return self._inconclusive(item, asked_at)
+            return None
+        found.in_doubt = False  # a look-up that got no answer changed nothing anywhere
+        return self._judge(item, found, item.payload)
 
     def send(self, item: Claimed) -> Result:
         """One item in a request of its own (its look-up, if it needs one, is done already)."""

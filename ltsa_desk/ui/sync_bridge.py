@@ -29,7 +29,6 @@ import logging
 import re
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,8 +40,8 @@ from sqlmodel import col, select
 
 from ltsa_desk.services.sync_setup import DESTINATIONS, build_engine, status
 from ltsa_desk.services.validation import FIELD_LABELS_ID
-from ltsa_desk.services.waiting import WaitingItem, waiting_items
-from ltsa_desk.store.models import Applicant, AuditLog
+from ltsa_desk.services.waiting import WaitingItem, applicants_of_chains, waiting_items
+from ltsa_desk.store.models import AuditLog
 from ltsa_desk.store.notify import ChangeListener
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
@@ -407,18 +406,7 @@ def attention_items(workspace: Workspace, limit: int = 500) -> list[AttentionIte
                 .limit(limit)
             ).all()
         )
-        ids: set[uuid.UUID] = set()
-        for item in items:
-            try:
-                ids.add(uuid.UUID(item.chain))
-            except ValueError:
-                continue
-        people: dict[str, Applicant] = {}
-        if ids:
-            for applicant in session.exec(
-                select(Applicant).where(col(Applicant.id).in_(list(ids)))
-            ).all():
-                people[str(applicant.id)] = applicant
+        people = applicants_of_chains(session, [item.chain for item in items])
         rows = []
         for item in items:
             person = people.get(item.chain)
