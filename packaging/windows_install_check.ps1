@@ -53,6 +53,15 @@ function Uninstall([string[]] $Arguments, [string] $Log) {
     while ((Test-Path $Uninstaller) -and (Get-Date) -lt $deadline) { Start-Sleep -Seconds 1 }
 }
 
+function Assert-DoctorOnlyWaitsForRecoveryKey([string] $What) {
+    $report = (& $Cli doctor --json | Out-String) | ConvertFrom-Json
+    $code = $LASTEXITCODE
+    $failing = @($report.checks | Where-Object { -not $_.ok } | ForEach-Object { $_.name })
+    Assert-True ($code -eq 1 -and $failing.Count -eq 1 -and $failing[0] -eq "encryption") `
+        "$What fails only on the recovery key not yet shown (exit $code; failing: $($failing -join ', '))"
+    Assert-True ((ConvertTo-Json $report -Depth 6) -match "WinVault") "$What uses the Windows Credential Manager (WinVaultKeyring)"
+}
+
 function Test-Task {
     & schtasks.exe /Query /TN $Task *> $null
     return $LASTEXITCODE -eq 0
@@ -65,8 +74,10 @@ Install @("/OFFICE=52.03", "/COUNTER=LOTIM-01") "1-install.log"
 Assert-True (Test-Path $Gui) "program installed in Program Files"
 Assert-True (Test-Path (Join-Path $Data "config.toml")) "silent install wrote the configuration"
 Assert-True (Test-Path (Join-Path $Data "recovery-key.pending")) "recovery key left for the window's first start"
-& $Cli doctor
-Assert-True ($LASTEXITCODE -eq 0) "doctor passes on the installed counter"
+# A silent install leaves the recovery key for the window's first start: until someone has seen it,
+# doctor fails on that one check, and only on it (packaging/windows/install_check.py checks the same
+# under wine).
+Assert-DoctorOnlyWaitsForRecoveryKey "doctor on the installed counter"
 Assert-True (Test-Task) "scheduled sync registered"
 $usersModify = (Get-Acl $Data).Access | Where-Object {
     $_.IdentityReference -match "Users" -and ($_.FileSystemRights.ToString() -match "Modify")
@@ -77,8 +88,7 @@ $configHash = (Get-FileHash (Join-Path $Data "config.toml")).Hash
 # 2. Upgrade in place: the configuration stays, whatever parameters come along.
 Install @("/OFFICE=52.01", "/COUNTER=OTHER-02") "2-upgrade.log"
 Assert-True ((Get-FileHash (Join-Path $Data "config.toml")).Hash -eq $configHash) "upgrade kept the configuration"
-& $Cli doctor
-Assert-True ($LASTEXITCODE -eq 0) "doctor passes after the upgrade"
+Assert-DoctorOnlyWaitsForRecoveryKey "doctor after the upgrade"
 
 # 3. Setup refuses while the window runs (AppMutex).
 $env:QT_QPA_PLATFORM = "offscreen"
