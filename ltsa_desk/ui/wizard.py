@@ -124,6 +124,13 @@ def save_setup(data_dir: Path, values: SetupValues) -> str:
     return recovery
 
 
+def check_keyring() -> None:
+    """Raises when this PC has no keyring the counter may keep its keys in (worker thread)."""
+    from ltsa_desk.store import keys
+
+    keys.check_keyring()
+
+
 def confirm_shown(data_dir: Path) -> None:
     from ltsa_desk.workspace import confirm_recovery_key_shown
 
@@ -180,6 +187,11 @@ class SetupWizard(QDialog):
         self.setMinimumSize(780, 580)
         # The region table is read once from disk: off the GUI thread, before the first key.
         self.runner.run(default_regions)
+        # The keyring too, at the first step and not at Simpan (issue 18): without one nothing
+        # typed here can be saved. Off the GUI thread: a Secret Service may take a while on D-Bus.
+        self.keyring_checked = False
+        self.keyring_problem: str | None = None
+        self.runner.run(check_keyring, self._keyring_found, self._keyring_missing)
 
         self.step = QLabel()
         step_font = QFont(self.step.font())
@@ -353,8 +365,17 @@ class SetupWizard(QDialog):
         self.retest_button.setToolTip(self.tr("Uji koneksi sekali lagi (Alt+U)"))
         self.retest_button.setAutoDefault(False)
         self.retest_button.clicked.connect(self.start_connection_test)
+        # After a refused token (401): back to the token, not to a command line (issue 18).
+        self.fix_token_button = QPushButton(self.tr("Perbaiki &token"))
+        self.fix_token_button.setToolTip(
+            self.tr("Kembali ke langkah alamat dan token untuk mengetik ulang token (Alt+T)")
+        )
+        self.fix_token_button.setAutoDefault(False)
+        self.fix_token_button.clicked.connect(self.fix_refused_token)
+        self.fix_token_button.hide()
         retest = QHBoxLayout()
         retest.addWidget(self.retest_button)
+        retest.addWidget(self.fix_token_button)
         retest.addStretch(1)
         layout.addLayout(retest)
         self.connection_note = plain_label()
@@ -429,6 +450,8 @@ class SetupWizard(QDialog):
             self.tr("&Simpan") if index == PAGE_SUMMARY else self.tr("&Lanjut")
         )
         self.notice.clear()
+        if index == PAGE_OFFICE and self.keyring_problem:
+            self.notice.show_message(MessageKind.ERROR, self.keyring_problem)
         first = {
             PAGE_OFFICE: self.office_code,
             PAGE_DESTINATIONS: self.urls["registry"],
@@ -461,6 +484,9 @@ class SetupWizard(QDialog):
         }
         check = checks.get(page)
         if check is not None and not check():
+            return
+        if page == PAGE_OFFICE and self.keyring_problem:
+            self.notice.show_message(MessageKind.ERROR, self.keyring_problem)
             return
         if page == PAGE_SUMMARY:
             self.save()
@@ -501,6 +527,37 @@ class SetupWizard(QDialog):
         )
 
     # -- checks ------------------------------------------------------------------------------------
+
+    def _keyring_found(self, _result: object) -> None:
+        self.keyring_checked = True
+
+    def _keyring_missing(self, exc: BaseException) -> None:
+        """Say it at once, with the way out that `dev.py start` prints (issue 18)."""
+        log.warning("no usable keyring for the wizard: %s", exc)
+        self.keyring_checked = True
+        if sys.platform == "win32":
+            advice = self.tr(
+                "Credential Manager Windows tidak bisa dipakai oleh akun ini. Masuk Windows "
+                "dengan akun pengguna loket (bukan akun tamu atau layanan), lalu buka LTSA Desk "
+                "lagi."
+            )
+        else:
+            advice = self.tr(
+                "Di desktop Linux jalankan GNOME Keyring atau KWallet (Secret Service), lalu buka "
+                "LTSA Desk lagi. Untuk mencoba tanpa keyring (jangan di loket sungguhan: berkasnya "
+                "tidak terenkripsi): pasang dengan 'python -m pip install keyrings.alt', lalu "
+                "mulai dengan PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring."
+            )
+        self.keyring_problem = (
+            self.tr(
+                "PC ini tidak punya keyring untuk menyimpan kunci basis data dan token, jadi "
+                "pengaturan tidak bisa disimpan. Tutup dengan Batal, lalu:"
+            )
+            + " "
+            + advice
+        )
+        if self.current_page() == PAGE_OFFICE:
+            self.notice.show_message(MessageKind.ERROR, self.keyring_problem)
 
     def _office_code_edited(self, text: str) -> None:
         """The regency's name as soon as the code is known; the office name follows it until the
@@ -617,6 +674,7 @@ class SetupWizard(QDialog):
         self.results = {}
         self.next_button.setEnabled(False)
         self.retest_button.setEnabled(False)
+        self.fix_token_button.hide()
         for row in self.connection_rows.values():
             row.show_state(
                 "\u2026", self.tr("Menguji"), style.OFFLINE, self.tr("Menghubungi server...")
@@ -665,14 +723,30 @@ class SetupWizard(QDialog):
                     self.tr("Alamat kosong: kiriman ke tujuan ini menunggu sampai diatur."),
                 )
             else:
+                detail = result.detail
+                if result.problem == "auth":
+                    # The service's detail names a CLI command; here the way is one step back.
+                    detail = self.tr(
+                        "Token ditolak server (HTTP 401): salah ketik, kedaluwarsa atau dicabut."
+                    )
                 row.show_state(
                     "\u2716",
                     words.get(result.problem, self.tr("Gagal")),
                     style.ATTENTION,
-                    result.detail,
+                    detail,
                 )
+        refused = [name for name in DESTINATIONS if self._token_refused(name)]
+        self.fix_token_button.setVisible(bool(refused))
         if all(r.ok for r in results):
             self.connection_note.setText(self.tr("Kedua tujuan siap."))
+        elif refused:
+            self.connection_note.setText(
+                self.tr(
+                    "Token ditolak server (401). Tekan 'Perbaiki token' untuk kembali dan "
+                    "mengetik ulang token dari pengelola sistem. Anda tetap bisa melanjutkan: "
+                    "kiriman menunggu sampai token diperbaiki."
+                )
+            )
         else:
             self.connection_note.setText(
                 self.tr(
@@ -684,7 +758,25 @@ class SetupWizard(QDialog):
         self.next_button.setEnabled(True)
         self.retest_button.setEnabled(True)
         if self.current_page() == PAGE_CONNECTION:
-            self.next_button.setFocus()
+            (self.fix_token_button if refused else self.next_button).setFocus()
+
+    def _token_refused(self, name: str) -> bool:
+        result = self.results.get(name)
+        return result is not None and not result.ok and result.problem == "auth"
+
+    def fix_refused_token(self) -> None:
+        """Back to the destinations step, the first refused token selected to be typed over."""
+        refused = [name for name in DESTINATIONS if self._token_refused(name)]
+        if not refused or self._testing or self._saving:
+            return
+        self._show_page(PAGE_DESTINATIONS)
+        for name in refused:
+            self.token_fields[name].set_error(
+                self.tr("Token ini ditolak server (401): ketik ulang token dari pengelola sistem")
+            )
+        token = self.tokens[refused[0]]
+        token.setFocus()
+        token.selectAll()
 
     def _test_failed(self, exc: BaseException) -> None:
         self._testing = False

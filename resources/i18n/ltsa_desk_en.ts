@@ -2317,6 +2317,14 @@
             <translation>Test the connection again (Alt+R)</translation>
         </message>
         <message>
+            <source>Perbaiki &amp;token</source>
+            <translation>Fix the &amp;token</translation>
+        </message>
+        <message>
+            <source>Kembali ke langkah alamat dan token untuk mengetik ulang token (Alt+T)</source>
+            <translation>Back to the addresses and tokens step to type the token again (Alt+T)</translation>
+        </message>
+        <message>
             <source>Buat akun Admin pertama. Admin kemudian menambahkan akun petugas. Kata sandi minimal {n} karakter.</source>
             <translation>Create the first Admin account. The Admin then adds the officers' accounts. Passwords have at least {n} characters.</translation>
         </message>
@@ -2375,6 +2383,18 @@
         <message>
             <source>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</source>
             <translation>What you typed will be thrown away and this counter stays unset. Cancel?</translation>
+        </message>
+        <message>
+            <source>Credential Manager Windows tidak bisa dipakai oleh akun ini. Masuk Windows dengan akun pengguna loket (bukan akun tamu atau layanan), lalu buka LTSA Desk lagi.</source>
+            <translation>Windows Credential Manager cannot be used by this account. Sign in to Windows with the counter's user account (not a guest or service account), then open LTSA Desk again.</translation>
+        </message>
+        <message>
+            <source>Di desktop Linux jalankan GNOME Keyring atau KWallet (Secret Service), lalu buka LTSA Desk lagi. Untuk mencoba tanpa keyring (jangan di loket sungguhan: berkasnya tidak terenkripsi): pasang dengan 'python -m pip install keyrings.alt', lalu mulai dengan PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring.</source>
+            <translation>On a Linux desktop start GNOME Keyring or KWallet (Secret Service), then open LTSA Desk again. To try it without a keyring (never on a real counter: the file is not encrypted): install it with 'python -m pip install keyrings.alt', then start with PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring.</translation>
+        </message>
+        <message>
+            <source>PC ini tidak punya keyring untuk menyimpan kunci basis data dan token, jadi pengaturan tidak bisa disimpan. Tutup dengan Batal, lalu:</source>
+            <translation>This PC has no keyring to keep the database key and the tokens in, so the set-up cannot be saved. Close with Cancel, then:</translation>
         </message>
         <message>
             <source>LTSA {regency}</source>
@@ -2465,6 +2485,10 @@
             <translation>No address: submissions to this destination wait until it is set.</translation>
         </message>
         <message>
+            <source>Token ditolak server (HTTP 401): salah ketik, kedaluwarsa atau dicabut.</source>
+            <translation>The server refused the token (HTTP 401): mistyped, expired or revoked.</translation>
+        </message>
+        <message>
             <source>Gagal</source>
             <translation>Failed</translation>
         </message>
@@ -2473,8 +2497,16 @@
             <translation>Both destinations are ready.</translation>
         </message>
         <message>
+            <source>Token ditolak server (401). Tekan 'Perbaiki token' untuk kembali dan mengetik ulang token dari pengelola sistem. Anda tetap bisa melanjutkan: kiriman menunggu sampai token diperbaiki.</source>
+            <translation>The server refused the token (401). Press 'Fix the token' to go back and type the token from the system administrator again. You can still go on: submissions wait until the token is fixed.</translation>
+        </message>
+        <message>
             <source>Anda tetap bisa melanjutkan: pendaftaran berjalan tanpa koneksi dan kiriman menunggu sampai koneksi pulih. Perbaiki dengan 'Kembali', atau uji lagi nanti dengan 'ltsa-desk credentials test'.</source>
             <translation>You can still continue: registration works without a connection and submissions wait until it is back. Fix it with 'Back', or test again later with 'ltsa-desk credentials test'.</translation>
+        </message>
+        <message>
+            <source>Token ini ditolak server (401): ketik ulang token dari pengelola sistem</source>
+            <translation>The server refused this token (401): type the token from the system administrator again</translation>
         </message>
         <message>
             <source>Uji koneksi tidak bisa dijalankan: {error}</source>

@@ -2317,6 +2317,14 @@
             <translation>Uji koneksi sekali lagi (Alt+U)</translation>
         </message>
         <message>
+            <source>Perbaiki &amp;token</source>
+            <translation>Perbaiki &amp;token</translation>
+        </message>
+        <message>
+            <source>Kembali ke langkah alamat dan token untuk mengetik ulang token (Alt+T)</source>
+            <translation>Kembali ke langkah alamat dan token untuk mengetik ulang token (Alt+T)</translation>
+        </message>
+        <message>
             <source>Buat akun Admin pertama. Admin kemudian menambahkan akun petugas. Kata sandi minimal {n} karakter.</source>
             <translation>Buat akun Admin pertama. Admin kemudian menambahkan akun petugas. Kata sandi minimal {n} karakter.</translation>
         </message>
@@ -2375,6 +2383,18 @@
         <message>
             <source>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</source>
             <translation>Yang sudah diketik akan dibuang dan loket ini belum diatur. Batalkan?</translation>
+        </message>
+        <message>
+            <source>Credential Manager Windows tidak bisa dipakai oleh akun ini. Masuk Windows dengan akun pengguna loket (bukan akun tamu atau layanan), lalu buka LTSA Desk lagi.</source>
+            <translation>Credential Manager Windows tidak bisa dipakai oleh akun ini. Masuk Windows dengan akun pengguna loket (bukan akun tamu atau layanan), lalu buka LTSA Desk lagi.</translation>
+        </message>
+        <message>
+            <source>Di desktop Linux jalankan GNOME Keyring atau KWallet (Secret Service), lalu buka LTSA Desk lagi. Untuk mencoba tanpa keyring (jangan di loket sungguhan: berkasnya tidak terenkripsi): pasang dengan 'python -m pip install keyrings.alt', lalu mulai dengan PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring.</source>
+            <translation>Di desktop Linux jalankan GNOME Keyring atau KWallet (Secret Service), lalu buka LTSA Desk lagi. Untuk mencoba tanpa keyring (jangan di loket sungguhan: berkasnya tidak terenkripsi): pasang dengan 'python -m pip install keyrings.alt', lalu mulai dengan PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring.</translation>
+        </message>
+        <message>
+            <source>PC ini tidak punya keyring untuk menyimpan kunci basis data dan token, jadi pengaturan tidak bisa disimpan. Tutup dengan Batal, lalu:</source>
+            <translation>PC ini tidak punya keyring untuk menyimpan kunci basis data dan token, jadi pengaturan tidak bisa disimpan. Tutup dengan Batal, lalu:</translation>
         </message>
         <message>
             <source>LTSA {regency}</source>
@@ -2465,6 +2485,10 @@
             <translation>Alamat kosong: kiriman ke tujuan ini menunggu sampai diatur.</translation>
         </message>
         <message>
+            <source>Token ditolak server (HTTP 401): salah ketik, kedaluwarsa atau dicabut.</source>
+            <translation>Token ditolak server (HTTP 401): salah ketik, kedaluwarsa atau dicabut.</translation>
+        </message>
+        <message>
             <source>Gagal</source>
             <translation>Gagal</translation>
         </message>
@@ -2473,8 +2497,16 @@
             <translation>Kedua tujuan siap.</translation>
         </message>
         <message>
+            <source>Token ditolak server (401). Tekan 'Perbaiki token' untuk kembali dan mengetik ulang token dari pengelola sistem. Anda tetap bisa melanjutkan: kiriman menunggu sampai token diperbaiki.</source>
+            <translation>Token ditolak server (401). Tekan 'Perbaiki token' untuk kembali dan mengetik ulang token dari pengelola sistem. Anda tetap bisa melanjutkan: kiriman menunggu sampai token diperbaiki.</translation>
+        </message>
+        <message>
             <source>Anda tetap bisa melanjutkan: pendaftaran berjalan tanpa koneksi dan kiriman menunggu sampai koneksi pulih. Perbaiki dengan 'Kembali', atau uji lagi nanti dengan 'ltsa-desk credentials test'.</source>
             <translation>Anda tetap bisa melanjutkan: pendaftaran berjalan tanpa koneksi dan kiriman menunggu sampai koneksi pulih. Perbaiki dengan 'Kembali', atau uji lagi nanti dengan 'ltsa-desk credentials test'.</translation>
+        </message>
+        <message>
+            <source>Token ini ditolak server (401): ketik ulang token dari pengelola sistem</source>
+            <translation>Token ini ditolak server (401): ketik ulang token dari pengelola sistem</translation>
         </message>
         <message>
             <source>Uji koneksi tidak bisa dijalankan: {error}</source>

@@ -257,3 +257,73 @@ def test_the_keyring_is_named_as_this_pc_has_it(qtbot, data_dir: Path) -> None:
     texts = " ".join(label.text() for label in wizard.findChildren(QLabel))
     assert "keyring sistem operasi" in texts
     assert "Credential Manager" not in texts and "Windows" not in texts
+
+
+def test_a_missing_keyring_is_said_at_the_first_step(qtbot, data_dir: Path, tmp_path: Path) -> None:
+    """Issue 18: no keyring was found only at Simpan, after four steps of typing."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        wizard = make(qtbot, data_dir)
+        qtbot.waitUntil(lambda: wizard.keyring_problem is not None, timeout=10_000)
+        assert wizard.notice.isVisible()
+        advice = wizard.notice.text.text()
+        assert "keyring" in advice.lower()
+        if sys.platform != "win32":
+            # The same way out as `dev.py start` prints (a value that works, not only a name).
+            assert "keyrings.alt" in advice
+            assert "PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring" in advice
+        type_into(qtbot, wizard.office_code, "5203")
+        type_into(qtbot, wizard.counter_id, "LOTIM-04")
+        qtbot.keyClick(wizard.office_name, Qt.Key.Key_Return)
+        assert wizard.current_page() == PAGE_OFFICE, "no typing that Simpan would throw away"
+        assert wizard.notice.isVisible() and wizard.notice.text.text() == advice
+        shot(wizard, "1-kantor-tanpa-keyring", tmp_path)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_working_keyring_says_nothing_at_the_first_step(qtbot, data_dir: Path) -> None:
+    wizard = make(qtbot, data_dir)
+    qtbot.waitUntil(lambda: wizard.keyring_checked, timeout=10_000)
+    assert wizard.keyring_problem is None and not wizard.notice.isVisible()
+
+
+def test_a_refused_token_offers_to_go_back_to_it(
+    qtbot, data_dir: Path, sim: SimHandle, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 18: after a 401 the wizard sent the technician to a CLI command."""
+    monkeypatch.setattr(wizard_module, "CONNECTION_TIMEOUT_S", 2.0)
+    wizard = make(qtbot, data_dir)
+    type_into(qtbot, wizard.office_code, "52.03")
+    type_into(qtbot, wizard.counter_id, "LOTIM-05")
+    qtbot.keyClick(wizard.office_name, Qt.Key.Key_Return)
+    wizard.urls["registry"].setText(sim.registry_url)
+    wizard.tokens["registry"].setText(sim.token)
+    wizard.urls["immigration"].setText(sim.immigration_url)
+    wizard.tokens["immigration"].setText("token-salah")
+    wizard.tokens["immigration"].setFocus()
+    qtbot.keyClick(wizard.tokens["immigration"], Qt.Key.Key_Return)
+    wait_tested(qtbot, wizard)
+    assert "401" in wizard.connection_rows["immigration"].state.text()
+    note = wizard.connection_note.text()
+    assert "ltsa-desk credentials" not in note, note
+    detail = wizard.connection_rows["immigration"].detail.text()
+    assert "401" in detail and "ltsa-desk credentials" not in detail, detail
+    assert wizard.fix_token_button.isVisible()
+    assert wizard.fix_token_button.hasFocus(), "Enter after a 401 leads back to the token"
+    shot(wizard, "3-token-ditolak", tmp_path)
+    qtbot.keyClick(wizard.fix_token_button, Qt.Key.Key_Return)
+    assert wizard.current_page() == PAGE_DESTINATIONS
+    token = wizard.tokens["immigration"]
+    assert token.hasFocus() and token.selectedText() == "token-salah", "ready to type over"
+    assert "401" in wizard.token_fields["immigration"].message_text()
+    # Typed again correctly: the next test passes and the button is gone.
+    qtbot.keyClicks(token, sim.token)
+    qtbot.keyClick(token, Qt.Key.Key_Return)
+    wait_tested(qtbot, wizard)
+    assert all(result.ok for result in wizard.results.values()), wizard.results
+    assert not wizard.fix_token_button.isVisible()
