@@ -2,16 +2,17 @@
 and the notice strip for what concerns a whole form (not the line-status banner of banner.py).
 
 Officers fix a form by reading down it, so a problem is written under the input it concerns, in
-Indonesian, never in a dialog that hides the form. The message line keeps its height when empty so
-the form does not jump while the officer types and messages come and go.
+Indonesian, never in a dialog that hides the form. The message line keeps one line's height, empty
+or full, so the form never jumps while messages come and go: a message longer than its line is cut
+with "..." and shown whole in its tooltip and to screen readers (a two-line message pushed every
+field below it down, issue 18).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.ui import style
+from ltsa_desk.ui.elided import ElidedLabel
 
 INFO_TEXT = "#455a64"  # blue-grey: facts derived from the input (region of a NIK), not problems
 
@@ -45,6 +47,23 @@ _COLOURS = {
 WARNING_SIGN = "\u26a0"
 
 
+class _MessageLine(ElidedLabel):
+    """The message under an editor: exactly one line high, in whatever font it ends up with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit_font()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a style sheet or a larger system font
+            self._fit_font()
+
+    def _fit_font(self) -> None:
+        self.setFixedHeight(self.fontMetrics().height() + 2 * self.margin())
+
+
 class LabelledField(QWidget):
     """Label on the left, the editor, and one message line under the editor.
 
@@ -61,11 +80,8 @@ class LabelledField(QWidget):
         self.label = QLabel(label + (" *" if required else ""))
         self.label.setBuddy(editor)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.message.setMinimumHeight(self.message.fontMetrics().height())
+        # One line, always: the fields below stay where the officer's eyes and mouse expect.
+        self.message = _MessageLine()
         self._kind = MessageKind.NONE
 
         layout = QGridLayout(self)
@@ -107,30 +123,8 @@ class LabelledField(QWidget):
         self.message.setText(text)
         colour = _COLOURS.get(kind)
         self.message.setStyleSheet(f"color: {colour};" if colour else "")
-        # Screen readers announce the editor with its problem, not only its label.
+        # Screen readers announce the editor with its problem, whole, not only its label.
         self.editor.setAccessibleDescription(text)
-        self._fit_message()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt
-        super().resizeEvent(event)
-        self._fit_message()
-
-    def _fit_message(self) -> None:
-        """Reserve the height a wrapped message needs at the width it has.
-
-        Nested layouts do not reliably pass height-for-width up to the form, and a message cut
-        after its first line is worse than none; a minimum height always reaches the layout.
-        """
-        width = self.message.width() or self.editor.width()
-        metrics = self.message.fontMetrics()
-        needed = metrics.height()
-        if self.message.text() and width > 0:
-            needed = metrics.boundingRect(
-                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), self.message.text()
-            ).height()
-        needed = max(needed, metrics.height())
-        if self.message.minimumHeight() != needed:
-            self.message.setMinimumHeight(needed)
 
 
 _NOTICE_LOOK = {

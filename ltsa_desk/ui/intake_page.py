@@ -807,7 +807,7 @@ class IntakePage(QWidget):
             self.editors[first].setFocus()
             return
         if checked.warnings and not self.confirm_warnings.isChecked():
-            self._ask_confirmation()
+            self._ask_confirmation(list(checked.warnings))
             return
         self.saving = True
         self.save_button.setEnabled(False)
@@ -826,12 +826,16 @@ class IntakePage(QWidget):
             self._save_failed,
         )
 
-    def _ask_confirmation(self) -> None:
+    def _ask_confirmation(self, warnings: list[str]) -> None:
+        """The warnings whole here, where there is room: under the NIK they fit one line (a
+        longer message is cut there, so the fields below never move; issue 18)."""
         self._counting_errors = False
         self.confirm_warnings.show()
         self.form_message.setStyleSheet(style.ERROR_LABEL_CSS)
         self.form_message.setText(
-            self.tr("Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.")
+            self.tr(
+                "Belum tersimpan. Peringatan NIK: {warnings} Baca, lalu centang konfirmasi."
+            ).format(warnings=" ".join(w if w.endswith(".") else f"{w}." for w in warnings))
         )
         self.confirm_warnings.setFocus()
 
@@ -884,7 +888,7 @@ class IntakePage(QWidget):
             self.editors[first].setFocus()
         elif isinstance(exc, WarningsNotConfirmed):
             self.fields["nik"].set_warning(" ".join(exc.warnings))
-            self._ask_confirmation()
+            self._ask_confirmation(list(exc.warnings))
         else:
             log.error("registration failed: %s", type(exc).__name__)
             self.form_message.setText(

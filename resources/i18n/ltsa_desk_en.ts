@@ -1256,6 +1256,10 @@
             <translation>Open this applicant</translation>
         </message>
         <message>
+            <source>Belum tersimpan. Peringatan NIK: {warnings} Baca, lalu centang konfirmasi.</source>
+            <translation>Not saved. NIK warnings: {warnings} Read them, then tick the confirmation.</translation>
+        </message>
+        <message>
             <source>Buka data CPMI (Enter)</source>
             <translation>Open applicant (Enter)</translation>
         </message>
@@ -1274,10 +1278,6 @@
         <message>
             <source>Menyimpan...</source>
             <translation>Saving...</translation>
-        </message>
-        <message>
-            <source>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</source>
-            <translation>Not saved: read the warning under the NIK, then tick the confirmation.</translation>
         </message>
         <message>
             <source>Tersimpan: {name} - kode pelacakan {code}</source>

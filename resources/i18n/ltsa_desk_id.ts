@@ -1256,6 +1256,10 @@
             <translation>Buka data CPMI ini</translation>
         </message>
         <message>
+            <source>Belum tersimpan. Peringatan NIK: {warnings} Baca, lalu centang konfirmasi.</source>
+            <translation>Belum tersimpan. Peringatan NIK: {warnings} Baca, lalu centang konfirmasi.</translation>
+        </message>
+        <message>
             <source>Buka data CPMI (Enter)</source>
             <translation>Buka data CPMI (Enter)</translation>
         </message>
@@ -1274,10 +1278,6 @@
         <message>
             <source>Menyimpan...</source>
             <translation>Menyimpan...</translation>
-        </message>
-        <message>
-            <source>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</source>
-            <translation>Belum tersimpan: baca peringatan di bawah NIK, lalu centang konfirmasi.</translation>
         </message>
         <message>
             <source>Tersimpan: {name} - kode pelacakan {code}</source>

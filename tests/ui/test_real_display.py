@@ -5,6 +5,7 @@ real-display block, under Xvfb with the xcb platform (where focus and activation
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -280,3 +281,44 @@ def test_the_file_dialog_speaks_the_windows_language(qapp: Any) -> None:
         assert "Batal" in buttons and "Cancel" not in buttons and "&Open" not in buttons
     finally:
         dialog.deleteLater()
+
+
+@SQLITE
+def test_a_field_message_longer_than_its_line_moves_nothing(
+    qtbot: Any, workspace: Workspace, window: MainWindow
+) -> None:
+    """Issue 18: a message that wrapped to two lines pushed every field below it down."""
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakePage)
+    qtbot.waitUntil(lambda: intake.ready, timeout=10_000)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, ctrl)
+    nik, field = intake.editors["nik"], intake.fields["nik"]
+    assert nik.hasFocus()
+    names = [name for name in intake.editors if name != "nik"]
+    others = [intake.editors[name] for name in names]
+    places = [editor.mapTo(window, editor.rect().topLeft()) for editor in others]
+    # An Aceh NIK with a regency the table lacks, at a Lombok Timur counter: the two longest
+    # warnings the NIK field says, together.
+    qtbot.keyClicks(nik, "1199015205950002")
+    qtbot.keyClick(nik, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "Periksa kembali NIK" in field.message_text(), timeout=5_000)
+    QApplication.processEvents()
+    text = field.message_text()
+    width = field.message.width()
+    assert field.message.fontMetrics().horizontalAdvance(text) > width, "not longer than a line"
+    now = [editor.mapTo(window, editor.rect().topLeft()) for editor in others]
+    moved = [name for name, was, is_ in zip(names, places, now, strict=True) if was != is_]
+    assert moved == [], f"the long message moved {moved}"
+    assert text in field.message.toolTip(), "the whole message is one hover away"
+    assert nik.accessibleDescription() == text, "and read whole by a screen reader"
+    _fits(window, "long NIK message")
+    # Saving asks to confirm the warnings: there, at the foot of the form, they are said whole.
+    qtbot.keyClicks(intake.editors["full_name"], "Cut Nyak Dhien")
+    intake.save()
+    said = intake.form_message.text()
+    assert text.removeprefix("\u26a0 ") in said and "centang konfirmasi" in said
+    assert [e.mapTo(window, e.rect().topLeft()) for e in others] == places
+    QApplication.processEvents()
+    if os.environ.get("LTSA_SHOTS"):  # a folder to look at the window in
+        window.grab().save(os.path.join(os.environ["LTSA_SHOTS"], "intake-long-message.png"))
