@@ -77,6 +77,10 @@ class EngineSettings:
     probe_max_s: float = 60.0
     pull_interval_s: float = 30.0
     idle_poll_s: float = 2.0
+    idle_probe_s: float = 5.0
+    """An online destination with nothing to send looks at its line this often (one /health):
+    without it a dead line was noticed only at the next pull, so of two destinations on one
+    server one read "Online" ~20 s after the other read "Offline" (issue 18)."""
     read_timeout_s: float = 30.0
     auth_recheck_s: float = 300.0
     background_threads: bool = False
@@ -175,6 +179,9 @@ class _Worker:
         self.online: bool | None = None
         self.probe_failures = 0
         self.next_probe_at = 0.0
+        self.line_checked_at = time.monotonic()
+        # Set by a neighbour on the same server that found the line dead: look now.
+        self.look_now = threading.Event()
         self.last_pull_at = 0.0
         self.refused_token: str | None = None
         self.next_auth_check_at = 0.0
@@ -190,6 +197,7 @@ class _Worker:
             return False
         if self.transport.probe():
             self.probe_failures = 0
+            self.line_checked_at = now
             first_look = self.online is None  # this engine's first sight of the line: a new run
             self.online = True
             if ledger.mark_online(self.engine.db, self.name, release=first_look):
@@ -208,6 +216,23 @@ class _Worker:
         self.online = False
         if ledger.mark_offline(self.engine.db, self.name, reason) or was_online:
             self.engine.emit(EngineEvent(self.name, "offline", {"reason": reason}))
+        if was_online:
+            self.engine.line_lost(self)
+
+    def watch_line(self) -> None:
+        """An idle, online destination looks at its line now and then, and at once when a
+        neighbour on the same server found it dead; sends and pulls notice a dead line too, but
+        only when there is something to send or a pull is due."""
+        if not self.online:
+            return
+        now = time.monotonic()
+        asked = self.look_now.is_set()
+        if not asked and now - self.line_checked_at < self.engine.settings.idle_probe_s:
+            return
+        self.look_now.clear()
+        self.line_checked_at = now
+        if not self.transport.probe():
+            self.went_offline("health check gagal")
 
     # -- credentials -----------------------------------------------------------------------------
 
@@ -540,6 +565,7 @@ class _Worker:
         handled = self.drain_once(pool)
         if handled == 0:
             self.pull_if_due()
+            self.watch_line()
         return handled > 0
 
     def run(self) -> None:
@@ -615,6 +641,15 @@ class SyncEngine:
     def wake(self) -> None:
         """New items were queued: look now rather than at the next poll."""
         self._wake.set()
+
+    def line_lost(self, found_by: _Worker) -> None:
+        """One destination found its server dead: the others on that server look at once, so
+        the window does not show one "Offline" and its neighbour "Online" for half a minute."""
+        server = found_by.transport.server
+        for worker in self.workers.values():
+            if worker is not found_by and worker.online and worker.transport.server == server:
+                worker.look_now.set()
+        self.wake()
 
     def wait_for_work(self, timeout: float) -> None:
         if self._wake.wait(timeout):

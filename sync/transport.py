@@ -161,6 +161,12 @@ class Transport:
             headers={"User-Agent": "ltsa-desk-sync"},
         )
 
+    @property
+    def server(self) -> tuple[str, str, int | None]:
+        """Scheme, host and port: destinations that share them live or die together."""
+        url = httpx.URL(self.base_url)
+        return (url.scheme, url.host, url.port)
+
     def close(self) -> None:
         self._client.close()
 
