@@ -40,7 +40,7 @@ def _registered_codes(database: Any) -> tuple[list[str], int]:
 
     with database.engine.connect() as connection:
         rows = connection.execute(text("SELECT tracking_code, state FROM applicant")).all()
-    before = ("registered", "documents_complete", "recommended")  # require_recommendation off
+    before = ("recommended",)  # the case order (issue 16): the request follows the letter
     allowed = sum(1 for _code, state in rows if state in before)
     return [code for code, _state in rows], allowed
 

@@ -320,13 +320,22 @@ def build_parser() -> argparse.ArgumentParser:
     app_update.add_argument("--as", dest="as_user", default=None)
     app_passport = add(
         "request-passport",
-        "verbs:applicant_request_passport",
+        "verbs_case:applicant_request_passport",
         "record passport requests and queue them to immigration: one CPMI, several, or a "
         "file of them (each checked alone; a refusal does not stop the others)",
         parent=app_sub,
         json_flag=True,
     )
     app_passport.add_argument("keys", metavar="NIK|TRACKING", nargs="*")
+    app_passport.add_argument(
+        "--skip-order",
+        action="store_true",
+        help="admin only, one CPMI: request the passport although the case has not reached "
+        "'Direkomendasikan' (e.g. moved in from an old register); needs --reason",
+    )
+    app_passport.add_argument(
+        "--reason", default=None, help="why the case order is skipped (kept in the history)"
+    )
     app_passport.add_argument(
         "--from-file",
         default=None,

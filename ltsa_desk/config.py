@@ -298,7 +298,10 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "immigration.url": (_validate_url, ""),
     # The technician's explicit "yes" to http:// destinations off this PC (a closed network).
     "sync.allow_http": (_parse_bool, False),
-    "workflow.require_recommendation": (_parse_bool, False),
+    # The case order (issue 16): the passport is requested after the Disnaker's recommendation.
+    # An office whose immigration takes the request without it sets false: the passport may then
+    # be requested from "Dokumen lengkap", never before the documents.
+    "workflow.require_recommendation": (_parse_bool, True),
     "attachments.max_mb": (_positive_int, 10),
     "scan.inbox": (str.strip, ""),
     "sync.lease_seconds": (_seconds(1, 60), 60.0),

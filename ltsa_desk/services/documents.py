@@ -758,8 +758,8 @@ def _audit_text(entry: AuditLog) -> tuple[str, str | None, str | None] | None:
     """Plain words for one audit entry, or ``None`` when a case event already tells it."""
     before, after = _loads(entry.before), _loads(entry.after)
     action = entry.action
-    if action in {"applicant.state", "applicant.remote_status"}:
-        return None
+    if action in {"applicant.state", "applicant.remote_status", "applicant.skip_order"}:
+        return None  # the case event tells it (a skip with the admin's reason as its note)
     if action == "applicant.register":
         return f"Didaftarkan dengan kode {after.get('tracking_code', '')}".strip(), None, None
     if action == "applicant.import":

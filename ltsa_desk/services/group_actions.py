@@ -61,7 +61,7 @@ def request_passports(
     keys: Iterable[str],
     officer: Actor,
     *,
-    require_recommendation: bool = False,
+    require_recommendation: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> list[Outcome]:
     """Request the passport of each CPMI named by ``keys`` (NIK or tracking code), in order.

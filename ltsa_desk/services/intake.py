@@ -384,11 +384,29 @@ def change_state(
     officer: Actor,
     *,
     note: str | None = None,
-    require_recommendation: bool = False,
+    require_recommendation: bool = True,
 ) -> None:
     """Move the case along the workflow (the caller commits), with its history and audit entry."""
+    check_transition(applicant.state, to_state, require_recommendation=require_recommendation)
+    move_state(session, applicant, to_state, officer, note=note)
+
+
+def move_state(
+    session: Session,
+    applicant: Applicant,
+    to_state: CaseState,
+    officer: Actor,
+    *,
+    note: str | None = None,
+    action: str = "applicant.state",
+    audit_after: dict[str, object] | None = None,
+) -> None:
+    """Record a status change the caller has already judged (the caller commits).
+
+    :func:`change_state` judges by the workflow; an admin's skip of the case order
+    (``services.case_order``) by its own rule, with its own audit ``action`` and entry.
+    """
     from_state = CaseState(applicant.state)
-    check_transition(from_state, to_state, require_recommendation=require_recommendation)
     applicant.state = to_state.value
     applicant.updated_at = utc_now()
     session.add(applicant)
@@ -396,11 +414,11 @@ def change_state(
     audit.record(
         session,
         actor=officer.username,
-        action="applicant.state",
+        action=action,
         entity="applicant",
         entity_id=applicant.id,
         before={"state": from_state.value},
-        after={"state": to_state.value, "note": note},
+        after=audit_after if audit_after is not None else {"state": to_state.value, "note": note},
         counter_id=officer.counter_id,
     )
 
@@ -421,7 +439,7 @@ def cancel_applicant(session: Session, applicant: Applicant, reason: str, office
 
 
 def request_passport(
-    session: Session, applicant: Applicant, officer: Actor, *, require_recommendation: bool = False
+    session: Session, applicant: Applicant, officer: Actor, *, require_recommendation: bool = True
 ) -> None:
     """Record the passport request and queue the application to immigration, in one transaction.
 

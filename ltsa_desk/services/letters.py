@@ -14,9 +14,11 @@ that produces a number already issued, the next value is taken instead.
 
 Rules (decided here, shown to the officer in Indonesian when refused):
 
-* SPR: from ``documents_complete`` on (the registration documents are complete), up to
-  ``passport_issued``; not for a departed or cancelled case. It is addressed to the CPMI's P3MI,
-  so the P3MI must be filled in. One valid SPR per CPMI at a time.
+* SPR: from ``documents_complete`` on, up to ``passport_issued``, and only while the
+  registration documents on file satisfy that step (verified, under
+  ``documents.require_verified``) whatever the status says; not for a departed or cancelled case.
+  It is addressed to the CPMI's P3MI, so the P3MI must be filled in. One valid SPR per CPMI at
+  a time.
 * Passport recommendation: needs the documents of the ``recommended`` step (medical certificate
   no older than three months, AK/I card, placement agreement) and moves the case from
   ``documents_complete`` to ``recommended`` in the same transaction. It names the destination
@@ -701,6 +703,17 @@ def check_can_issue(
                 "missing_data",
                 f"{title} ditujukan kepada P3MI; isi P3MI pada data CPMI dulu",
             )
+        # The letter says the registration documents are complete: judged on the papers, not
+        # the status (a case skipped ahead by an admin, or one that took the old shortcut).
+        missing = missing_for(
+            applicant,
+            documents_on_file(session, applicant.id),
+            CaseState.DOCUMENTS_COMPLETE,
+            today=today,
+            require_verified=settings.require_verified,
+        )
+        if missing:
+            raise DocumentsIncomplete(missing)
         return False
     index = step_index(state)
     if state is CaseState.REGISTERED or index is None or state is CaseState.DEPARTED:

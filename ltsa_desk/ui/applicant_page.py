@@ -6,7 +6,10 @@ CPMI about to leave while something is still stuck (then a warning with the one 
 helps: the hand-carry print). Below it four tabs, each a page of work that fits 1366x768:
 
 * **Data** - the record, corrected with the same rules as the intake form (the service's
-  ``check_applicant``, live under each field); "Ajukan paspor" and "Batalkan CPMI".
+  ``check_applicant``, live under each field); "Ajukan paspor" and "Batalkan CPMI". A disabled
+  "Ajukan paspor" says why, on its tooltip and on the line under the buttons ("Ajukan paspor:
+  Surat Rekomendasi Paspor belum terbit"); an admin also gets "Lewati urutan...", which asks the
+  step and the reason (``services.case_order``; the reason shows in the history).
 * **Dokumen** - the checklist, attachments, preview and the scan inbox (``documents_panel``).
 * **Surat** - letters, receipt and hand-carry (``letters_panel``).
 * **Riwayat** - the history from the audit log and case events, newest first.
@@ -68,11 +71,9 @@ from ltsa_desk.domain.workflow import (
     HAPPY_PATH,
     STATE_LABELS_ID,
     CaseState,
-    IllegalTransition,
-    check_transition,
     step_index,
 )
-from ltsa_desk.services import departures, documents, intake, letters
+from ltsa_desk.services import case_order, departures, documents, intake, letters
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.documents import HistoryRow
 from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed
@@ -98,6 +99,7 @@ from ltsa_desk.ui.intake_page import (
 from ltsa_desk.ui.letters_panel import LettersPanel
 from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.plain import plain_label, plain_tip
+from ltsa_desk.ui.skip_order import ask_skip
 from ltsa_desk.ui.sync_bridge import kind_label
 from ltsa_desk.ui.words import country_label, item_state_label, state_label
 
@@ -161,6 +163,8 @@ class ApplicantView:
     history: list[HistoryRow] = field(default_factory=list)
     warning: departures.WarningInfo | None = None
     passport_refusal: str | None = None
+    passport_refusal_code: str | None = None
+    skip_targets: list[str] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:
@@ -193,8 +197,9 @@ def form_values(record: dict[str, Any]) -> dict[str, str]:
     return values
 
 
-def load_view(workspace: Any, applicant_id: str, today: date) -> ApplicantView:
-    """Read the page's view of one applicant (runs on the runner)."""
+def load_view(workspace: Any, applicant_id: str, today: date, actor: Any = None) -> ApplicantView:
+    """Read the page's view of one applicant (runs on the runner); ``actor`` decides whether the
+    order may be skipped (an admin)."""
     settings = letters.OfficeSettings.from_config(workspace.config)
     require_recommendation = bool(workspace.config.get("workflow.require_recommendation"))
     with workspace.database.session() as session:
@@ -205,15 +210,10 @@ def load_view(workspace: Any, applicant_id: str, today: date) -> ApplicantView:
         warning = departures.departure_warnings(
             session, today, DEPARTURE_DAYS, applicant_ids=[applicant.id]
         ).get(str(applicant.id))
-        refusal: str | None = None
-        try:
-            check_transition(
-                applicant.state,
-                CaseState.PASSPORT_REQUESTED,
-                require_recommendation=require_recommendation,
-            )
-        except IllegalTransition as exc:
-            refusal = exc.message
+        blocker = case_order.passport_blocker(
+            applicant, require_recommendation=require_recommendation
+        )
+        targets = case_order.skip_targets(applicant, actor) if actor is not None else []
         return ApplicantView(
             id=str(applicant.id),
             tracking_code=applicant.tracking_code,
@@ -228,7 +228,9 @@ def load_view(workspace: Any, applicant_id: str, today: date) -> ApplicantView:
             submissions=list(receipt.waiting) + list(receipt.delivered),
             history=history,
             warning=warning,
-            passport_refusal=refusal,
+            passport_refusal=blocker.text if blocker else None,
+            passport_refusal_code=blocker.code if blocker else None,
+            skip_targets=[state.value for state in targets],
         )
 
 
@@ -253,6 +255,11 @@ def _request_passport(workspace: Any, actor: Any, applicant_id: str) -> None:
     with workspace.database.write_session() as session:
         applicant = documents.open_applicant(session, applicant_id)
         intake.request_passport(session, applicant, actor, require_recommendation=require)
+
+
+def _skip(workspace: Any, actor: Any, applicant_id: str, target: str, reason: str) -> None:
+    with workspace.database.write_session() as session:
+        case_order.skip_order(session, applicant_id, target, actor, reason)
 
 
 def _cancel(workspace: Any, actor: Any, applicant_id: str, reason: str) -> None:
@@ -407,6 +414,7 @@ class ApplicantPage(QWidget):
         self.message_kind = MessageKind.NONE
         self.ask_reason: Callable[[QWidget, str, str, str], str | None] = ask_reason
         self.confirm: Callable[[QWidget, str, str, str], bool] = confirm
+        self.ask_skip: Callable[[QWidget, str, list[str]], tuple[str, str] | None] = ask_skip
 
         self._build_header()
         self._build_data_tab()
@@ -562,7 +570,22 @@ class ApplicantPage(QWidget):
         self.cancel_button.setToolTip(
             self.tr("Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik")
         )
-        for button in (self.save_button, self.passport_button, self.cancel_button):
+        self.passport_tip = self.passport_button.toolTip()
+        self.skip_button = QPushButton(self.tr("Lewati &urutan..."))
+        self.skip_button.setToolTip(
+            self.tr(
+                "Admin: pindahkan kasus ke langkah berikut tanpa dokumen atau surat sebelumnya, "
+                "dengan alasan (tercatat di Riwayat)"
+            )
+        )
+        self.skip_button.setVisible(self.ctx.role == case_order.ADMIN)
+        self.skip_button.clicked.connect(self.skip_order)
+        for button in (
+            self.save_button,
+            self.passport_button,
+            self.cancel_button,
+            self.skip_button,
+        ):
             button.setAutoDefault(False)
             button.setMinimumHeight(_EDITOR_HEIGHT + 4)
         self.save_button.clicked.connect(self.save)
@@ -591,6 +614,7 @@ class ApplicantPage(QWidget):
         messages.addWidget(self.passport_reason)
         bottom.addLayout(messages, 1)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.skip_button)
         bottom.addWidget(self.passport_button)
         bottom.addWidget(self.save_button)
 
@@ -600,7 +624,13 @@ class ApplicantPage(QWidget):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         chain: list[QWidget] = [self.editors[name] for name in FIELDS]
-        chain += [self.confirm_warnings, self.save_button, self.passport_button, self.cancel_button]
+        chain += [
+            self.confirm_warnings,
+            self.save_button,
+            self.passport_button,
+            self.skip_button,
+            self.cancel_button,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -693,7 +723,7 @@ class ApplicantPage(QWidget):
         self._generation += 1
         generation = self._generation
         self._run(
-            partial(load_view, self.ctx.workspace, self.applicant_id, self.today()),
+            partial(load_view, self.ctx.workspace, self.applicant_id, self.today(), self.ctx.actor),
             partial(self._view_loaded, generation),
             partial(self._view_failed, generation),
         )
@@ -924,6 +954,11 @@ class ApplicantPage(QWidget):
             open_case and view is not None and not view.passport_refusal
         )
         self.cancel_button.setEnabled(open_case)
+        self.skip_button.setEnabled(open_case and view is not None and bool(view.skip_targets))
+        blocker = self.passport_blocker_text()
+        self.passport_button.setToolTip(
+            self.passport_tip if not blocker else WARNING_SIGN + " " + blocker
+        )
         if view is None:
             self.passport_reason.clear()
         elif view.closed:
@@ -935,7 +970,20 @@ class ApplicantPage(QWidget):
         elif (step_index(view.state) or 0) >= (step_index(CaseState.PASSPORT_REQUESTED) or 0):
             self.passport_reason.setText(self.tr("Paspor sudah diajukan."))
         else:
-            self.passport_reason.setText(view.passport_refusal or "")
+            self.passport_reason.setText(blocker)
+
+    def passport_blocker_text(self) -> str:
+        """Why "Ajukan paspor" is disabled, in the window's language ("" when it is not)."""
+        view = self.view
+        if view is None or view.closed or not view.passport_refusal:
+            return ""
+        if (step_index(view.state) or 0) >= (step_index(CaseState.PASSPORT_REQUESTED) or 0):
+            return self.tr("Paspor sudah diajukan.")
+        if view.passport_refusal_code == "needs_documents":
+            return self.tr("Ajukan paspor: dokumen pendaftaran belum lengkap dan terverifikasi")
+        if view.passport_refusal_code == "needs_recommendation":
+            return self.tr("Ajukan paspor: Surat Rekomendasi Paspor belum terbit")
+        return view.passport_refusal
 
     # ------------------------------------------------------------------------------ actions
 
@@ -1045,6 +1093,28 @@ class ApplicantPage(QWidget):
             partial(_request_passport, self.ctx.workspace, self.ctx.actor, view.id),
             partial(
                 self._done, self.tr("Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.")
+            ),
+            self._action_failed,
+        )
+
+    def skip_order(self) -> None:
+        """Admin: move the case over the order, to the step and with the reason asked."""
+        view = self.view
+        if view is None or self.saving or view.closed or not view.skip_targets:
+            return
+        answer = self.ask_skip(self, view.full_name, list(view.skip_targets))
+        if answer is None:
+            return
+        target, reason = answer
+        self.saving = True
+        self._update_actions()
+        self._run(
+            partial(_skip, self.ctx.workspace, self.ctx.actor, view.id, target, reason),
+            partial(
+                self._done,
+                self.tr("Urutan dilewati: status {state}; alasan tercatat di Riwayat.").format(
+                    state=state_label(target)
+                ),
             ),
             self._action_failed,
         )

@@ -52,8 +52,9 @@ def build_demo_office(root: Path, sim: object) -> Path:
     """A counter with 60 applicants, submissions in every state the officer should recognise."""
     from ltsa_desk.demo import applicants
     from ltsa_desk.services import accounts
+    from ltsa_desk.services.case_order import skip_order
     from ltsa_desk.services.context import Actor
-    from ltsa_desk.services.intake import register_applicant, request_passport
+    from ltsa_desk.services.intake import register_applicant
     from ltsa_desk.services.sync_setup import build_engine
     from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
     from sync.credentials import set_token
@@ -75,6 +76,7 @@ def build_demo_office(root: Path, sim: object) -> Path:
     for destination in ("registry", "immigration"):
         set_token(destination, "52.03", sim.token)  # type: ignore[attr-defined]
     actor = Actor("petugas1", "LOTIM-01", "52.03", "officer")
+    admin = Actor("admin", "LOTIM-01", "52.03", "admin")
     records = list(applicants(60, seed=7, today=date.today()))
     refused = records[5]
     sim.seed_registry(  # type: ignore[attr-defined]
@@ -103,7 +105,15 @@ def build_demo_office(root: Path, sim: object) -> Path:
         for index, record in enumerate(records):
             applicant = register_applicant(session, record, actor).applicant
             if index % 6 == 0:
-                request_passport(session, applicant, actor)
+                # Demo cases whose papers are in the old paper files: the admin records the
+                # passport request over the order, with the reason (as an office would).
+                skip_order(
+                    session,
+                    applicant,
+                    "passport_requested",
+                    admin,
+                    "Pindahan dari register lama; berkas di map fisik",
+                )
     engine = build_engine(config, workspace.database)
     engine.run_pass()
     engine.stop()

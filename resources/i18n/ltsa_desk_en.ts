@@ -92,6 +92,14 @@
             <translation>Cancel this applicant's case with a reason; submissions not yet delivered are withdrawn</translation>
         </message>
         <message>
+            <source>Lewati &amp;urutan...</source>
+            <translation>Skip the &amp;order...</translation>
+        </message>
+        <message>
+            <source>Admin: pindahkan kasus ke langkah berikut tanpa dokumen atau surat sebelumnya, dengan alasan (tercatat di Riwayat)</source>
+            <translation>Admin: move the case to a later step without the earlier documents or letters, with a reason (kept in the History)</translation>
+        </message>
+        <message>
             <source>Riwayat CPMI</source>
             <translation>Applicant history</translation>
         </message>
@@ -164,6 +172,14 @@
             <translation>The passport has already been applied for.</translation>
         </message>
         <message>
+            <source>Ajukan paspor: dokumen pendaftaran belum lengkap dan terverifikasi</source>
+            <translation>Apply for passport: the registration documents are not yet complete and verified</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor: Surat Rekomendasi Paspor belum terbit</source>
+            <translation>Apply for passport: the passport recommendation letter has not been issued yet</translation>
+        </message>
+        <message>
             <source>CPMI ini tidak dapat diubah lagi.</source>
             <translation>This applicant can no longer be changed.</translation>
         </message>
@@ -210,6 +226,10 @@
         <message>
             <source>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</source>
             <translation>Passport applied for; the application is waiting to be sent to Immigration.</translation>
+        </message>
+        <message>
+            <source>Urutan dilewati: status {state}; alasan tercatat di Riwayat.</source>
+            <translation>Order skipped: status {state}; the reason is kept in the History.</translation>
         </message>
         <message>
             <source>Batalkan CPMI</source>
@@ -328,6 +348,10 @@
         <message>
             <source>Status dari Imigrasi</source>
             <translation>Status from Immigration</translation>
+        </message>
+        <message>
+            <source>Urutan kasus dilewati (admin)</source>
+            <translation>Case order skipped (admin)</translation>
         </message>
         <message>
             <source>Dokumen diterima</source>
@@ -504,6 +528,10 @@
         <message>
             <source>Sidik berkas (SHA-256)</source>
             <translation>File fingerprint (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Langkah yang dilewati</source>
+            <translation>Steps skipped</translation>
         </message>
         <message>
             <source>Status kasus</source>
@@ -2605,6 +2633,29 @@
         <message>
             <source>Lupa kata sandi? Teknisi dapat mengaturnya ulang.</source>
             <translation>Forgot the password? Ask the technician.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SkipOrderDialog</name>
+        <message>
+            <source>Lewati urutan kasus</source>
+            <translation>Skip the case order</translation>
+        </message>
+        <message>
+            <source>Pindahkan kasus {name} ke langkah berikut tanpa menunggu dokumen atau surat sebelumnya. Ini keputusan admin: tulis alasannya (mis. CPMI sudah memegang paspor, atau pindahan dari register lama); alasan tercatat di Riwayat.</source>
+            <translation>Move the case of {name} to a later step without waiting for the earlier documents or letters. This is an admin's decision: write the reason (e.g. the CPMI already holds a passport, or the case moved in from an old register); the reason is kept in the History.</translation>
+        </message>
+        <message>
+            <source>Lewati urutan</source>
+            <translation>Skip the order</translation>
+        </message>
+        <message>
+            <source>Langkah tujuan</source>
+            <translation>Target step</translation>
+        </message>
+        <message>
+            <source>Langkah tujuan:</source>
+            <translation>Target step:</translation>
         </message>
     </context>
     <context>

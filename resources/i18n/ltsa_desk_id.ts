@@ -92,6 +92,14 @@
             <translation>Batalkan kasus CPMI ini dengan alasan; kiriman yang belum terkirim ditarik</translation>
         </message>
         <message>
+            <source>Lewati &amp;urutan...</source>
+            <translation>Lewati &amp;urutan...</translation>
+        </message>
+        <message>
+            <source>Admin: pindahkan kasus ke langkah berikut tanpa dokumen atau surat sebelumnya, dengan alasan (tercatat di Riwayat)</source>
+            <translation>Admin: pindahkan kasus ke langkah berikut tanpa dokumen atau surat sebelumnya, dengan alasan (tercatat di Riwayat)</translation>
+        </message>
+        <message>
             <source>Riwayat CPMI</source>
             <translation>Riwayat CPMI</translation>
         </message>
@@ -164,6 +172,14 @@
             <translation>Paspor sudah diajukan.</translation>
         </message>
         <message>
+            <source>Ajukan paspor: dokumen pendaftaran belum lengkap dan terverifikasi</source>
+            <translation>Ajukan paspor: dokumen pendaftaran belum lengkap dan terverifikasi</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor: Surat Rekomendasi Paspor belum terbit</source>
+            <translation>Ajukan paspor: Surat Rekomendasi Paspor belum terbit</translation>
+        </message>
+        <message>
             <source>CPMI ini tidak dapat diubah lagi.</source>
             <translation>CPMI ini tidak dapat diubah lagi.</translation>
         </message>
@@ -210,6 +226,10 @@
         <message>
             <source>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</source>
             <translation>Paspor diajukan; permohonan menunggu dikirim ke Imigrasi.</translation>
+        </message>
+        <message>
+            <source>Urutan dilewati: status {state}; alasan tercatat di Riwayat.</source>
+            <translation>Urutan dilewati: status {state}; alasan tercatat di Riwayat.</translation>
         </message>
         <message>
             <source>Batalkan CPMI</source>
@@ -328,6 +348,10 @@
         <message>
             <source>Status dari Imigrasi</source>
             <translation>Status dari Imigrasi</translation>
+        </message>
+        <message>
+            <source>Urutan kasus dilewati (admin)</source>
+            <translation>Urutan kasus dilewati (admin)</translation>
         </message>
         <message>
             <source>Dokumen diterima</source>
@@ -536,6 +560,10 @@
         <message>
             <source>Sidik berkas (SHA-256)</source>
             <translation>Sidik berkas (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Langkah yang dilewati</source>
+            <translation>Langkah yang dilewati</translation>
         </message>
         <message>
             <source>Status kasus</source>
@@ -2605,6 +2633,29 @@
         <message>
             <source>Lupa kata sandi? Teknisi dapat mengaturnya ulang.</source>
             <translation>Lupa kata sandi? Teknisi dapat mengaturnya ulang.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SkipOrderDialog</name>
+        <message>
+            <source>Lewati urutan kasus</source>
+            <translation>Lewati urutan kasus</translation>
+        </message>
+        <message>
+            <source>Pindahkan kasus {name} ke langkah berikut tanpa menunggu dokumen atau surat sebelumnya. Ini keputusan admin: tulis alasannya (mis. CPMI sudah memegang paspor, atau pindahan dari register lama); alasan tercatat di Riwayat.</source>
+            <translation>Pindahkan kasus {name} ke langkah berikut tanpa menunggu dokumen atau surat sebelumnya. Ini keputusan admin: tulis alasannya (mis. CPMI sudah memegang paspor, atau pindahan dari register lama); alasan tercatat di Riwayat.</translation>
+        </message>
+        <message>
+            <source>Lewati urutan</source>
+            <translation>Lewati urutan</translation>
+        </message>
+        <message>
+            <source>Langkah tujuan</source>
+            <translation>Langkah tujuan</translation>
+        </message>
+        <message>
+            <source>Langkah tujuan:</source>
+            <translation>Langkah tujuan:</translation>
         </message>
     </context>
     <context>

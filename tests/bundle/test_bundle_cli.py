@@ -22,6 +22,8 @@ from cliresult import CliResult as Run
 from sync.sim.testing import SimHandle
 
 NIKS = ["5203011205900001", "5203015205950002", "5203011205900005"]
+ADMIN = "admin.uji"  # tests/cliauth.py's test admin and its password
+ADMIN_PASSWORD = "kopi-hujan-sepeda-biru-7"
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,17 @@ def _counter(tmp_path: Path) -> Machine:
         encoding="utf-8",
     )
     counter.ok("import-register", register)
-    counter.ok("applicant", "request-passport", NIKS[1])
+    # Siti's papers are in the old paper file: the admin records her passport request over the
+    # case order, with the reason (issue 16). The admin is the tests' one (tests/cliauth.py):
+    # made here unless the run helper already made it.
+    added = counter.run(
+        "user", "add", ADMIN, "--role", "admin", "--password-stdin", input=ADMIN_PASSWORD + "\n"
+    )
+    assert added.code == 0 or "sudah dipakai" in added.stderr, str(added)
+    counter.ok(
+        "applicant", "request-passport", NIKS[1], "--skip-order", "--reason",
+        "Pindahan dari register lama", "--as", ADMIN, input=ADMIN_PASSWORD + "\n",
+    )  # fmt: skip
     return counter
 
 

@@ -234,14 +234,7 @@ def test_export_leaves_out_what_waits_for_the_officer_and_carries_known_receipts
     registry_id = receipt(desk.items(early)[0])["registry_id"]
 
     # Then the whole line died (no engine runs from here on); work goes on.
-    with desk.workspace.database.write_session() as session:
-        from ltsa_desk.services import intake
-        from ltsa_desk.store.models import Applicant
-
-        attached = session.get(Applicant, refused.id)
-        assert attached is not None
-        intake.request_passport(session, attached, desk.actor)
-    blocked_passport = desk.items(refused)[-1]
+    blocked_passport = desk.request_passport(refused)
     fresh = desk.register(3)
 
     bundle_file = tmp_path / "b.ltsab"

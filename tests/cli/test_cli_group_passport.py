@@ -7,6 +7,7 @@ refusal names the CPMI and its reason without stopping the others.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,19 @@ def counter(copy_counter: Callable[[], Path], tmp_path: Path) -> Path:
         [["nik", "nama", "tanggal_lahir", "jenis_kelamin"], *map(list, PEOPLE)],
     )
     assert run("import-register", source, data_dir=folder).code == 0
+    # Their documents and recommendation were done at the window: the passport request follows
+    # the recommendation (issue 16; the order itself: tests/cli/test_cli_case_order.py).
+    _set_state(folder, "recommended")
     return folder
+
+
+def _set_state(folder: Path, state: str, nik: str | None = None) -> None:
+    with contextlib.closing(clitools.connect(folder)) as connection:
+        if nik is None:
+            connection.execute("UPDATE applicant SET state = ?", (state,))
+        else:
+            connection.execute("UPDATE applicant SET state = ? WHERE nik = ?", (state, nik))
+        connection.commit()
 
 
 def _passport_items(folder: Path) -> int:
@@ -82,15 +95,23 @@ def test_one_refusal_among_many_does_not_stop_the_others(counter: Path, tmp_path
     assert _passport_items(counter) == 2
 
 
-def test_the_recommendation_rule_holds_for_each_cpmi(counter: Path) -> None:
-    assert (
-        run("config", "set", "workflow.require_recommendation", "true", data_dir=counter).code == 0
-    )
+def test_the_case_order_holds_for_each_cpmi(counter: Path) -> None:
+    _set_state(counter, "registered", NIK_MALE)
+    _set_state(counter, "documents_complete", NIK_FEMALE)
     result = run("applicant", "request-passport", NIK_MALE, NIK_FEMALE, "--json", data_dir=counter)
     assert result.code == 1, str(result)
     codes = [r["reason_code"] for r in result.json()["results"]]
-    assert codes == ["needs_recommendation", "needs_recommendation"]
+    assert codes == ["needs_documents", "needs_recommendation"]
     assert _passport_items(counter) == 0
+    # An office whose immigration takes the request without the recommendation: the documents
+    # are still needed.
+    relaxed = run("config", "set", "workflow.require_recommendation", "false", data_dir=counter)
+    assert relaxed.code == 0, str(relaxed)
+    result = run("applicant", "request-passport", NIK_MALE, NIK_FEMALE, "--json", data_dir=counter)
+    assert result.code == 1, str(result)
+    assert [r["ok"] for r in result.json()["results"]] == [False, True]
+    assert result.json()["results"][0]["reason_code"] == "needs_documents"
+    assert _passport_items(counter) == 1
 
 
 def test_keys_from_stdin_all_requested(counter: Path) -> None:

@@ -343,6 +343,8 @@ def test_old_name_immigration_would_refuse_is_refused_at_the_counter(
     with contextlib.closing(clitools.connect(fresh_counter)) as connection:
         connection.execute("UPDATE applicant SET full_name = 'Siti <Aminah>' WHERE nik = ?",
                            (NIK_FEMALE,))
+        # both recommended at the window (the passport follows the recommendation: issue 16)
+        connection.execute("UPDATE applicant SET state = 'recommended'")
         connection.commit()
     before = clitools.count(fresh_counter, "outbox_item")
 

@@ -168,6 +168,23 @@ def _stored_id(workspace: Workspace) -> Any:
         )
 
 
+def _recommended(workspace: Workspace, actor: Actor, applicant_id: str) -> None:
+    """Documents verified and the passport recommendation issued: the real order (issue 16)."""
+    store = docs.attachment_store(workspace)
+    with workspace.database.write_session() as session:
+        for kind in ("ktp", "kk", "ijazah", "family_permission"):
+            docs.attach(session, store, applicant_id, kind, _pdf(), actor, today=TODAY)
+            docs.verify(session, applicant_id, kind, actor, today=TODAY)
+        docs.mark_documents_complete(session, applicant_id, actor, today=TODAY)
+    with workspace.database.write_session() as session:
+        for kind in ("ak1_card", "placement_agreement", "medical_certificate"):
+            docs.attach(session, store, applicant_id, kind, _pdf(), actor, today=TODAY)
+            docs.verify(session, applicant_id, kind, actor, today=TODAY, issued_on=TODAY)
+    settings = letters.OfficeSettings.from_config(workspace.config)
+    with workspace.database.write_session() as session:
+        letters.issue_passport_recommendation(session, applicant_id, actor, settings, today=TODAY)
+
+
 def _pdf() -> bytes:
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
     from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
@@ -276,6 +293,8 @@ def test_the_confirmation_dialogs_show_the_name_as_text(
     """The real dialogs (not the tests' stand-ins) that name the CPMI: passport request and
     cancellation."""
     applicant_id = hostile_applicant(workspace, actor, reject=False)
+    if action == "passport":  # the passport is requested once the case is recommended
+        _recommended(workspace, actor, applicant_id)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
     found: list[str] = []
     seen: list[str] = []

@@ -664,15 +664,21 @@ def test_illegal_transitions_are_refused(workspace: Workspace, actor: Actor) -> 
     for target in (CaseState.DEPARTED, CaseState.PASSPORT_ISSUED, CaseState.REGISTERED):
         with pytest.raises(IllegalTransition):
             _move(workspace, applicant, target, actor)
-    with pytest.raises(IllegalTransition):
-        _move(
-            workspace, applicant, CaseState.PASSPORT_REQUESTED, actor, require_recommendation=True
-        )
+    for strict in (True, False):  # documents first, in every office (issue 16)
+        with pytest.raises(IllegalTransition):
+            _move(
+                workspace,
+                applicant,
+                CaseState.PASSPORT_REQUESTED,
+                actor,
+                require_recommendation=strict,
+            )
     assert snapshot(workspace.database) == before
     assert reload(workspace, applicant.id).state == "registered"
 
-    # the 2023 circular: passport straight from registration when the office allows it
-    _move(workspace, applicant, CaseState.PASSPORT_REQUESTED, actor)
+    # an office whose immigration takes the request without the recommendation
+    _move(workspace, applicant, CaseState.DOCUMENTS_COMPLETE, actor)
+    _move(workspace, applicant, CaseState.PASSPORT_REQUESTED, actor, require_recommendation=False)
     _move(workspace, applicant, CaseState.PASSPORT_ISSUED, actor)
     _move(workspace, applicant, CaseState.DEPARTED, actor)
     assert reload(workspace, applicant.id).state == "departed"
@@ -687,7 +693,8 @@ def test_illegal_transitions_are_refused(workspace: Workspace, actor: Actor) -> 
         ]
     assert path == [
         (None, "registered"),
-        ("registered", "passport_requested"),
+        ("registered", "documents_complete"),
+        ("documents_complete", "passport_requested"),
         ("passport_requested", "passport_issued"),
         ("passport_issued", "departed"),
     ]

@@ -524,8 +524,11 @@ def test_passport_application_shows_immigrations_number_not_the_registry_id(
 
 
 def passport_requested(workspace: Workspace, actor: Actor, **overrides: Any) -> str:
+    """A case along the whole order: documents, recommendation, then the passport request."""
     applicant_id = register(workspace, actor, **overrides)
     documents_complete(workspace, actor, applicant_id)
+    recommendation_documents(workspace, actor, applicant_id)
+    issue(workspace, actor, applicant_id, LetterKind.PASSPORT_RECOMMENDATION)
     with workspace.database.write_session() as session:
         applicant = session.get(Applicant, uuid.UUID(applicant_id))
         assert applicant is not None

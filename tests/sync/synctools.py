@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from cliresult import CliResult
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from ltsa_desk.services import intake
+from ltsa_desk.services import case_order, intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import destination_configs, status
@@ -179,10 +179,17 @@ class Desk:
         return [self.register(serial) for serial in range(first, first + count)]
 
     def request_passport(self, applicant: Applicant) -> OutboxItem:
+        """Queue the passport application of a case moved in from an old register (its papers
+        and recommendation are on paper): the admin records the request over the case order
+        (``case_order.skip_order``), which queues the application as an ordinary request does.
+        These tests are about the line, not the order (tests/services/test_case_order.py)."""
+        admin = replace(self.actor, username="admin1", role="admin")
         with self.workspace.database.write_session() as session:
             attached = session.get(Applicant, applicant.id)
             assert attached is not None
-            intake.request_passport(session, attached, self.actor)
+            case_order.skip_order(
+                session, attached, "passport_requested", admin, "Pindahan dari register lama"
+            )
         items = self.items(applicant)
         return items[-1]
 

@@ -10,13 +10,15 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import dbfile
 import pytest
 
+from ltsa_desk.services.case_order import skip_order
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.intake import register_applicant, request_passport
+from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import set_token
 from sync.sim.testing import run_sim_process
@@ -79,7 +81,12 @@ def test_random_sigkills_lose_nothing_and_duplicate_nothing(tmp_path: Path) -> N
                     actor,
                 )
                 if index < PASSPORTS:
-                    request_passport(session, result.applicant, actor)
+                    # a case moved in from an old register: the admin's skip queues
+                    # the passport application as a request does
+                    admin = replace(actor, role="admin")
+                    skip_order(
+                        session, result.applicant, "passport_requested", admin, "Register lama"
+                    )
         workspace.close()
 
         rng = random.Random(20261125)

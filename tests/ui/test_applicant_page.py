@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents as docs
+from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui import documents_panel as documents_module
@@ -131,6 +132,27 @@ def bring(
             docs.attach(session, store, applicant_id, kind, data, actor, today=TODAY)
             if verify:
                 docs.verify(session, applicant_id, kind, actor, today=TODAY)
+
+
+def recommended(workspace: Workspace, actor: Actor, applicant_id: str) -> None:
+    """The order up to the passport request: documents verified, then the recommendation."""
+    bring(workspace, actor, applicant_id, "ktp", "kk", "ijazah", "family_permission")
+    with workspace.database.write_session() as session:
+        docs.mark_documents_complete(session, applicant_id, actor, today=TODAY)
+    bring(workspace, actor, applicant_id, "ak1_card", "placement_agreement")
+    store = docs.attachment_store(workspace)
+    with workspace.database.write_session() as session:
+        medical = pdf_bytes("SURAT KETERANGAN SEHAT")
+        docs.attach(
+            session, store, applicant_id, "medical_certificate", medical, actor, today=TODAY
+        )
+        docs.verify(
+            session, applicant_id, "medical_certificate", actor, today=TODAY,
+            issued_on=date(2026, 5, 20),
+        )  # fmt: skip
+    office = letters.OfficeSettings.from_config(workspace.config)
+    with workspace.database.write_session() as session:
+        letters.issue_passport_recommendation(session, applicant_id, actor, office, today=TODAY)
 
 
 def state_of(workspace: Workspace, applicant_id: str) -> str:
@@ -306,6 +328,7 @@ def test_request_passport_queues_immigration_and_offers_hand_carry(
     qtbot: Any, ctx: UiContext, workspace: Workspace, actor: Actor, tmp_path: Path
 ) -> None:
     applicant_id = register(workspace, actor)
+    recommended(workspace, actor, applicant_id)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
     asked: list[str] = []
 
@@ -321,9 +344,11 @@ def test_request_passport_queues_immigration_and_offers_hand_carry(
     assert asked and "Siti Aminah" in asked[0]
     assert state_of(workspace, applicant_id) == CaseState.PASSPORT_REQUESTED.value
     assert page.steps.state == CaseState.PASSPORT_REQUESTED.value
-    # Straight from registration: the steps in between are shown as skipped, not ticked.
-    assert "Direkomendasikan (dilewati)" in page.steps.text()
+    # The whole order went by: every step before is ticked (a skip shows "dilewati":
+    # tests/ui/test_case_order_page.py).
+    assert "\u2714 Direkomendasikan" in page.steps.text()
     assert "\u2714 Terdaftar" in page.steps.text()
+    assert "dilewati" not in page.steps.text()
     words = page.submissions_label.text()
     assert "Imigrasi - Permohonan paspor: Menunggu" in words
     # Departure in 4 days and the application is queued: the hand-carry is offered twice.

@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents as docs
+from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant, request_passport
 from ltsa_desk.ui import letters_panel as letters_module
@@ -362,8 +363,12 @@ def test_hand_carry_only_while_the_application_waits_and_departure_is_near(
     assert not panel.hand_carry_button.isEnabled()
     assert "Tidak ada permohonan paspor" in panel.hand_carry_reason.text()
 
-    with workspace.database.write_session() as session:
-        for applicant_id in (near, far):
+    office = letters.OfficeSettings.from_config(workspace.config)
+    for applicant_id in (near, far):  # the whole order: documents, recommendation, request
+        ready_for_letters(workspace, actor, applicant_id)
+        with workspace.database.write_session() as session:
+            letters.issue_passport_recommendation(session, applicant_id, actor, office, today=TODAY)
+        with workspace.database.write_session() as session:
             request_passport(session, docs.get_applicant(session, applicant_id), actor)
     panel.reload()
     settle(qtbot, panel)
