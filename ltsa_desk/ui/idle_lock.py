@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.services import officer_sessions
+from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.plain import plain_label
-from ltsa_desk.ui.signin import CredentialsForm, SignedIn
+from ltsa_desk.ui.signin import CredentialsForm, SignedIn, check_credentials
 from ltsa_desk.ui.workers import Runner
 from ltsa_desk.workspace import Workspace
 
@@ -59,6 +62,23 @@ def idle_minutes(workspace: Workspace) -> int:
         return min(240, max(1, int(workspace.config.get("ui.idle_lock_minutes"))))
     except (TypeError, ValueError):  # ConfigError is a ValueError
         return 10
+
+
+def open_lock(workspace: Workspace, username: str, password: str, *, locked_by: Actor) -> SignedIn:
+    """The lock screen's check (worker thread), audited for what it is (issue 18): the locked
+    officer's password opens the lock (``user.unlock``); another officer signs in as at the
+    start (``user.signin``) and the locked officer's session ends (``user.signout``)."""
+    if username == locked_by.username:
+        officer = officer_sessions.unlock(workspace.database, locked_by, password)
+        return SignedIn(actor=locked_by, full_name=officer.full_name)
+    signed = check_credentials(workspace, username, password)
+    officer_sessions.note(
+        workspace.database,
+        locked_by,
+        officer_sessions.SIGNOUT,
+        officer_sessions.SIGNED_OUT_TAKEN_OVER,
+    )
+    return signed
 
 
 class LockDialog(QDialog):
@@ -99,6 +119,7 @@ class LockDialog(QDialog):
         self.explanation = plain_label()  # names the officer
         self.explanation.setWordWrap(True)
         self.form = CredentialsForm(workspace, runner, card)
+        self.form.check = partial(open_lock, locked_by=officer.actor)
         self.form.signed_in.connect(self._opened)
 
         self.unlock_button = QPushButton()
@@ -296,6 +317,17 @@ class IdleLock(QObject):
     def _lock(self, *, idle: bool) -> None:
         if self.dialog is not None:
             return
+        # In the audit log with why, off the GUI thread (issue 18).
+        reason = officer_sessions.LOCKED_IDLE if idle else officer_sessions.LOCKED_BY_OFFICER
+        self.runner.run(
+            partial(
+                officer_sessions.note,
+                self.workspace.database,
+                self.officer.actor,
+                officer_sessions.LOCK,
+                reason,
+            )
+        )
         self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window, idle=idle)
         self.dialog.unlocked.connect(self._unlock)
         self.dialog.sign_out.connect(self.signed_out)

@@ -8,6 +8,7 @@ swaps the whole context (training database, its own simulator and bridge) and re
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.services import officer_sessions
 from ltsa_desk.services.accounts import Role
 from ltsa_desk.ui.applicant_page import ApplicantPage
 from ltsa_desk.ui.banner import Banner
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._connected_bridges: list[SyncBridge] = []
         self._previous_key = PAGE_SEARCH
+        self._signed_out = False
         self.resize(1366, 768)
         self.setWindowIcon(icon("app"))
 
@@ -336,10 +339,24 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if not self._signed_out:
+            # The officer's session ends here (Keluar on the lock screen closes the window
+            # too): in the real counter's audit log, whatever mode the window was in (issue 18).
+            self._signed_out = True
+            self.base_ctx.runner.run(
+                partial(
+                    officer_sessions.note,
+                    self.base_ctx.workspace.database,
+                    self.base_ctx.actor,
+                    officer_sessions.SIGNOUT,
+                    officer_sessions.SIGNED_OUT_CLOSED,
+                )
+            )
         for bridge in {self.ctx.bridge, self.base_ctx.bridge} - {None}:
             assert bridge is not None
             bridge.stop()
         if self.ctx.training:
             self.training_switch.stop()
         self.ctx.runner.wait_idle(10_000)
+        self.base_ctx.runner.wait_idle(10_000)
         super().closeEvent(event)

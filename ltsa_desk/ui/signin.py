@@ -9,6 +9,7 @@ freezes, even when the office database sits on another PC.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -91,6 +92,9 @@ class CredentialsForm(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
+        # What checks the typed name and password (worker thread); the lock screen puts its own
+        # here, so opening the lock is audited as such and not as a new sign-in.
+        self.check: Callable[[Workspace, str, str], SignedIn] = check_credentials
         self.busy = False
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -163,7 +167,7 @@ class CredentialsForm(QWidget):
         # A wrong password is an answer, not a failure: no ERROR and no traceback in the log
         # (the audit log has the attempt); _failed logs what really went wrong.
         self.runner.run(
-            partial(check_credentials, self.workspace, username, password),
+            partial(self.check, self.workspace, username, password),
             self._done,
             self._failed,
             log_errors=False,

@@ -322,6 +322,18 @@
             <translation>Account locked for a while</translation>
         </message>
         <message>
+            <source>Layar dikunci</source>
+            <translation>Screen locked</translation>
+        </message>
+        <message>
+            <source>Kunci layar dibuka</source>
+            <translation>Screen unlocked</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Signed out</translation>
+        </message>
+        <message>
             <source>Akun dinonaktifkan</source>
             <translation>Account disabled</translation>
         </message>

@@ -322,6 +322,18 @@
             <translation>Akun dikunci sementara</translation>
         </message>
         <message>
+            <source>Layar dikunci</source>
+            <translation>Layar dikunci</translation>
+        </message>
+        <message>
+            <source>Kunci layar dibuka</source>
+            <translation>Kunci layar dibuka</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
             <source>Akun dinonaktifkan</source>
             <translation>Akun dinonaktifkan</translation>
         </message>

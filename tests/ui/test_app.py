@@ -4,6 +4,7 @@ wizard has its own tests)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import open_workspace
+from ltsa_desk.workspace import Workspace, open_workspace
 
 
 def _window(qtbot, workspace, role: str = "admin") -> MainWindow:  # type: ignore[no-untyped-def]
@@ -200,3 +201,23 @@ def test_the_recovery_key_can_be_copied_and_printed(qtbot, tmp_path: Path) -> No
     assert "ltsa-desk recover" in text
     dialog.confirmed.setChecked(True)
     dialog.accept()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_closing_the_window_signs_the_officer_out_in_the_audit_log(
+    qtbot: Any, workspace: Workspace, admin_window: Any
+) -> None:
+    """Issue 18: Keluar (or closing LTSA Desk) ended the session without an audit entry."""
+    from sqlmodel import col, select
+
+    from ltsa_desk.store.models import AuditLog
+
+    admin_window.close()
+    admin_window.close()  # a second close (the fixture's) is not a second sign-out
+    admin_window.ctx.runner.wait_idle()
+    with workspace.database.session() as session:
+        rows = session.exec(
+            select(AuditLog).where(AuditLog.action == "user.signout").order_by(col(AuditLog.id))
+        ).all()
+    assert [(row.actor, row.counter_id) for row in rows] == [("admin1", "LOTIM-01")]
+    assert "LTSA Desk ditutup" in (rows[0].after or "")

@@ -52,6 +52,8 @@ def counter_font() -> Iterator[None]:
 @pytest.fixture
 def officers(workspace: Workspace) -> None:
     with workspace.database.write_session() as session:
+        # The office's admin, who adds the officers (no password: nobody signs in as it here).
+        create_user(session, "admin", "admin", password=None, actor="setup-wizard")
         create_user(
             session,
             "petugas1",
@@ -380,3 +382,70 @@ def test_lock_screen_screenshot(qtbot: Any, counter_font: None, lock_factory: An
     image = lock.dialog.grab()
     assert image.width() == 1366 and image.height() == 768
     assert image.save(str(SCREENSHOTS / "idle_lock.png"))
+
+
+# ------------------------------------------------------------------------------------------------
+# the session in the audit log (issue 18): locked, unlocked, signed out
+
+
+def audit_entries(workspace: Workspace) -> list[tuple[str, str, str | None]]:
+    """(action, actor, reason) of every session entry, oldest first."""
+    import json
+
+    with workspace.database.session() as session:
+        rows = session.exec(select(AuditLog).order_by(col(AuditLog.id))).all()
+    kept = []
+    for row in rows:
+        if row.action in {"user.signin", "user.lock", "user.unlock", "user.signout"}:
+            reason = json.loads(row.after).get("reason") if row.after else None
+            kept.append((row.action, row.actor, reason))
+    return kept
+
+
+def test_kunci_and_buka_kunci_are_in_the_audit_log(
+    qtbot: Any, workspace: Workspace, runner: Runner, lock_factory: Any, officers: None
+) -> None:
+    lock = lock_factory(idle_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    with qtbot.waitSignal(lock.unlocked, timeout=3000):
+        qtbot.keyClicks(dialog.form.password, PASSWORD)
+        qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    runner.wait_idle()
+    assert audit_entries(workspace) == [
+        ("user.lock", "petugas1", "dikunci petugas"),
+        ("user.signin", "petugas1", None),  # the password check, as every one is written
+        ("user.unlock", "petugas1", None),  # and what it was for
+    ]
+
+
+def test_an_idle_lock_says_why_in_the_audit_log(
+    qtbot: Any, workspace: Workspace, runner: Runner, lock_factory: Any
+) -> None:
+    lock = lock_factory(idle_ms=150)
+    with qtbot.waitSignal(lock.locked, timeout=3000):
+        pass
+    runner.wait_idle()
+    assert audit_entries(workspace) == [("user.lock", "petugas1", "tidak dipakai")]
+
+
+def test_taking_over_signs_the_first_officer_out(
+    qtbot: Any, workspace: Workspace, runner: Runner, lock_factory: Any, officers: None
+) -> None:
+    lock = lock_factory(idle_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(lock.officer_changed, timeout=3000):
+        qtbot.keyClicks(dialog.form.username, "petugas2")
+        qtbot.keyClick(dialog.form.username, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.form.password, PASSWORD + "x")
+        qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    runner.wait_idle()
+    assert audit_entries(workspace) == [
+        ("user.lock", "petugas1", "dikunci petugas"),
+        ("user.signin", "petugas2", None),
+        ("user.signout", "petugas1", "ganti petugas"),
+    ]
