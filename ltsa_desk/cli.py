@@ -8,6 +8,7 @@ unless asked to read stdin, so every verb can run from a script or the installer
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import logging
@@ -228,6 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
     config_set = add("set", "verbs:config_set", "set one configuration key", parent=config_sub)
     config_set.add_argument("key")
     config_set.add_argument("value")
+    config_accept = add(
+        "accept",
+        "verbs:config_accept",
+        "seal config.toml after a deliberate hand edit (an admin; recorded in the audit log)",
+        json_flag=True,
+        parent=config_sub,
+    )
+    with contextlib.suppress(argparse.ArgumentError):  # the verb's role may have added it
+        config_accept.add_argument(
+            "--as", dest="as_user", default=None, help="the admin who accepts the change"
+        )
 
     user = sub.add_parser("user", help="officer accounts")
     user_sub = user.add_subparsers(

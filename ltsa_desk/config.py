@@ -2,10 +2,16 @@
 
 The configuration is a small TOML file inside the data folder. It never holds a credential: tokens
 and keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup leaks no secret.
+
+Every local Windows user may write that folder, so the file is sealed
+(:mod:`ltsa_desk.config_seal`): :meth:`Config.save` writes an HMAC line made with a key in the
+counter account's keyring, and :meth:`Config.load` refuses a file changed by anything else
+(:class:`ConfigTampered`) until an admin accepts it (:meth:`Config.accept`, ``config accept``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import string
 import sys
@@ -26,9 +32,19 @@ CONFIG_FILE = "config.toml"
 DATABASE_FILE = "ltsa.sqlite"
 DATA_DIR_ENV = "LTSA_DATA_DIR"
 
+log = logging.getLogger(__name__)
+
 
 class ConfigError(ValueError):
     """A configuration value or file is wrong; the message names the key and the fix."""
+
+
+class ConfigTampered(ConfigError):
+    """``config.toml`` was written by something other than LTSA Desk (its seal does not match)."""
+
+
+class ConfigKeyringUnavailable(ConfigError):
+    """No keyring to check or make the seal with: the file can be neither trusted nor sealed."""
 
 
 def default_data_dir() -> Path:
@@ -335,20 +351,29 @@ class Config:
     def __init__(self, data_dir: Path, values: dict[str, Any] | None = None) -> None:
         self.data_dir = data_dir
         self._values: dict[str, Any] = dict(values or {})
+        self.adopted = False
+        """Set by :meth:`load` when this start sealed an unsealed file for the first time (the
+        account had no seal key yet: an upgrade, or a folder carried to a new PC)."""
 
     @property
     def path(self) -> Path:
         return self.data_dir / CONFIG_FILE
 
     @classmethod
-    def load(cls, data_dir: Path) -> Config:
+    def load(cls, data_dir: Path, *, verify: bool = True) -> Config:
+        """Read the file; with ``verify`` (every start) its seal must match, see the module doc.
+
+        ``verify=False`` is for reading what a changed file says without using it: ``config
+        show``, ``config accept``, a restore comparing counters, the window's choice of language.
+        """
         path = data_dir / CONFIG_FILE
         if not path.exists():
             raise ConfigError(
                 f"Konfigurasi tidak ditemukan di {path}. Jalankan 'ltsa-desk init' dulu."
             )
+        data = path.read_bytes()
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = tomllib.loads(data.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"Berkas konfigurasi {path} rusak: {exc}") from exc
         values: dict[str, Any] = {}
@@ -357,7 +382,30 @@ class Config:
                 raise ConfigError(f"Berkas konfigurasi {path}: '{section}' harus berupa bagian")
             for name, value in entries.items():
                 values[f"{section}.{name}"] = value
-        return cls(data_dir, values)
+        config = cls(data_dir, values)
+        if verify:
+            config.adopted = _check_seal(path, data)
+        return config
+
+    @classmethod
+    def accept(cls, data_dir: Path) -> tuple[Config, list[str]]:
+        """Seal the file as it is now, after a deliberate hand edit (``config accept``, an admin).
+
+        Every known value is judged as ``config set`` judges it first, so accepting never blesses
+        a value the app would refuse (a huge idle time, a network logo, http:// to another host).
+        Returns the configuration and the keys it holds; the caller records the audit entry.
+        """
+        config = cls.load(data_dir, verify=False)
+        stored = dict(config._values)
+        config._values = {k: v for k, v in stored.items() if k not in KEYS}
+        # sync.allow_http first: the URL keys are judged with it.
+        ordered = sorted(stored, key=lambda k: (k in URL_KEYS, k))
+        for key in ordered:
+            value = stored[key]
+            if key in KEYS and value is not None:
+                config.set(key, value if isinstance(value, str) else _as_text(value))
+        config.save()
+        return config, sorted(k for k in stored if stored[k] is not None)
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
@@ -392,6 +440,10 @@ class Config:
             _check_cleartext_url(key, value, bool(self.get("sync.allow_http")))
         self._values[key] = value
         return value
+
+    def unset(self, key: str) -> None:
+        """Back to the default: the key leaves the file at the next :meth:`save`."""
+        self._values.pop(key, None)
 
     def _checked(self, key: str, value: Any) -> Any:
         """A value read from the file, judged as ``config set`` would have judged it: the file
@@ -429,20 +481,95 @@ class Config:
         return sqlite_url(self.data_dir / DATABASE_FILE)
 
     def save(self) -> None:
-        """Write atomically so a crash mid-write never leaves a half configuration."""
+        """Write atomically, sealed, so a crash mid-write never leaves a half configuration and
+        the next start knows the file came from here. Needs the account's keyring."""
+        from ltsa_desk import config_seal
+
         nested: dict[str, dict[str, Any]] = {}
         for key, value in self._values.items():
             if value is None:
                 continue
             section, name = key.split(".", 1)
             nested.setdefault(section, {})[name] = value
+        body = tomli_w.dumps(nested).encode("utf-8")
+        try:
+            key, _ = config_seal.key_for_sealing()
+        except config_seal.SealKeyringError as exc:
+            raise _no_keyring(self.path, exc) from None
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".toml.tmp")
-        with open(tmp, "wb") as handle:
-            handle.write(tomli_w.dumps(nested).encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        _write_atomic(self.path, config_seal.sealed(body, key))
+
+
+def _as_text(value: Any) -> str:
+    """A value read from TOML as ``config set`` would have received it on the command line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(".toml.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _no_keyring(path: Path, exc: Exception) -> ConfigKeyringUnavailable:
+    return ConfigKeyringUnavailable(
+        f"Konfigurasi {path} tidak bisa diperiksa atau disimpan: {exc}. LTSA Desk menyegel "
+        "konfigurasi dengan kunci di keyring akun Windows loket (di Windows: Credential "
+        "Manager; di Linux: Secret Service, atau pilih backend dengan PYTHON_KEYRING_BACKEND). "
+        "Jalankan LTSA Desk dengan akun Windows loket."
+    )
+
+
+def _check_seal(path: Path, data: bytes) -> bool:
+    """Refuse a file whose seal this account's key did not make; True when it was adopted.
+
+    Adopted (sealed as it is, once) only when the file has no seal line and the account has no
+    seal key at all: the first start after an upgrade from a version without seals. Another
+    local user cannot remove the key from this account's keyring, so cannot bring that case
+    back; a file sealed elsewhere is refused, never re-sealed by a mere start.
+    """
+    from ltsa_desk import config_seal
+
+    body, written = config_seal.split(data)
+    try:
+        key = config_seal.find_key()
+        if key is None and written is not None:
+            # Sealed, but not by this account: another Windows account (a technician's own, or
+            # whoever edited it) or another PC. Adopting would re-seal their file for them.
+            raise ConfigTampered(
+                f"Konfigurasi {path} disegel oleh akun Windows atau PC lain, jadi LTSA Desk tidak "
+                "dijalankan dengan isinya. Jalankan LTSA Desk dengan akun Windows loket. Bila "
+                "folder data ini memang dipindah ke PC atau akun ini, jalankan 'ltsa-desk recover "
+                "--recovery-key KUNCI-PEMULIHAN' (menyegel ulang konfigurasi), atau admin "
+                "menyetujuinya dengan 'ltsa-desk config accept --as ADMIN'."
+            )
+        if key is None:
+            for _attempt in range(3):  # two first starts at once: the last key stored wins
+                key, _ = config_seal.key_for_sealing()
+                _write_atomic(path, config_seal.sealed(body, key))
+                if config_seal.find_key() == key:
+                    break
+            log.warning("configuration %s adopted and sealed (first start with seals)", path)
+            return True
+    except config_seal.SealKeyringError as exc:
+        raise _no_keyring(path, exc) from None
+    if config_seal.intact(data, key):
+        return False
+    why = "tidak bersegel" if written is None else "segelnya tidak cocok"
+    log.warning("configuration %s refused: %s", path, why)
+    raise ConfigTampered(
+        f"Konfigurasi {path} diubah di luar LTSA Desk ({why}), jadi LTSA Desk tidak dijalankan "
+        "dengan isinya. Perubahan konfigurasi hanya lewat Pengaturan atau 'ltsa-desk config "
+        "set'. Bila folder data ini dipindah dari PC atau akun Windows lain, jalankan "
+        "'ltsa-desk recover --recovery-key KUNCI-PEMULIHAN'; bila perubahan ini memang "
+        "disengaja teknisi, admin menyetujuinya dengan 'ltsa-desk config accept --as ADMIN'; "
+        "bila tidak, laporkan ke teknisi."
+    )
 
 
 def sqlite_url(path: Path) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from ltsa_desk import shared_office
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.config import Config, ConfigError, ConfigKeyringUnavailable
 from ltsa_desk.protection import ProtectionState, protection_state, sealed_key_path
 from ltsa_desk.store import keys
 from ltsa_desk.store.database import Database, DatabaseProblem, head_revision, open_database
@@ -105,7 +105,11 @@ def run_checks(
         if missing:
             raise ConfigError(f"belum diisi: {', '.join(missing)}")
     except ConfigError as exc:
+        # A changed file (its seal does not match) stops here: its values are not used, not
+        # even to probe the destinations it names.
         checks.append(Check("config", False, str(exc)))
+        if isinstance(exc, ConfigKeyringUnavailable):
+            checks.append(_check_keyring())
         return checks
     checks.append(Check("config", True, f"kantor {config.office_code}, loket {config.counter_id}"))
     checks.append(_check_disk_space(config))

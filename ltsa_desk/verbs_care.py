@@ -221,7 +221,7 @@ def _audit_move(data_dir: Path, before: tuple[str, str], office: str, counter: s
 
 def _current_counter(data_dir: Path) -> str:
     try:
-        config = Config.load(data_dir)
+        config = Config.load(data_dir, verify=False)  # only words for the question
     except Exception:
         return ""
     return f" (kantor {config.office_code} loket {config.counter_id})"

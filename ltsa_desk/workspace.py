@@ -97,8 +97,10 @@ class Workspace:
         self.database.close()
 
 
-def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
-    config = Config.load(data_dir)
+def open_workspace(data_dir: Path, *, migrate: bool = True, check_seal: bool = True) -> Workspace:
+    """Open the folder for work. ``check_seal=False`` only for ``config accept``: an admin must
+    sign in against this database before a changed configuration is sealed."""
+    config = Config.load(data_dir, verify=check_seal)
     for key in ("office.code", "counter.id"):
         if not config.get(key):
             raise ConfigError(f"{key} belum diisi di {config.path}; jalankan 'ltsa-desk init'")
@@ -149,6 +151,8 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
                 f"{config.office_code} --counter-id {config.counter_id} --database-url URL' "
                 "di folder data baru."
             )
+        if config.adopted:
+            _audit_adoption(database, config)
         if recovery is None and path is not None:
             current = key if key is not None else keys.find_database_key(info.database_id)
             if current is not None:
@@ -164,6 +168,25 @@ def open_workspace(data_dir: Path, *, migrate: bool = True) -> Workspace:
         new_recovery_key=recovery,
         _key=key,
     )
+
+
+def _audit_adoption(database: Database, config: Config) -> None:
+    """The first start with seals took the file as it was (README, "Who shares the PC"): say
+    so in the audit log, so a technician can see when the configuration began to be sealed."""
+    from ltsa_desk.services import audit
+    from ltsa_desk.services.context import Actor
+
+    actor = Actor.from_os_user(config.counter_id, config.office_code)
+    with database.write_session() as session:
+        audit.record(
+            session,
+            actor=actor.username,
+            action="config.adopt",
+            entity="counter",
+            after={"file": str(config.path)},
+            counter_id=config.counter_id,
+        )
+        session.commit()
 
 
 @dataclass(frozen=True)

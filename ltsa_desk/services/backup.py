@@ -42,7 +42,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -50,7 +49,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import tomli_w
 from sqlalchemy.engine import make_url
 
 from ltsa_desk import __version__
@@ -916,7 +914,8 @@ def current_counter(data_dir: Path) -> tuple[str, str] | None:
     if not Config.exists(data_dir):
         return None
     try:
-        config = Config.load(data_dir)
+        # What the file says, sealed or not: a changed file must not wave any backup through.
+        config = Config.load(data_dir, verify=False)
         return config.office_code, config.counter_id
     except Exception:  # a damaged configuration: nothing to compare with
         return None
@@ -939,12 +938,16 @@ def _check_same_counter(data_dir: Path, info: ArchiveInfo, move: bool) -> None:
 
 def _local_database_url(config_file: Path) -> None:
     """A restored counter uses the database file in its data folder: a SQLite ``database.url``
-    naming a path on the old PC would point nowhere."""
-    raw = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    url = raw.get("database", {}).get("url")
+    naming a path on the old PC would point nowhere.
+
+    Saved through :class:`Config`, so sealed with this account's key: the archive's manifest is
+    authenticated with the database key (checked before this), which makes the configuration in
+    it as trustworthy as the database, whichever PC or account sealed it before."""
+    config = Config.load(config_file.parent, verify=False)
+    url = config.as_dict().get("database.url")
     if url and str(url).startswith("sqlite"):
-        del raw["database"]["url"]
-        config_file.write_text(tomli_w.dumps(raw), encoding="utf-8")
+        config.unset("database.url")
+    config.save()
 
 
 def _data_items(data_dir: Path) -> list[str]:

@@ -64,8 +64,10 @@ def _show_error(title: str, message: str) -> None:
 
 
 def _language(data_dir: Path) -> str:
+    """Only the words of the window: read without the seal check, which the start makes (and
+    whose refusal must be shown in some language)."""
     try:
-        return str(Config.load(data_dir).get("ui.language"))
+        return str(Config.load(data_dir, verify=False).get("ui.language"))
     except ConfigError:
         return "id"
 

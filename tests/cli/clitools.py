@@ -249,3 +249,23 @@ def write_csv(
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode("utf-8"))
     return path
+
+
+def seal_config(data_dir: Path, home: Path | None = None) -> None:
+    """Seal ``config.toml`` as LTSA Desk's own writer does, for the account whose HOME is ``home``
+    (default: the runs' HOME). A folder a test made in-process was sealed with the pytest
+    process's keyring; the runs check it with theirs, and refuse a file another account sealed."""
+    from ltsa_desk.config import Config
+
+    home = home or isolated_home
+    assert home is not None
+    saved = {name: os.environ.get(name) for name in ("HOME", "XDG_DATA_HOME")}
+    os.environ.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
+    try:
+        Config.load(data_dir, verify=False).save()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

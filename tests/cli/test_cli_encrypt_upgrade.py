@@ -68,6 +68,7 @@ def make_unencrypted_counter(folder: Path) -> None:
     config.set("office.code", "52.03")
     config.set("counter.id", "LOTIM-01")
     config.save()
+    clitools.seal_config(folder)  # the runs' account, as the old version's own writer left it
 
 
 def leaks(folder: Path) -> dict[str, list[bytes]]:

@@ -101,8 +101,9 @@ def test_recovery_on_a_second_pc_with_only_the_recovery_key(tmp_path: Path) -> N
     assert "ltsa-desk recover" in message
     doctor = run("doctor", "--json", data_dir=target, env=pc2)
     assert doctor.code == 1, str(doctor)
-    encryption = {c["name"]: c for c in doctor.json()["checks"]}["encryption"]
-    assert encryption["encrypted"] is True and encryption["key_in_keyring"] is False
+    # The carried config.toml bears the first PC's seal: doctor stops at it, naming `recover`.
+    config_check = {c["name"]: c for c in doctor.json()["checks"]}["config"]
+    assert not config_check["ok"] and "ltsa-desk recover" in config_check["detail"]
     assert clitools.files(target) == before
 
     # A typo in one group is caught before anything else, and the group is named.
@@ -186,6 +187,7 @@ def test_a_wrong_key_in_the_keyring_is_a_clear_error(
     database_id = re.search(r'id = "([0-9a-f-]{36})"', (folder / "config.toml").read_text())
     assert database_id is not None
     keyring.set_password("ltsa-desk", f"db-key@{database_id.group(1)}", os.urandom(32).hex())
+    clitools.seal_config(folder, Path(pc2["HOME"]))  # past the seal, to the database key
     before = clitools.files(folder)
     result = run("applicant", "list", "--json", data_dir=folder, env=pc2)
     message = result.error()["message"]
