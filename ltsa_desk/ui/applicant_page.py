@@ -101,7 +101,7 @@ from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.skip_order import ask_skip
 from ltsa_desk.ui.sync_bridge import kind_label
-from ltsa_desk.ui.words import country_label, item_state_label, state_label
+from ltsa_desk.ui.words import country_label, datetime_label, item_state_label, state_label
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -360,7 +360,7 @@ def submissions_html(lines: list[SubmissionLine]) -> str:
             text += f" ({line.remote_number})"
         elif line.waiting:
             text += " " + translate("ApplicantPage", "sejak {when}").format(
-                when=letters.format_datetime_id(line.since)
+                when=datetime_label(line.since)
             )
         if line.reason:
             text += f" - {line.reason}"
@@ -1188,7 +1188,7 @@ class ApplicantPage(QWidget):
         self.history_table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             cells = (
-                letters.format_datetime_id(row.at),
+                datetime_label(row.at),
                 row.actor,
                 row.text,
                 row.note or "",

@@ -11,6 +11,7 @@ translation lookup is thread-safe, and the language is set once, before any wind
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -129,6 +130,26 @@ def document_status_label(status: str) -> str:
     )
 
 
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def datetime_label(moment: datetime | None) -> str:
+    """A moment in the counter's local time, written as the window's language writes it:
+    ``15 Desember 2026 14.05`` (as on the letters) or ``15 December 2026 14:05`` (issue 18: the
+    English window said "since 7 Desember 2026 02.50")."""
+    if moment is None:
+        return "-"
+    if _language != "en":
+        from ltsa_desk.services.letters import format_datetime_id
+
+        return format_datetime_id(moment)
+    local = moment.astimezone()
+    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} {local:%H:%M}"
+
+
 def country_label(code: str | None) -> str:
     """A destination country's name (Indonesian or English); an unknown code as it is."""
     if not code:
@@ -141,6 +162,7 @@ def country_label(code: str | None) -> str:
 
 __all__ = [
     "country_label",
+    "datetime_label",
     "document_group_label",
     "document_label",
     "document_status_label",

@@ -82,3 +82,15 @@ def test_unknown_values_are_shown_as_they_are(english: Any) -> None:
     assert words.sex_label("X") == "X"
     assert words.country_label("ZZ") == "ZZ"
     assert words.country_label(None) == ""
+
+
+def test_a_moment_is_written_in_the_windows_language(qapp: QApplication, english: Any) -> None:
+    """Issue 18: the English window said 'Waiting since 7 Desember 2026 02.50'."""
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 12, 15, 12, 0, tzinfo=UTC)  # 15 December in every time zone
+    local = moment.astimezone()
+    assert words.datetime_label(moment) == f"15 December 2026 {local:%H:%M}"
+    assert words.datetime_label(None) == "-"
+    install_translator(qapp, "id")
+    assert words.datetime_label(moment) == f"15 Desember 2026 {local:%H.%M}"
