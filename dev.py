@@ -139,7 +139,33 @@ def main(argv: list[str]) -> int:
     _install("test")
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    return subprocess.call([str(PYTHON), "-m", "pytest", *parallel(rest), *rest], cwd=ROOT, env=env)
+
+
+def parallel(rest: list[str]) -> list[str]:
+    """The suite on every core (pytest-xdist), a test file per worker.
+
+    Why whole files: a file's tests share session fixtures (one ltsa-sim, one initialised counter)
+    and the bad-line test's namespaces have fixed names, so a file never runs on two
+    workers at once.
+    Not when the caller chose otherwise (``-n``, ``-p no:xdist``) or debugs (``--pdb``, ``-s``).
+    """
+    chosen = {
+        "-n",
+        "--numprocesses",
+        "--pdb",
+        "-s",
+        "--capture=no",
+        "no:xdist",
+        "--collect-only",
+        "--co",
+    }
+    workers = os.environ.get("LTSA_TEST_WORKERS", "auto")
+    if workers == "0" or any(
+        arg in chosen or arg.startswith(("-n", "--numprocesses=")) for arg in rest
+    ):
+        return []
+    return ["-n", workers, "--dist", "loadfile"]
 
 
 if __name__ == "__main__":

@@ -437,6 +437,10 @@ def step_tests(args: argparse.Namespace) -> None:
         # PostgreSQL runs belong to the Linux suite (the server and the driver are the same).
         "-m", "not postgres",
     ]
+    if args.workers != "0":
+        # Each worker is its own Windows python.exe under the same wineserver; whole files per
+        # worker, as in the Linux suite (dev.py), so a file's session fixtures stay in one process.
+        command += ["-n", args.workers, "--dist", "loadfile"]
     for node, reason in DESELECTED.items():
         say(f"deselected under wine: {node}: {reason}")
         command += ["--deselect", node]
@@ -513,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("steps", nargs="*", metavar="STEP", help=" ".join(STEPS))
     parser.add_argument("--paths", nargs="+", help="test paths for the tests step")
     parser.add_argument("--keep", action="store_true", help="keep the install prefix afterwards")
+    parser.add_argument(
+        "--workers", default="2", help="tests step: pytest-xdist workers (0: one process)"
+    )
     parser.add_argument(
         "--full", action="store_true", help="tests step: FULL_TEST_PATHS (about an hour) "
         "instead of CI's TEST_PATHS"
