@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, text, update
 from sqlmodel import Session, col, select
 
-from sync.models import OPEN_STATES, ItemState, OutboxItem, new_key, utc_now
+from sync.models import BLOCKING_STATES, OPEN_STATES, ItemState, OutboxItem, new_key, utc_now
 from sync.prepared import Prepared
 
 
@@ -85,25 +85,78 @@ def chain_items(session: Session, chain: str) -> list[OutboxItem]:
     return list(session.exec(statement).all())
 
 
-def supersede(session: Session, old: OutboxItem, payload: dict[str, Any]) -> str:
+def supersede(
+    session: Session,
+    old: OutboxItem,
+    payload: dict[str, Any],
+    *,
+    kind: str | None = None,
+    depends_on: str | None = None,
+) -> str:
     """Replace a refused item by a corrected one with a new key, in the same place of the chain.
 
     The refused item is kept (marked superseded) so the history shows what was refused and why.
-    Items that depended on it now depend on the replacement.
+    Items that depended on it now depend on the replacement. `kind` and `depends_on` change what
+    the replacement is (by default the old item's): a registration whose earlier copy reached the
+    remote after all is replaced by a correction of that record, which waits for it.
     """
     if old.state not in (ItemState.NEEDS_ATTENTION.value, ItemState.PENDING.value):
         raise OutboxError(f"Kiriman {old.key} berstatus {old.state}; tidak bisa diganti")
+    return _replace(session, old, payload, kind=kind, depends_on=depends_on)
+
+
+def supersede_without_effect(
+    session: Session, old: OutboxItem, payload: dict[str, Any], *, kind: str, depends_on: str
+) -> str:
+    """`supersede`, also for an item pending after an attempt, paused or in flight right now.
+
+    Only for an item the caller knows cannot have had an effect at the remote (the remote's own
+    rules refuse it, such as a second registration of a NIK it holds). A verdict that arrives
+    for it later is not written (`ledger.record` leaves superseded items alone), so the
+    replacement is what the remote gets.
+    """
+    if old.state not in BLOCKING_STATES:
+        raise OutboxError(f"Kiriman {old.key} berstatus {old.state}; tidak bisa diganti")
+    return _replace(session, old, payload, kind=kind, depends_on=depends_on)
+
+
+def supersede_by(session: Session, old: OutboxItem, replacement: str) -> None:
+    """Mark an item superseded by one already queued that carries all it would have sent (a
+    correction waiting behind a registration that is replaced with the CPMI's current data)."""
+    if old.state not in (ItemState.NEEDS_ATTENTION.value, ItemState.PENDING.value):
+        raise OutboxError(f"Kiriman {old.key} berstatus {old.state}; tidak bisa diganti")
+    old.state = ItemState.SUPERSEDED.value
+    old.superseded_by = replacement
+    old.updated_at = utc_now()
+    session.add(old)
+    session.exec(
+        update(OutboxItem)
+        .where(col(OutboxItem.depends_on) == old.key)
+        .values(depends_on=replacement)
+    )
+
+
+def _replace(
+    session: Session,
+    old: OutboxItem,
+    payload: dict[str, Any],
+    *,
+    kind: str | None,
+    depends_on: str | None,
+) -> str:
     replacement = enqueue(
         session,
         old.destination,
-        old.kind,
+        kind or old.kind,
         payload,
         chain=old.chain,
-        depends_on=old.depends_on,
+        depends_on=depends_on or old.depends_on,
         position=old.chain_position,
     )
     old.state = ItemState.SUPERSEDED.value
     old.superseded_by = replacement
+    old.lease_owner = None
+    old.lease_until = None
     old.updated_at = utc_now()
     session.add(old)
     session.exec(

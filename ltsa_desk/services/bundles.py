@@ -23,7 +23,7 @@ from sqlmodel import col, select
 from ltsa_desk.config import Config
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.sync_hooks import HOOKS
+from ltsa_desk.services.sync_hooks import HOOKS, on_late_delivery
 from ltsa_desk.services.sync_setup import destination_configs, engine_settings
 from ltsa_desk.workspace import Workspace
 from sync import bundle as sealed
@@ -412,6 +412,7 @@ def import_receipts(workspace: Workspace, path: Path, actor: Actor) -> ImportRep
         receipts,
         owner=f"receipts:{receipts.bundle_id[:8]}",
         on_delivered=HOOKS.on_delivered,
+        on_late_delivery=on_late_delivery,
     )
     with workspace.database.write_session() as session:
         audit.record(

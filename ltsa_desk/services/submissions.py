@@ -119,22 +119,59 @@ def queue_registration(
     )
 
 
+def _never_left(item: OutboxItem) -> bool:
+    """Pending, never attempted, and no copy of it travels elsewhere: it cannot be at the remote.
+
+    `look_up_first` marks an item exported on a USB bundle (or restored from a backup): its copy
+    may reach the remote from another machine, whatever this counter's attempts say.
+    """
+    return item.state == ItemState.PENDING.value and item.attempts == 0 and not item.look_up_first
+
+
+def _delivered_registration(session: Session, chain: str) -> OutboxItem | None:
+    """The registration of this chain that reached the registry, if one did."""
+    statement = (
+        select(OutboxItem)
+        .where(
+            OutboxItem.chain == chain,
+            OutboxItem.kind == REGISTER,
+            OutboxItem.state == ItemState.DELIVERED.value,
+        )
+        .order_by(col(OutboxItem.seq).desc())
+    )
+    return session.exec(statement).first()
+
+
 def queue_correction(session: Session, applicant: Applicant) -> str:
     """After a correction: fix a registration that never left or was refused, else send an update.
 
-    A registration that was refused or never attempted is superseded by a corrected one (new key,
-    same place in the chain). One that may have reached the registry gets an update item that waits
-    for it and carries the registry id from its receipt. Passport applications that have not left
-    yet (or were refused) are superseded too, so immigration never gets the uncorrected data.
+    A registration that was refused or never left is superseded by a corrected one (new key,
+    same place in the chain). One that may have reached the registry (sent, or carried on a USB
+    bundle) gets an update item that waits for it and carries the registry id from its receipt.
+    When an earlier registration of the chain did reach the registry (a bundle's copy of one
+    corrected meanwhile), the refused or unsent one becomes an update of that record instead.
+    Passport applications that have not left yet (or were refused) are superseded too, so
+    immigration never gets the uncorrected data.
     """
     registration = registration_item(session, applicant)
     payload = checked_payload(REGISTRY, UPDATE, registry_payload(session, applicant))
     if registration is None:
         key = queue_registration(session, applicant)
-    elif registration.state == ItemState.NEEDS_ATTENTION.value or (
-        registration.state == ItemState.PENDING.value and registration.attempts == 0
-    ):
-        key = outbox.supersede(session, registration, payload)
+    elif registration.state == ItemState.NEEDS_ATTENTION.value or _never_left(registration):
+        delivered = _delivered_registration(session, chain_of(applicant))
+        registry_id = applicant.registry_id or (
+            outbox.receipt_of(delivered).get("registry_id") if delivered is not None else None
+        )
+        waiting = _updates_waiting_for(session, registration.key)
+        if delivered is not None and registry_id:
+            payload["registry_id"] = registry_id
+            key = outbox.supersede(
+                session, registration, payload, kind=UPDATE, depends_on=delivered.key
+            )
+        else:
+            key = outbox.supersede(session, registration, payload)
+        for stale in waiting:
+            outbox.supersede_by(session, stale, key)
     else:
         if applicant.registry_id:
             payload["registry_id"] = applicant.registry_id
@@ -148,6 +185,74 @@ def queue_correction(session: Session, applicant: Applicant) -> str:
         )
     _correct_unsent_applications(session, applicant)
     return key
+
+
+def _updates_waiting_for(session: Session, registration_key: str) -> list[OutboxItem]:
+    """Corrections queued behind a registration that never reached the registry.
+
+    They never left (what they wait for was never delivered), and the item that replaces the
+    registration carries the CPMI's data as it is now: sent after it, they would put back what
+    the officer corrected since.
+    """
+    statement = select(OutboxItem).where(
+        OutboxItem.depends_on == registration_key,
+        OutboxItem.kind == UPDATE,
+        col(OutboxItem.state).in_([ItemState.PENDING.value, ItemState.NEEDS_ATTENTION.value]),
+    )
+    return list(session.exec(statement).all())
+
+
+def correct_late_registration(
+    session: Session, registration_key: str, receipt: dict[str, Any], replacement_key: str
+) -> str | None:
+    """A registration corrected after it left on a USB bundle reached the registry all the same.
+
+    The registry now holds the record as exported. The corrected registration that replaced it
+    (a new key) would be refused there (the NIK is registered) and wait for the officer, so it is
+    replaced in turn by a correction (update) of the delivered record, which waits for it and
+    carries the same data: the correction reaches the registry once, with no officer action.
+    A replacement that may be on the line right now is replaced only when its NIK is the one
+    the registry holds (the registry refuses a second registration of a NIK, so it had no
+    effect). One adopted meanwhile (the registry kept its own record) gets an update after it.
+    Returns the update's key, or None when there is nothing this can safely do.
+    """
+    registry_id = receipt.get("registry_id")
+    delivered = session.exec(select(OutboxItem).where(OutboxItem.key == registration_key)).first()
+    if not registry_id or delivered is None or delivered.kind != REGISTER:
+        return None
+    live = _live_replacement(session, replacement_key)
+    if live is None or live.kind != REGISTER or live.chain != delivered.chain:
+        return None
+    payload = {k: v for k, v in outbox.payload_of(live).items() if k != "client_reference"}
+    payload["registry_id"] = registry_id
+    if live.state == ItemState.DELIVERED.value:
+        if not outbox.receipt_of(live).get("adopted"):
+            return None  # a record of its own (another NIK): not for an automatic correction
+        return outbox.enqueue(
+            session, REGISTRY, UPDATE, payload, chain=live.chain, depends_on=delivered.key
+        )
+    if live.state == ItemState.NEEDS_ATTENTION.value or _never_left(live):
+        return outbox.supersede(session, live, payload, kind=UPDATE, depends_on=delivered.key)
+    if outbox.payload_of(delivered).get("nik") == payload.get("nik"):
+        return outbox.supersede_without_effect(
+            session, live, payload, kind=UPDATE, depends_on=delivered.key
+        )
+    return None
+
+
+def _live_replacement(session: Session, key: str) -> OutboxItem | None:
+    """The item at the end of a line of replacements, read under a row lock (PostgreSQL), so a
+    desk's sync worker cannot claim it while it is being replaced."""
+    seen: set[str] = set()
+    while key not in seen:
+        seen.add(key)
+        item = session.exec(
+            select(OutboxItem).where(OutboxItem.key == key).with_for_update()
+        ).first()
+        if item is None or item.state != ItemState.SUPERSEDED.value or not item.superseded_by:
+            return item
+        key = item.superseded_by
+    return None
 
 
 def _correct_unsent_applications(session: Session, applicant: Applicant) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from ltsa_desk.domain.workflow import CaseState
-from ltsa_desk.services import audit
+from ltsa_desk.services import audit, submissions
 from ltsa_desk.store.models import Applicant, CaseEvent, utc_now
 from sync.destinations import PASSPORT_APPLICATION, REGISTER
 from sync.engine import EngineHooks
@@ -70,6 +70,16 @@ def on_delivered(session: Session, item: DeliveredItem, receipt: dict[str, Any])
     statement.run(
         session.connection(), {"b_id": applicant_id, "b_number": str(number), "b_at": utc_now()}
     )
+
+
+def on_late_delivery(
+    session: Session, item: DeliveredItem, receipt: dict[str, Any], replacement: str
+) -> None:
+    """A USB bundle delivered an item the officer corrected after the export (its receipts came
+    back): the registry holds the exported registration, so the correction that replaced it
+    travels as a correction of that record (see `submissions.correct_late_registration`)."""
+    if item.kind == REGISTER:
+        submissions.correct_late_registration(session, item.key, receipt, replacement)
 
 
 def on_changes(session: Session, destination: str, changes: list[dict[str, Any]]) -> None:
