@@ -12,6 +12,7 @@ it stays usable even when another dialog was open when the lock came.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -64,10 +65,23 @@ def idle_minutes(workspace: Workspace) -> int:
         return 10
 
 
-def open_lock(workspace: Workspace, username: str, password: str, *, locked_by: Actor) -> SignedIn:
+def open_lock(
+    workspace: Workspace,
+    username: str,
+    password: str,
+    *,
+    locked_by: Actor,
+    lock_noted: threading.Event | None = None,
+) -> SignedIn:
     """The lock screen's check (worker thread), audited for what it is (issue 18): the locked
     officer's password opens the lock (``user.unlock``); another officer signs in as at the
-    start (``user.signin``) and the locked officer's session ends (``user.signout``)."""
+    start (``user.signin``) and the locked officer's session ends (``user.signout``).
+
+    ``lock_noted`` is set once the lock's own entry is written (another worker thread): the log
+    must never show the counter opened before it was locked.
+    """
+    if lock_noted is not None:
+        lock_noted.wait(30)
     if username == locked_by.username:
         officer = officer_sessions.unlock(workspace.database, locked_by, password)
         return SignedIn(actor=locked_by, full_name=officer.full_name)
@@ -95,6 +109,7 @@ class LockDialog(QDialog):
         parent: QWidget | None = None,
         *,
         idle: bool = False,
+        lock_noted: threading.Event | None = None,
     ) -> None:
         super().__init__(parent)
         self.officer = officer
@@ -119,7 +134,7 @@ class LockDialog(QDialog):
         self.explanation = plain_label()  # names the officer
         self.explanation.setWordWrap(True)
         self.form = CredentialsForm(workspace, runner, card)
-        self.form.check = partial(open_lock, locked_by=officer.actor)
+        self.form.check = partial(open_lock, locked_by=officer.actor, lock_noted=lock_noted)
         self.form.signed_in.connect(self._opened)
 
         self.unlock_button = QPushButton()
@@ -319,16 +334,19 @@ class IdleLock(QObject):
             return
         # In the audit log with why, off the GUI thread (issue 18).
         reason = officer_sessions.LOCKED_IDLE if idle else officer_sessions.LOCKED_BY_OFFICER
-        self.runner.run(
-            partial(
-                officer_sessions.note,
-                self.workspace.database,
-                self.officer.actor,
-                officer_sessions.LOCK,
-                reason,
-            )
+        noted = threading.Event()
+        database, actor = self.workspace.database, self.officer.actor
+
+        def note_lock() -> None:
+            try:
+                officer_sessions.note(database, actor, officer_sessions.LOCK, reason)
+            finally:
+                noted.set()  # written or failed (logged by the runner): the lock opens anyway
+
+        self.runner.run(note_lock)
+        self.dialog = LockDialog(
+            self.workspace, self.runner, self.officer, self.window, idle=idle, lock_noted=noted
         )
-        self.dialog = LockDialog(self.workspace, self.runner, self.officer, self.window, idle=idle)
         self.dialog.unlocked.connect(self._unlock)
         self.dialog.sign_out.connect(self.signed_out)
         self._cover()

@@ -449,3 +449,40 @@ def test_taking_over_signs_the_first_officer_out(
         ("user.signin", "petugas2", None),
         ("user.signout", "petugas1", "ganti petugas"),
     ]
+
+
+def test_the_lock_entry_comes_first_even_when_it_is_written_late(
+    qtbot: Any,
+    workspace: Workspace,
+    runner: Runner,
+    lock_factory: Any,
+    officers: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lock's entry and the password check run on two worker threads: on a busy PC the
+    check finished first and the log showed the counter opened before it was locked."""
+    import time
+
+    from ltsa_desk.services import officer_sessions
+
+    real = officer_sessions.note
+
+    def slow_lock(database: Any, actor: Any, action: str, reason: str | None = None) -> None:
+        if action == officer_sessions.LOCK:
+            time.sleep(0.5)  # a loaded machine, made certain
+        real(database, actor, action, reason)
+
+    monkeypatch.setattr(officer_sessions, "note", slow_lock)
+    lock = lock_factory(idle_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        qtbot.keyClicks(dialog.form.password, PASSWORD)
+        qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    runner.wait_idle()
+    assert [action for action, _, _ in audit_entries(workspace)] == [
+        "user.lock",
+        "user.signin",
+        "user.unlock",
+    ]
