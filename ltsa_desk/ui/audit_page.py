@@ -83,6 +83,8 @@ _ACTION_LABELS = {
     "bundle.receipts": QT_TRANSLATE_NOOP("AuditPage", "Tanda terima bundel diimpor"),
     "report.export": QT_TRANSLATE_NOOP("AuditPage", "Laporan diekspor"),
     "restore.move": QT_TRANSLATE_NOOP("AuditPage", "Cadangan dipindah ke loket ini"),
+    "config.adopt": QT_TRANSLATE_NOOP("AuditPage", "Konfigurasi mulai disegel"),
+    "config.accept": QT_TRANSLATE_NOOP("AuditPage", "Perubahan konfigurasi disetujui"),
 }
 
 
@@ -117,6 +119,7 @@ _FIELD_LABELS = {
     "has_password": QT_TRANSLATE_NOOP("AuditPage", "Punya kata sandi"),
     "issued_on": QT_TRANSLATE_NOOP("AuditPage", "Tanggal terbit"),
     "items": QT_TRANSLATE_NOOP("AuditPage", "Jumlah kiriman"),
+    "keys": QT_TRANSLATE_NOOP("AuditPage", "Kunci konfigurasi"),
     "kind": QT_TRANSLATE_NOOP("AuditPage", "Jenis"),
     "media_type": QT_TRANSLATE_NOOP("AuditPage", "Jenis berkas"),
     "name": QT_TRANSLATE_NOOP("AuditPage", "Nama"),

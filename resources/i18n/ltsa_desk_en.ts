@@ -422,6 +422,14 @@
             <translation>Backup moved to this counter</translation>
         </message>
         <message>
+            <source>Konfigurasi mulai disegel</source>
+            <translation>Configuration sealed for the first time</translation>
+        </message>
+        <message>
+            <source>Perubahan konfigurasi disetujui</source>
+            <translation>Configuration change accepted</translation>
+        </message>
+        <message>
             <source>Laporan</source>
             <translation>Report</translation>
         </message>
@@ -468,6 +476,10 @@
         <message>
             <source>Jumlah kiriman</source>
             <translation>Submissions</translation>
+        </message>
+        <message>
+            <source>Kunci konfigurasi</source>
+            <translation>Configuration keys</translation>
         </message>
         <message>
             <source>Jenis</source>

@@ -422,6 +422,14 @@
             <translation>Cadangan dipindah ke loket ini</translation>
         </message>
         <message>
+            <source>Konfigurasi mulai disegel</source>
+            <translation>Konfigurasi mulai disegel</translation>
+        </message>
+        <message>
+            <source>Perubahan konfigurasi disetujui</source>
+            <translation>Perubahan konfigurasi disetujui</translation>
+        </message>
+        <message>
             <source>Pengguna</source>
             <translation>Pengguna</translation>
         </message>
@@ -500,6 +508,10 @@
         <message>
             <source>Jumlah kiriman</source>
             <translation>Jumlah kiriman</translation>
+        </message>
+        <message>
+            <source>Kunci konfigurasi</source>
+            <translation>Kunci konfigurasi</translation>
         </message>
         <message>
             <source>Jenis</source>

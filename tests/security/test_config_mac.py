@@ -282,3 +282,11 @@ def test_recover_on_a_new_pc_seals_the_carried_file(
     assert recovered.returncode == 0, recovered.stderr
     assert '"config_resealed": true' in recovered.stdout
     assert cli("sync", "status", data_dir=data_dir).returncode == 0
+
+
+def test_the_audit_page_names_both_entries_in_words() -> None:
+    """Issue 18: the audit page says what happened, not `config.accept`."""
+    from ltsa_desk.ui.audit_page import _ACTION_LABELS, _FIELD_LABELS
+
+    assert {"config.adopt", "config.accept"} <= set(_ACTION_LABELS)
+    assert "keys" in _FIELD_LABELS
