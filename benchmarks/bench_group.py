@@ -48,11 +48,12 @@ def _registered_codes(database: Any) -> tuple[list[str], int]:
 def _ltsa(args: list[str], folder: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = dict(os.environ)
     env.pop("LTSA_DATA_DIR", None)
+    args, password = benchlib.as_admin(args)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "ltsa_desk", *args, "--data-dir", str(folder)],
         env=env,
-        stdin=subprocess.DEVNULL,
+        input=password,
         capture_output=True,
         text=True,
         check=False,
@@ -64,6 +65,7 @@ def run(root: Path, count: int) -> dict[str, Any]:
     folder = root / "group-counter"
     workspace = benchlib.make_workspace(folder)
     try:
+        benchlib.add_admin(workspace)
         benchlib.seed_applicants(workspace.database, count, seed=91)
         codes, allowed = _registered_codes(workspace.database)
     finally:

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchlib import Figure, make_workspace
+from benchlib import Figure, add_admin, as_admin, make_workspace
 
 COLUMNS = (
     "nik",
@@ -60,10 +60,10 @@ def write_register(path: Path, rows: int, seed: int = 99) -> None:
             writer.writerow([record.get(column) or "" for column in COLUMNS])
 
 
-def _run(args: list[str], timeout: float) -> tuple[float, str]:
+def _run(args: list[str], timeout: float, input: str | None = None) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(
-        args, capture_output=True, text=True, timeout=timeout, env=os.environ.copy()
+        args, capture_output=True, text=True, timeout=timeout, env=os.environ.copy(), input=input
     )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
@@ -73,14 +73,18 @@ def _run(args: list[str], timeout: float) -> tuple[float, str]:
 
 def run(root: Path, rows: int) -> dict[str, Any]:
     folder = root / "import-counter"
-    make_workspace(folder).close()
+    workspace = make_workspace(folder)
+    try:
+        add_admin(workspace)
+    finally:
+        workspace.close()
     register = root / "register.csv"
     write_register(register, rows)
     start_s, _ = _run([*command(), "--version"], timeout=120)
-    seconds, out = _run(
-        [*command(), "import-register", str(register), "--json", "--data-dir", str(folder)],
-        timeout=1800,
+    argv, password = as_admin(
+        [*command(), "import-register", str(register), "--json", "--data-dir", str(folder)]
     )
+    seconds, out = _run(argv, timeout=1800, input=password)
     report = json.loads(out)
     return {"seconds": seconds, "start_s": start_s, "report": report, "rows": rows}
 

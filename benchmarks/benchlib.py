@@ -203,6 +203,39 @@ def make_workspace(folder: Path, *, database_url: str | None = None):  # type: i
     return open_workspace(folder)
 
 
+#: The counter's first admin, for the verbs that need an account (`--as` and the password on
+#: stdin's first line, as a technician's script runs them): made where no account exists yet.
+ADMIN, ADMIN_PASSWORD = "admin.bench", "kopi-hujan-sepeda-biru-7"
+
+
+def add_admin(workspace: Any) -> None:
+    """The first admin of a new counter (free while it has no account, as at set-up)."""
+    from ltsa_desk.services.accounts import create_user
+
+    with workspace.database.write_session() as session:
+        create_user(session, ADMIN, "admin", password=ADMIN_PASSWORD, actor="setup-wizard")
+
+
+def ensure_admin(folder: Path) -> None:
+    """The folder's counter has :data:`ADMIN` (added when it has no account yet)."""
+    from ltsa_desk.services.accounts import find_user
+    from ltsa_desk.workspace import open_workspace
+
+    workspace = open_workspace(folder)
+    try:
+        with workspace.database.session() as session:
+            missing = find_user(session, ADMIN) is None
+        if missing:
+            add_admin(workspace)
+    finally:
+        workspace.close()
+
+
+def as_admin(args: list[str]) -> tuple[list[str], str]:
+    """A verb's arguments and stdin to run it as :data:`ADMIN`."""
+    return [*args, "--as", ADMIN], f"{ADMIN_PASSWORD}\n"
+
+
 def open_workspace_at(folder: Path):  # type: ignore[no-untyped-def]
     from ltsa_desk.workspace import open_workspace
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import importlib
 import json
 import logging
@@ -19,6 +20,13 @@ from typing import Any, NoReturn
 from ltsa_desk import __version__
 from ltsa_desk.config import ConfigError, resolve_data_dir
 from ltsa_desk.console import tolerate_narrow_code_page
+from ltsa_desk.domain.permissions import (
+    FREE_BEFORE_FIRST_ACCOUNT,
+    NotPermitted,
+    roles_for,
+    roles_in_words,
+    verb_operation,
+)
 from ltsa_desk.logging_setup import setup_logging
 
 log = logging.getLogger("ltsa_desk.cli")
@@ -93,6 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
             parents=[with_json if json_flag else common],
         )
         verb.set_defaults(handler=handler)
+        key = verb.prog.removeprefix(f"{parser.prog} ")
+        operation = verb_operation(key)
+        verb.set_defaults(verb_key=key, operation=operation)
+        if operation is not None:
+            verb.add_argument(
+                "--as",
+                dest="as_user",
+                default=None,
+                metavar="USER",
+                help="the account doing this (needs "
+                f"{', '.join(sorted(roles_for(operation)))}); its password is the first line of "
+                "stdin, or asked on a terminal",
+            )
         return verb
 
     add("gui", "verbs:gui", "open the counter window")
@@ -278,7 +299,6 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         toggle = add(action, handler, text, parent=user_sub, json_flag=True)
         toggle.add_argument("name")
-        toggle.add_argument("--as", dest="as_user", default=None)
 
     imp = add(
         "import-register",
@@ -292,7 +312,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="where rejected rows go (default: <name>.rejects.csv beside FILE)",
     )
-    imp.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
 
     applicant = sub.add_parser("applicant", help="find, show and correct CPMI records")
     app_sub = applicant.add_subparsers(
@@ -329,7 +348,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="save even with warnings (e.g. KTP from another region)",
     )
-    app_update.add_argument("--as", dest="as_user", default=None)
     app_passport = add(
         "request-passport",
         "verbs_case:applicant_request_passport",
@@ -354,7 +372,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="NIKs or tracking codes, one a line ('-' for stdin); blank lines and # skipped",
     )
-    app_passport.add_argument("--as", dest="as_user", default=None)
     app_cancel = add(
         "cancel",
         "verbs:applicant_cancel",
@@ -364,7 +381,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     app_cancel.add_argument("key", metavar="NIK|TRACKING")
     app_cancel.add_argument("--reason", required=True)
-    app_cancel.add_argument("--as", dest="as_user", default=None)
 
     credentials = sub.add_parser("credentials", help="destination tokens, kept in the OS keyring")
     cred_sub = credentials.add_subparsers(
@@ -450,7 +466,6 @@ def build_parser() -> argparse.ArgumentParser:
         json_flag=True,
     )
     export_bundle.add_argument("out", metavar="OUT.ltsab")
-    export_bundle.add_argument("--as", dest="as_user", default=None)
     upload_bundle = add(
         "upload-bundle",
         "verbs_admin:sync_upload_bundle",
@@ -466,7 +481,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=900.0,
         help="seconds to keep trying through outages (default 900)",
     )
-    upload_bundle.add_argument("--as", dest="as_user", default=None)
     import_receipts = add(
         "import-receipts",
         "verbs_admin:sync_import_receipts",
@@ -475,7 +489,6 @@ def build_parser() -> argparse.ArgumentParser:
         json_flag=True,
     )
     import_receipts.add_argument("file", metavar="FILE.ltsar")
-    import_receipts.add_argument("--as", dest="as_user", default=None)
 
     report = sub.add_parser("report", help="the admin's reports (XLSX, CSV, PDF)")
     report_sub = report.add_subparsers(
@@ -539,7 +552,6 @@ def _configure_report_export(parser: argparse.ArgumentParser) -> None:
         metavar="CHAR",
         help="CSV separator: ',' (default) or ';' (Excel in Indonesian)",
     )
-    parser.add_argument("--as", dest="as_user", default=None, help="account named in the audit log")
 
 
 def load_handler(name: str) -> Callable[[argparse.Namespace], int]:
@@ -606,11 +618,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(args.data_dir)
     handler = load_handler(getattr(args, "handler", None) or "verbs:gui")
     try:
+        _ask_password(args)
         return handler(args)
     except CliError as exc:
         return _fail(args, str(exc), exc.code, exc.field)
     except ConfigError as exc:
         return _fail(args, str(exc), EXIT_BAD_INPUT, None)
+    except NotPermitted as exc:  # a service's own role wall (the verb's check came first)
+        return _fail(args, f"{exc}. Tidak ada yang diubah.", EXIT_BAD_INPUT, exc.field)
     except KeyboardInterrupt:
         say("Dibatalkan.")
         return 130
@@ -625,6 +640,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The traceback still reaches stderr; the log keeps it (masked) for the technician.
         log.exception("ltsa-desk %s failed", getattr(args, "verb", None) or "gui")
         raise
+
+
+def operation_of(args: argparse.Namespace) -> str | None:
+    """The operation the parsed verb is (None: no password needed), from the one table.
+
+    `credentials set database` is the exception of its verb: the office server's password is
+    itself the credential, and the desk cannot open the office database to check an account
+    exactly when that password changed.
+    """
+    if getattr(args, "verb_key", None) == "credentials set" and args.destination == "database":
+        return None
+    operation: str | None = getattr(args, "operation", None)
+    return operation
+
+
+def _ask_password(args: argparse.Namespace) -> None:
+    """Before the verb runs: the password of `--as USER`, so it is the first line of stdin
+    (before any secret the verb itself reads) or typed at a prompt; the verb checks it against
+    the account (``verbs.authenticate``) with the window's sign-in and lock-out."""
+    args.operation = operation_of(args)
+    args.password = None
+    args.actor = None  # set by verbs.authenticate once the password is checked
+    if args.operation is None:
+        return
+    if not args.as_user:
+        if args.verb_key in FREE_BEFORE_FIRST_ACCOUNT:
+            return  # the verb lets it through only while the folder has no account
+        raise CliError(
+            f"'{args.verb_key}' perlu akun {roles_in_words(args.operation)}: tambahkan --as "
+            "NAMA_PENGGUNA; kata sandinya dibaca dari baris pertama stdin (atau ditanyakan di "
+            "terminal). Tidak ada yang diubah.",
+            field="as",
+        )
+    args.password = read_password(args.as_user)
+
+
+def read_password(username: str) -> str:
+    """An account's password: typed at a hidden prompt on a terminal, else the first line of
+    stdin (a script or the installer pipes it; never on the command line, where other users of
+    the PC could read it)."""
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        return getpass.getpass(f"Kata sandi {username}: ")
+    line = stdin.readline() if stdin is not None else ""
+    password = line.rstrip("\r\n")
+    if not password:
+        raise CliError(
+            f"Kata sandi akun {username} tidak terbaca: berikan di baris pertama stdin. "
+            "Tidak ada yang diubah.",
+            field="password",
+        )
+    return password
 
 
 def _fail(args: argparse.Namespace, message: str, code: int, field: str | None) -> int:

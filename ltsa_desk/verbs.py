@@ -39,6 +39,7 @@ def _workspace(
                 workspace.new_recovery_key, workspace.database.info.database_id, sys.stderr
             )
             workspace.confirm_recovery_key_shown()
+        authenticate(workspace, args)
         yield workspace
     finally:
         workspace.close()
@@ -61,18 +62,73 @@ def _print_recovery_key(recovery_key: str, database_id: str, stream: Any) -> Non
     stream.flush()
 
 
-def _actor(workspace: Workspace, as_user: str | None) -> Actor:
-    """`--as NAME` must name an active account; without it the OS account is recorded."""
+def authenticate(workspace: Workspace, args: argparse.Namespace) -> Actor | None:
+    """Check `--as USER` and its password (read by ``cli``) against the account, with the
+    window's sign-in and lock-out, and the account's role against the verb's operation.
+
+    Every verb that needs a role opens its data folder through :func:`_workspace`, which calls
+    this, so none can skip it; the account is kept on ``args`` (one check per command). A set-up
+    verb (``FREE_BEFORE_FIRST_ACCOUNT``) without `--as` runs only while the folder has no
+    account that can sign in; the audit then names the operating-system account. Returns None
+    for a verb free of a password.
+    """
+    from ltsa_desk.domain.permissions import allowed, roles_in_words
+    from ltsa_desk.services.permissions import has_any_account, operation_words
+
+    operation = getattr(args, "operation", None)
+    if operation is None:
+        return None
+    known: Actor | None = getattr(args, "actor", None)
+    if known is not None:
+        return known
     office, counter = workspace.config.office_code, workspace.config.counter_id
-    if not as_user:
-        return Actor.from_os_user(counter, office)
-    with workspace.database.session() as session:
-        officer = accounts.find_user(session, as_user)
-    if officer is None or not officer.active:
-        raise CliError(f"Pengguna '{as_user}' tidak ditemukan atau tidak aktif", field="as")
-    return Actor(
-        username=officer.username, counter_id=counter, office_code=office, role=officer.role
-    )
+    with workspace.database.write_session() as session:
+        if not args.as_user:
+            if has_any_account(session):
+                raise CliError(
+                    f"Loket ini sudah punya akun: '{args.verb_key}' perlu akun "
+                    f"{roles_in_words(operation)}. Tambahkan --as NAMA_PENGGUNA (kata sandinya "
+                    "di baris pertama stdin). Tidak ada yang diubah.",
+                    field="as",
+                )
+            args.actor = Actor.from_os_user(counter, office)
+            return args.actor
+        try:
+            officer = accounts.authenticate(
+                session, args.as_user, args.password or "", record_success=False
+            )
+        except accounts.SignInRefused as exc:
+            raise CliError(f"{exc}. Tidak ada yang diubah.", field="as") from exc
+        if not allowed(officer.role, operation):
+            role = accounts.ROLE_LABELS_ID.get(accounts.Role(officer.role), officer.role)
+            raise CliError(
+                f"Pengguna '{officer.username}' ({role}) tidak boleh {operation_words(operation)}"
+                f"; hanya {roles_in_words(operation)}. Tidak ada yang diubah.",
+                field="as",
+            )
+        args.actor = Actor(
+            username=officer.username, counter_id=counter, office_code=office, role=officer.role
+        )
+    return args.actor
+
+
+def authenticate_folder(args: argparse.Namespace) -> Actor | None:
+    """For a verb that works on the folder without keeping it open (config set, backup,
+    migrate-to): the folder is opened just to check the account."""
+    if getattr(args, "operation", None) is None:
+        return None
+    with _workspace(args, announce=False) as workspace:
+        return authenticate(workspace, args)
+
+
+def _actor(workspace: Workspace, args: argparse.Namespace) -> Actor:
+    """The account the verb acts as: the one `--as` authenticated (see :func:`authenticate`);
+    for a verb free of a password, the operating-system account (which has no role, so the
+    services refuse it anything that needs one)."""
+    actor = authenticate(workspace, args)
+    if actor is not None:
+        return actor
+    return Actor.from_os_user(workspace.config.counter_id, workspace.config.office_code)
 
 
 # --- window -------------------------------------------------------------------------------------
@@ -236,6 +292,7 @@ def config_show(args: argparse.Namespace) -> int:
 
 
 def config_set(args: argparse.Namespace) -> int:
+    authenticate_folder(args)
     config = Config.load(args.data_dir)
     if args.key in {"office.code", "database.url", "database.id"}:
         raise ConfigError(f"{args.key} ditetapkan saat 'init' dan tidak diubah di sini")
@@ -297,9 +354,7 @@ def user_add(args: argparse.Namespace) -> int:
                 args.role,
                 password=password,
                 full_name=args.full_name,
-                actor=Actor.from_os_user(
-                    workspace.config.counter_id, workspace.config.office_code
-                ).username,
+                actor=_actor(workspace, args).username,
             )
         except accounts.AccountError as exc:
             raise CliError(str(exc), field=exc.field) from exc
@@ -354,9 +409,7 @@ def user_reset_password(args: argparse.Namespace) -> int:
                 session,
                 args.name,
                 password,
-                actor=Actor.from_os_user(
-                    workspace.config.counter_id, workspace.config.office_code
-                ).username,
+                actor=_actor(workspace, args).username,
             )
         except accounts.AccountError as exc:
             raise CliError(str(exc), field=exc.field) from exc
@@ -389,7 +442,7 @@ def import_register(args: argparse.Namespace) -> int:
                 "Berkas penolakan tidak boleh sama dengan berkas register", field="rejects"
             )
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
 
         def progress(done: int, total: int) -> None:
             say(f"{done}/{total} baris diproses")
@@ -491,7 +544,7 @@ def applicant_update(args: argparse.Namespace) -> int:
 
     changes = _parse_assignments(args.assignments)
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         with workspace.database.write_session() as session:
             applicant = _get_applicant(session, args.key)
             try:
@@ -519,7 +572,7 @@ def applicant_cancel(args: argparse.Namespace) -> int:
     from ltsa_desk.services.validation import ValidationFailed
 
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         with workspace.database.write_session() as session:
             applicant = _get_applicant(session, args.key)
             try:
@@ -564,7 +617,7 @@ def applicant_request_passport(args: argparse.Namespace) -> int:
     from ltsa_desk.services.group_actions import request_passports
 
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         outcomes = request_passports(
             workspace.database,
             keys,
@@ -597,7 +650,7 @@ def _request_one_passport(args: argparse.Namespace, key: str) -> int:
     from ltsa_desk.services.validation import ValidationFailed
 
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         require = bool(workspace.config.get("workflow.require_recommendation"))
         with workspace.database.write_session() as session:
             applicant = _get_applicant(session, key)

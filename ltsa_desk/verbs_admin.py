@@ -27,7 +27,7 @@ from ltsa_desk.verbs import _actor, _workspace
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
     with _workspace(args) as workspace:
-        actor = _actor(workspace, getattr(args, "as_user", None))
+        actor = _actor(workspace, args)
         with workspace.database.write_session() as session:
             try:
                 officer = accounts.set_active(session, args.name, active, actor=actor.username)
@@ -61,7 +61,7 @@ def credentials_set_bundle(args: argparse.Namespace) -> int:
         )
     secret = read_stdin_line("Rahasia bundel")
     with _workspace(args) as workspace:
-        actor = _actor(workspace, getattr(args, "as_user", None))
+        actor = _actor(workspace, args)
         try:
             bundles.set_bundle_secret(workspace, secret, actor)
         except bundles.BundleError as exc:
@@ -77,7 +77,7 @@ def credentials_set_bundle(args: argparse.Namespace) -> int:
 def sync_export_bundle(args: argparse.Namespace) -> int:
     out = Path(args.out)
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         try:
             report = bundles.export_bundle(workspace, out, actor)
         except bundles.BundleError as exc:
@@ -98,7 +98,7 @@ def sync_export_bundle(args: argparse.Namespace) -> int:
 
 def sync_upload_bundle(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
 
         def progress(done: int, total: int) -> None:
             say(f"{done}/{total} kiriman terkirim")
@@ -132,7 +132,7 @@ def sync_upload_bundle(args: argparse.Namespace) -> int:
 
 def sync_import_receipts(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         try:
             report = bundles.import_receipts(workspace, Path(args.file), actor)
         except bundles.BundleError as exc:

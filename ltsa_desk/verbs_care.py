@@ -63,7 +63,9 @@ def doctor(args: argparse.Namespace) -> int:
 
 def backup(args: argparse.Namespace) -> int:
     from ltsa_desk.services.backup import BackupError, IntegrityProblem, make_backup
+    from ltsa_desk.verbs import authenticate_folder
 
+    authenticate_folder(args)
     config = Config.load(args.data_dir)
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
@@ -132,6 +134,7 @@ def restore(args: argparse.Namespace) -> int:
             "--recovery-key-stdin memakai stdin, jadi tidak bisa bertanya di terminal: tambahkan "
             "--yes, atau pakai --recovery-key"
         )
+    actor = _restore_actor(args)
     recovery = _read_recovery_key(args)
     data_dir: Path = args.data_dir
     lock = DataFolderLock(data_dir, windows_mutex=False)
@@ -183,7 +186,9 @@ def restore(args: argparse.Namespace) -> int:
     finally:
         lock.release()
     if moved_from and moved_from != (staged.archive.office_code, staged.archive.counter_id):
-        _audit_move(data_dir, moved_from, staged.archive.office_code, staged.archive.counter_id)
+        _audit_move(
+            data_dir, moved_from, staged.archive.office_code, staged.archive.counter_id, actor
+        )
     if args.json:
         emit_json({"restore": result.as_dict()})
     say(
@@ -196,19 +201,51 @@ def restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _audit_move(data_dir: Path, before: tuple[str, str], office: str, counter: str) -> None:
-    """`restore --move`: the restored register records that it now serves this folder."""
+def _restore_actor(args: argparse.Namespace) -> str | None:
+    """The account that may replace this folder's data (admin or technician of the data being
+    replaced), checked before anything is read or moved.
+
+    A folder whose database does not open here (a new PC, a lost key: the case a restore is
+    for) or has no account yet has nobody to ask: free then, as the other set-up verbs, and the
+    old data, if any, stays in replaced-<time>/.
+    """
+    from ltsa_desk.config import ConfigError
+    from ltsa_desk.verbs import authenticate
+    from ltsa_desk.workspace import open_workspace
+
+    if not (args.data_dir / "config.toml").is_file():
+        return None
+    try:
+        workspace = open_workspace(args.data_dir)
+    except (ConfigError, DatabaseProblem):
+        return None
+    try:
+        actor = authenticate(workspace, args)
+    finally:
+        workspace.close()
+    return actor.username if actor is not None else None
+
+
+def _audit_move(
+    data_dir: Path,
+    before: tuple[str, str],
+    office: str,
+    counter: str,
+    actor_name: str | None,
+) -> None:
+    """`restore --move`: the restored register records that it now serves this folder, and who
+    said it was a move (the authenticated account, or the operating-system account at set-up)."""
     from ltsa_desk.services import audit
     from ltsa_desk.services.context import Actor
     from ltsa_desk.workspace import open_workspace
 
     workspace = open_workspace(data_dir)
     try:
-        actor = Actor.from_os_user(counter, office)
+        name = actor_name or Actor.from_os_user(counter, office).username
         with workspace.database.write_session() as session:
             audit.record(
                 session,
-                actor=actor.username,
+                actor=name,
                 action="restore.move",
                 entity="counter",
                 before={"office_code": before[0], "counter_id": before[1]},

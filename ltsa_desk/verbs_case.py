@@ -49,7 +49,7 @@ def _skip_to_passport(args: argparse.Namespace, key: str, reason: str) -> int:
     from ltsa_desk.verbs import _actor, _get_applicant, _workspace
 
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
+        actor = _actor(workspace, args)
         with workspace.database.write_session() as session:
             applicant = _get_applicant(session, key)
             try:

@@ -23,10 +23,6 @@ from ltsa_desk.services.reports import (
 )
 from ltsa_desk.services.reports.base import KIND_TITLES_ID, thousands_id
 
-#: Accounts that may take data out of the office with `--as`. The screen is the admin's; on the
-#: command line the technician runs it for them (the default OS account is recorded as such).
-ALLOWED_ROLES = ("admin", "technician")
-
 
 def _request(args: argparse.Namespace) -> ExportRequest:
     try:
@@ -75,16 +71,7 @@ def report_export(args: argparse.Namespace) -> int:
     if request.fmt == "pdf":
         _ensure_gui_application()
     with _workspace(args) as workspace:
-        actor = _actor(workspace, args.as_user)
-        if args.as_user and actor.role not in ALLOWED_ROLES:
-            from ltsa_desk.services.accounts import ROLE_LABELS_ID
-
-            role = {str(k): v for k, v in ROLE_LABELS_ID.items()}.get(actor.role, actor.role)
-            raise CliError(
-                f"Pengguna '{actor.username}' ({role}) tidak boleh mengekspor laporan; "
-                "hanya admin atau teknisi",
-                field="as",
-            )
+        actor = _actor(workspace, args)
         result = export_report(workspace, request, actor)
     if args.json:
         emit_json(result.as_dict())

@@ -140,6 +140,9 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
 def migrate_to(args: argparse.Namespace) -> int:
     from ltsa_desk.services.move_counter import move_lone_counter
+    from ltsa_desk.verbs import authenticate_folder
+
+    authenticate_folder(args)  # the lone counter's own accounts, before anything moves
 
     try:
         url = Config(args.data_dir).set("database.url", args.database_url)

@@ -287,8 +287,15 @@ def _refuse_without_account(session: Session, username: str, now: Any) -> None:
     raise SignInRefused("Nama pengguna atau kata sandi salah")
 
 
-def authenticate(session: Session, username: str, password: str) -> Officer:
-    """Check a password; after five failures in a row the account waits a few minutes."""
+def authenticate(
+    session: Session, username: str, password: str, *, record_success: bool = True
+) -> Officer:
+    """Check a password; after five failures in a row the account waits a few minutes.
+
+    The window and the command line (``--as USER``) both sign in here, so a wrong password
+    typed at either counts toward the same pause. A command's success is not audited as a
+    sign-in (``record_success=False``): the command's own entry names the account.
+    """
     officer = find_user(session, username)
     now = utc_now()
     if officer is None or not officer.active or officer.password_hash is None:
@@ -318,12 +325,13 @@ def authenticate(session: Session, username: str, password: str) -> Officer:
     if _hasher.check_needs_rehash(officer.password_hash):
         officer.password_hash = _hasher.hash(password)
         session.add(officer)
-    audit.record(
-        session,
-        actor=officer.username,
-        action="user.signin",
-        entity="officer",
-        entity_id=officer.id,
-    )
+    if record_success:
+        audit.record(
+            session,
+            actor=officer.username,
+            action="user.signin",
+            entity="officer",
+            entity_id=officer.id,
+        )
     session.commit()
     return officer

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import sqlcipher3.dbapi2 as sqlite3
+from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
 from keyrings.alt.file import PlaintextKeyring
 
@@ -99,9 +100,28 @@ def run(
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
     timeout: float = 60,
+    auth: bool = True,
 ) -> Result:
-    """Run `python -m ltsa_desk ARGS [--data-dir DIR]`; stdin is empty unless `input` is given."""
+    """Run `python -m ltsa_desk ARGS [--data-dir DIR]`; stdin is empty unless `input` is given.
+
+    A verb that needs an account runs as the test admin (tests/cliauth.py), unless the test
+    names its own `--as` or says ``auth=False``."""
     argv = [str(a) for a in args]
+    if auth and stdin is None:
+        folder = data_dir if data_dir is not None else env_data_dir
+        argv, input = as_admin(
+            argv,
+            input,
+            Path(folder) if folder is not None else None,
+            lambda: run(
+                *add_admin_command(),
+                data_dir=data_dir,
+                env_data_dir=env_data_dir,
+                input=admin_line(None),
+                env=env,
+                auth=False,
+            ),
+        )
     if data_dir is not None:
         argv += ["--data-dir", str(data_dir)]
     full_env = base_env()

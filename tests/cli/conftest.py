@@ -13,6 +13,7 @@ from pathlib import Path
 
 import clitools
 import pytest
+from cliauth import add_admin_command, admin_line, remember
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,11 +25,17 @@ def _cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def template_counter(_cli_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A counter of office 52.03, made once by `ltsa-desk init`; never modified."""
+    """A counter of office 52.03, made once by `ltsa-desk init`, with the test admin
+    (tests/cliauth.py); never modified."""
     folder = tmp_path_factory.mktemp("template") / "data"
     result = clitools.run("init", "--office-code", "52.03", "--counter-id", "LOTIM-01",
                           data_dir=folder)
     assert result.code == 0, str(result)
+    # The test admin, as a technician makes the first account; every copy has it.
+    admin = clitools.run(*add_admin_command(), data_dir=folder, input=admin_line(None),
+                         auth=False)
+    assert admin.code == 0, str(admin)
+    remember(folder)
     return folder
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import clitools
 import pytest
+from cliauth import TEST_ADMIN
 from clitools import (
     NIK_BAD_PROVINCE,
     NIK_FEMALE,
@@ -142,7 +143,7 @@ def test_update_saves_a_valid_change_with_before_and_after(own_counter: Path) ->
     assert stored["address"] == "Jl. Pejanggik 1, Selong"
     assert stored["phone"] == "+6281234567890"
     (entry,) = clitools.audit_entries(own_counter, "applicant.update")
-    assert entry["actor"].startswith("os:")
+    assert entry["actor"] == TEST_ADMIN  # the account that authenticated
     assert entry["entity_id"] == shown["id"]
     assert entry["before"] == {"address": None, "destination_country": None, "phone": None}
     assert entry["after"] == {"address": "Jl. Pejanggik 1, Selong", "destination_country": "KR",

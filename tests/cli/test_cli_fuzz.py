@@ -22,6 +22,7 @@ from pathlib import Path
 
 import clitools
 import pytest
+from cliauth import TEST_ADMIN, admin_line
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,14 +96,14 @@ def _environment(monkeypatch: pytest.MonkeyPatch, files: Path) -> None:
             monkeypatch.setenv(name, value)
 
 
-def _call(argv: list[str]) -> tuple[int, str]:
+def _call(argv: list[str], input: str = "") -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     with (
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
         pytest.MonkeyPatch.context() as patch,
     ):
-        patch.setattr(sys, "stdin", io.StringIO(""))
+        patch.setattr(sys, "stdin", io.StringIO(input))
         try:
             code = main(argv)
         except SystemExit as exc:  # argparse's own refusals
@@ -206,5 +207,8 @@ def test_the_counter_opens_in_process(
     """The fuzzing above reaches the verbs: the counter's database opens in this process."""
     folder, files = counter
     _environment(monkeypatch, files)
-    code, output = _call(["applicant", "list", "--json", "--data-dir", str(folder)])
+    code, output = _call(
+        ["applicant", "list", "--json", "--as", TEST_ADMIN, "--data-dir", str(folder)],
+        input=admin_line(None),
+    )
     assert code == 0, output

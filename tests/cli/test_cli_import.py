@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import clitools
+from cliauth import TEST_ADMIN
 from clitools import (
     NIK_BAD_PROVINCE,
     NIK_FEMALE,
@@ -222,40 +223,47 @@ def test_files_that_are_not_registers_exit_2_and_change_nothing(fresh_counter: P
 
 
 def test_who_imported_is_in_the_audit_log(fresh_counter: Path, tmp_path: Path) -> None:
-    added = run("user", "add", "petugas1", "--role", "officer", data_dir=fresh_counter)
+    added = run("user", "add", "petugas1", "--role", "officer", "--password-stdin",
+                data_dir=fresh_counter, input="sandi-petugas-kebun-1\n")
     assert added.code == 0, str(added)
     first = write_csv(tmp_path / "satu.csv", [
         ["nik", "nama", "tanggal_lahir", "jenis_kelamin"],
         [NIK_MALE, "Budi Santoso", "12-05-1990", "L"],
     ])
     as_officer = run("import-register", first, "--as", "petugas1", "--json",
-                     data_dir=fresh_counter)
+                     data_dir=fresh_counter, input="sandi-petugas-kebun-1\n")
     assert as_officer.code == 0, str(as_officer)
     assert as_officer.json()["imported"] == 1
 
     before = clitools.db_state(fresh_counter)
-    nobody = run("import-register", first, "--as", "nobody", "--json", data_dir=fresh_counter)
+    nobody = run("import-register", first, "--as", "nobody", "--json", data_dir=fresh_counter,
+                 input="sandi-petugas-kebun-1\n")
     assert nobody.error()["field"] == "as"
-    assert clitools.db_state(fresh_counter) == before
+    # Only the refused sign-in is recorded (under the typed name), nothing else.
+    after = clitools.db_state(fresh_counter)
+    assert {t: rows for t, rows in after.items() if t != "audit_log"} == {
+        t: rows for t, rows in before.items() if t != "audit_log"
+    }
+    assert [e["actor"] for e in clitools.audit_entries(fresh_counter, "user.signin")] == ["nobody"]
 
-    # Without --as the operating-system account is named. Every row of this file is rejected,
-    # yet the file was read, so the exit code is 0.
+    # The admin who authenticated is named. Every row of this file is rejected, yet the file
+    # was read, so the exit code is 0.
     all_bad = write_csv(tmp_path / "semua-salah.csv", [
         ["nik", "nama", "tanggal_lahir", "jenis_kelamin"],
         [NIK_BAD_PROVINCE, "Salah", "12-05-1990", "L"],
         ["12345", "Pendek", "12-05-1990", "L"],
         [NIK_FEMALE, "Siti Aminah", "12-05-1995", "L"],  # sex does not match the NIK
     ])
-    as_os_user = run("import-register", all_bad, "--json", data_dir=fresh_counter,
-                     env={"LOGNAME": "kasir7", "USER": "kasir7", "USERNAME": "kasir7"})
-    assert as_os_user.code == 0, str(as_os_user)
-    assert as_os_user.json() == {"imported": 0, "skipped": 0, "rejected": 3, "warnings": 0}
+    as_admin = run("import-register", all_bad, "--json", data_dir=fresh_counter,
+                   env={"LOGNAME": "kasir7", "USER": "kasir7", "USERNAME": "kasir7"})
+    assert as_admin.code == 0, str(as_admin)
+    assert as_admin.json() == {"imported": 0, "skipped": 0, "rejected": 3, "warnings": 0}
     assert (tmp_path / "semua-salah.rejects.csv").is_file()
 
     imports = clitools.audit_entries(fresh_counter, "register.import")
     assert [(entry["actor"], entry["entity_id"]) for entry in imports] == [
         ("petugas1", "satu.csv"),
-        ("os:kasir7", "semua-salah.csv"),
+        (TEST_ADMIN, "semua-salah.csv"),  # not the OS account: --as is checked, not a label
     ]
     rows = clitools.audit_entries(fresh_counter, "applicant.import")
     assert [entry["actor"] for entry in rows] == ["petugas1"]

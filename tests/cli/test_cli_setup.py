@@ -16,6 +16,7 @@ from pathlib import Path
 
 import clitools
 import pytest
+from cliauth import TEST_ADMIN, admin_line
 from clitools import parallel, run, run_many
 
 import ltsa_desk
@@ -283,12 +284,14 @@ def test_config_set_refusals_change_nothing(fresh_counter: Path) -> None:
 
 
 def test_no_verb_reads_stdin_unless_asked(fresh_counter: Path) -> None:
-    """A verb run from a script or the installer must not wait on an open, silent stdin."""
+    """A verb run from a script or the installer must not wait on an open, silent stdin: with
+    `--as`, it reads the password's line and nothing more."""
     read_end, write_end = os.pipe()
     try:
+        os.write(write_end, admin_line(None).encode())  # the admin's password, then silence
         with os.fdopen(read_end, "rb") as stdin:
             result = run("user", "add", "petugas9", "--role", "officer", "--json",
-                         data_dir=fresh_counter, stdin=stdin, timeout=30)
+                         "--as", TEST_ADMIN, data_dir=fresh_counter, stdin=stdin, timeout=30)
     finally:
         os.close(write_end)
     assert result.code == 0, str(result)

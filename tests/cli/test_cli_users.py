@@ -9,6 +9,7 @@ import clitools
 import pytest
 from argon2 import PasswordHasher
 from argon2.exceptions import VerifyMismatchError
+from cliauth import TEST_ADMIN
 from clitools import run, run_many
 
 ADMIN_PASSWORD = "kunci-admin-2026"
@@ -57,10 +58,13 @@ def test_user_add_reads_the_password_from_the_first_line_of_stdin(fresh_counter:
     stored = _password_hash(fresh_counter, "petugas1")
     assert _verifies(stored, "rahasia-kebun-123")
     assert "rahasia" not in (stored or "")
-    added = clitools.audit_entries(fresh_counter, "user.add")
+    added = [
+        entry
+        for entry in clitools.audit_entries(fresh_counter, "user.add")
+        if entry["after"]["username"] == "petugas1"
+    ]
     assert len(added) == 1
-    assert added[0]["actor"].startswith("os:")
-    assert added[0]["after"]["username"] == "petugas1"
+    assert added[0]["actor"] == TEST_ADMIN  # the account that authenticated
     assert "rahasia" not in str(added[0])  # no password in the audit log
 
 
@@ -70,7 +74,7 @@ def test_user_list_json(counter: Path) -> None:
     users = result.json()
     assert set(users) == {"users"}
     by_name = {user["username"]: user for user in users["users"]}
-    assert list(by_name) == ["admin1", "petugas2"]
+    assert list(by_name) == [TEST_ADMIN, "admin1", "petugas2"]
     assert by_name["admin1"]["role"] == "admin"
     assert by_name["admin1"]["has_password"] is True
     assert by_name["petugas2"]["has_password"] is False
@@ -117,7 +121,7 @@ def test_user_reset_password(fresh_counter: Path) -> None:
     assert _verifies(new_hash, "second-pass-2")
     assert not _verifies(new_hash, "first-pass-1")
     entries = clitools.audit_entries(fresh_counter, "user.password")
-    assert len(entries) == 1 and entries[0]["actor"].startswith("os:")
+    assert len(entries) == 1 and entries[0]["actor"] == TEST_ADMIN
 
     before = clitools.db_state(fresh_counter)
     ghost, short = run_many(

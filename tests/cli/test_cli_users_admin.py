@@ -8,6 +8,7 @@ from pathlib import Path
 
 import clitools
 import pytest
+from cliauth import TEST_ADMIN
 from clitools import NIK_MALE, run, run_many, write_csv
 
 from ltsa_desk.services import accounts
@@ -36,7 +37,10 @@ def _active(data_dir: Path, username: str) -> bool:
 
 
 def test_disable_keeps_the_account_and_is_audited(counter: Path) -> None:
-    result = run("user", "disable", "Petugas2", "--as", "admin1", "--json", data_dir=counter)
+    result = run(
+        "user", "disable", "Petugas2", "--as", "admin1", "--json", data_dir=counter,
+        input="kunci-admin-2026\n",
+    )
     assert result.code == 0, str(result)
     assert result.json() == {"user": {"username": "petugas2", "role": "officer", "active": False}}
     assert not _active(counter, "petugas2")
@@ -63,7 +67,10 @@ def test_a_disabled_account_cannot_be_named_for_work(counter: Path, tmp_path: Pa
             [NIK_MALE, "Budi Santoso", "12-05-1990", "L"],
         ],
     )
-    refused = run("import-register", register, "--as", "petugas2", "--json", data_dir=counter)
+    refused = run(
+        "import-register", register, "--as", "petugas2", "--json", data_dir=counter,
+        input="sandi-petugas-2\n",
+    )
     assert refused.error()["field"] == "as"
     assert clitools.count(counter, "applicant") == 0
 
@@ -71,16 +78,22 @@ def test_a_disabled_account_cannot_be_named_for_work(counter: Path, tmp_path: Pa
     assert enabled.code == 0, str(enabled)
     assert _active(counter, "petugas2")
     (entry,) = clitools.audit_entries(counter, "user.enable")
-    assert entry["actor"].startswith("os:")
-    assert run("import-register", register, "--as", "petugas2", data_dir=counter).code == 0
+    assert entry["actor"] == TEST_ADMIN  # the authenticated admin, not the OS account
+    again = run(
+        "import-register", register, "--as", "petugas2", data_dir=counter,
+        input="sandi-petugas-2\n",
+    )
+    assert again.code == 0, str(again)
 
 
-def test_unknown_account_and_last_admin_are_refused(counter: Path) -> None:
+def test_unknown_account_and_own_account_are_refused(counter: Path) -> None:
+    """The last active admin needs no rule of its own any more: only an active admin disables
+    an account, never their own (services/test_accounts and the users page test the rule)."""
     before = clitools.db_state(counter)
     unknown = run("user", "disable", "tidak-ada", "--json", data_dir=counter)
     assert "tidak ditemukan" in unknown.error()["message"]
-    last = run("user", "disable", "admin1", "--json", data_dir=counter)
-    assert "admin aktif terakhir" in last.error()["message"]
+    own = run("user", "disable", TEST_ADMIN, "--json", data_dir=counter)
+    assert "sedang dipakai" in own.error()["message"]
     assert clitools.db_state(counter) == before
     assert run("user", "disable", data_dir=counter).code == 2
 
@@ -89,7 +102,9 @@ def test_unknown_account_and_last_admin_are_refused(counter: Path) -> None:
 def test_a_disabled_account_cannot_sign_in_and_an_enabled_one_can(workspace: Workspace) -> None:
     with workspace.database.write_session() as session:
         accounts.create_user(session, "admin1", "admin", password="kunci-admin-2026", actor="os:t")
-        accounts.create_user(session, "siti", "officer", password="sandi-kebun-2026", actor="os:t")
+        accounts.create_user(
+            session, "siti", "officer", password="sandi-kebun-2026", actor="admin1"
+        )
         accounts.authenticate(session, "siti", "sandi-kebun-2026")
         accounts.disable_user(session, "siti", actor="admin1")
         with pytest.raises(accounts.SignInRefused, match="Nama pengguna atau kata sandi salah"):
