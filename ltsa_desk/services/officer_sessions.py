@@ -6,8 +6,7 @@ given time. The window records:
 
 - ``user.lock`` when the lock screen comes up, with the reason (the officer pressed Kunci, or the
   counter stood idle);
-- ``user.unlock`` when the same officer opens it again with the password (right after the
-  password check's own ``user.signin``);
+- ``user.unlock`` when the same officer opens it again with the password (not a new sign-in);
 - ``user.signout`` when the officer's session ends: LTSA Desk closed (Keluar on the lock screen
   closes it too), or another officer took over the locked counter.
 
@@ -57,10 +56,10 @@ def note(database: Database, actor: Actor, action: str, reason: str | None = Non
 
 def unlock(database: Database, actor: Actor, password: str) -> Officer:
     """The locked officer's password opens the lock: checked as at sign-in (failures count
-    toward the pause, and the check is written as ``user.signin`` as every password check is),
-    then ``user.unlock`` says what that check was for."""
+    toward the pause and are audited as such), written as ``user.unlock``, not as a new
+    sign-in."""
     with database.write_session() as session:
-        officer = accounts.authenticate(session, actor.username, password)
+        officer = accounts.authenticate(session, actor.username, password, record_success=False)
         record(session, actor, UNLOCK)
         session.commit()
         return officer
