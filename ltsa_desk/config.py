@@ -441,6 +441,16 @@ class Config:
         self._values[key] = value
         return value
 
+    def check_sealing(self) -> None:
+        """Fail before anything is made (a database, a desk on the office server) when the file
+        could not be sealed afterwards: no keyring to keep the seal key in."""
+        from ltsa_desk import config_seal
+
+        try:
+            config_seal.key_for_sealing()
+        except config_seal.SealKeyringError as exc:
+            raise _no_keyring(self.path, exc) from None
+
     def unset(self, key: str) -> None:
         """Back to the default: the key leaves the file at the next :meth:`save`."""
         self._values.pop(key, None)

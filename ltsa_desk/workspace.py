@@ -240,6 +240,7 @@ def initialise(
     if Config.exists(data_dir):
         raise ConfigError(f"Folder data {data_dir} sudah berisi konfigurasi; tidak ada yang diubah")
     config = Config(data_dir)
+    config.check_sealing()
     config.set("office.code", office_code)
     config.set("counter.id", counter_id)
     if database_url:

@@ -290,3 +290,33 @@ def test_the_audit_page_names_both_entries_in_words() -> None:
 
     assert {"config.adopt", "config.accept"} <= set(_ACTION_LABELS)
     assert "keys" in _FIELD_LABELS
+
+
+@pytest.mark.postgres
+def test_a_desk_without_a_keyring_is_refused_before_it_joins_the_office(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A server that lets the desk in without a password (trust) needs no keyring to connect,
+    but the configuration could not be sealed: nothing may be made on the server first."""
+    import keyring
+    import sqlalchemy
+    from keyring.backends import fail
+
+    from ltsa_desk.config import ConfigKeyringUnavailable
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(ConfigKeyringUnavailable, match="keyring"):
+            initialise(
+                tmp_path / "desk", office_code="52.03", counter_id="LOTIM-05",
+                database_url=postgres_url,
+            )  # fmt: skip
+    finally:
+        keyring.set_keyring(previous)
+    engine = sqlalchemy.create_engine(postgres_url)
+    try:
+        assert sqlalchemy.inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    assert not (tmp_path / "desk" / "config.toml").exists()
