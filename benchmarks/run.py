@@ -19,9 +19,10 @@ the same run are the figures to compare between runs.
 Groups for ``--only`` (comma-separated): intake, search, drain, cold_start, export_xlsx,
 gui_stall, import_register, status (the status query with ``applicants`` delivered outbox
 items), startup (each verb's start-up against a bare interpreter), group_passport (passport
-requests for many CPMI from one command). The cost of encryption is
-reported for the intake, search and drain groups (the same work on an unencrypted database of the
-same store).
+requests for many CPMI from one command), drill (the outage drill: queued registrations and
+passport applications drained over the harshest line, SIGKILLed and restored on the way). The
+cost of encryption is reported for the intake, search and drain groups (the same work on an
+unencrypted database of the same store).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ GROUPS = (
     "status",
     "startup",
     "group_passport",
+    "drill",
 )
 
 
@@ -271,6 +273,13 @@ class Suite:
         count = {"full": 3000, "quick": 300, "smoke": 100}.get(self.sizes.label, 3000)
         return [bench_group.figure(bench_group.run(self.root, count + 5))]
 
+    def drill(self) -> list[Figure]:
+        """The outage drill (10,000 + 3,000 with 50 kills in the full run)."""
+        import bench_drill
+
+        size = bench_drill.SIZES.get(self.sizes.label, bench_drill.SIZES["full"])
+        return bench_drill.figures(bench_drill.run(self.root, size, log=log))
+
     def run(self) -> None:
         self.guarded(
             "intake",
@@ -294,6 +303,7 @@ class Suite:
         self.guarded("status", ["status_query_p95", "status_query_p50"], self.status)
         self.guarded("startup", [name for name, _args, _target in STARTUP_VERBS], self.startup)
         self.guarded("group_passport", ["group_passport_requests"], self.group_passport)
+        self.guarded("drill", ["drill_drain", "drill_tail", "drill_duplicates"], self.drill)
         self.close_big()
 
 

@@ -39,6 +39,9 @@ EXPECTED = {
     "startup_version",
     "startup_sync_status",
     "group_passport_requests",
+    "drill_drain",
+    "drill_tail",
+    "drill_duplicates",
 }
 
 
