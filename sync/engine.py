@@ -57,6 +57,9 @@ from sync.transport import Answer, Transport, Verdict, connect_timeout_s, judge
 log = logging.getLogger(__name__)
 
 MAX_LEASE_SECONDS = 60.0
+LOOK_UP_RETRY_MAX_S = 10.0
+"""The longest wait after a failed look-up: a look-up changes nothing at the remote, and an item
+whose outcome is unknown is looked up again soon (issue 19), not after the send's backoff."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,26 @@ class _Worker:
         self.refused_token: str | None = None
         self.next_auth_check_at = 0.0
         self.thread: threading.Thread | None = None
+        # Failed sends and look-ups per item in this engine's life: the backoff's exponent.
+        # Not `attempts`, which counts claims: a claim lost to a killed run raised it too, and in
+        # a drill items whose claims died with 10 runs sat out 5-minute waits after one 5xx (issue
+        # 19). A new engine starts from nothing, as its first look at the line releases waits.
+        self.failures: dict[str, int] = {}
+        self.failures_lock = threading.Lock()
+
+    def failed(self, key: str) -> int:
+        """One more failure of `key` in this engine; how many so far."""
+        with self.failures_lock:
+            count = self.failures.get(key, 0) + 1
+            self.failures[key] = count
+            return count
+
+    def forget_failures(self, results: list[Result]) -> None:
+        """Items that left the queue (delivered, refused) need no backoff any more."""
+        with self.failures_lock:
+            for result in results:
+                if result.state is not ItemState.PENDING:
+                    self.failures.pop(result.key, None)
 
     # -- connectivity ----------------------------------------------------------------------------
 
@@ -305,7 +328,14 @@ class _Worker:
                 return self._inconclusive(item, asked_at)
             return None
         found.in_doubt = False  # a look-up that got no answer changed nothing anywhere
-        return self._judge(item, found, item.payload)
+        result = self._judge(item, found, item.payload)
+        if result.state is ItemState.PENDING and found.retry_after_s is None:
+            # A failed look-up leaves the outcome unknown: it backs off as a send does (a sick
+            # remote is not asked in a tight loop), but never longer than LOOK_UP_RETRY_MAX_S: at
+            # the send's 5-minute cap one item the remote already held kept a drill waiting
+            # (issue 19). A 429's Retry-After still holds.
+            result.wait_s = min(result.wait_s, LOOK_UP_RETRY_MAX_S)
+        return result
 
     def send(self, item: Claimed) -> Result:
         """One item in a request of its own (its look-up, if it needs one, is done already)."""
@@ -384,7 +414,8 @@ class _Worker:
             )
         wait_s = answer.retry_after_s
         if wait_s is None:
-            wait_s = _wait(settings.retry_initial_s, settings.retry_max_s, item.attempts)
+            failures = self.failed(item.key)
+            wait_s = _wait(settings.retry_initial_s, settings.retry_max_s, failures)
         return Result(
             item.key,
             ItemState.PENDING,
@@ -515,6 +546,7 @@ class _Worker:
         if not batch:
             return 0
         results = self.send_all(batch, pool)
+        self.forget_failures(results)
         ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:

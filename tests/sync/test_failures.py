@@ -12,7 +12,8 @@ import httpx
 from synctools import Desk, as_utc, payload, receipt, wait_until
 
 from ltsa_desk.workspace import open_workspace
-from sync.engine import EngineEvent
+from sync.engine import LOOK_UP_RETRY_MAX_S, EngineEvent
+from sync.models import OutboxItem
 from sync.sim.testing import SimHandle
 
 
@@ -337,3 +338,50 @@ def test_items_looked_up_after_a_failure_go_on_together_in_a_batch(
     stats = careless_sim.stats()["registry"]
     assert stats["received"] - received == 1, "the ten went in one batch request"
     assert stats["duplicate_effects"] == 0 and stats["applied"] == 10
+
+
+def _lost_answer(desk: Desk, careless_sim: SimHandle) -> OutboxItem:
+    """An item sent before with no answer (it never arrived), after claims lost to killed runs
+    and earlier failures; the remote now fails every request."""
+    desk.connect(careless_sim)
+    budi = desk.register(1)
+    (item,) = desk.items(budi)
+    desk.force(item.key, attempts=9, in_doubt_until=datetime.now(UTC) + timedelta(seconds=2))
+    careless_sim.set_faults(fail_rate=1.0)
+    return item
+
+
+def _waits_after_one_pass(desk: Desk, item: OutboxItem, **settings: float) -> timedelta:
+    desk.run_pass(**settings)
+    after = desk.item(item.key)
+    assert after.state == "pending" and after.last_status in (500, 502, 503)
+    assert after.in_doubt_until is not None, "a failed look-up proves nothing"
+    return as_utc(after.next_attempt_at) - as_utc(after.updated_at)
+
+
+def _delivered_once(desk: Desk, careless_sim: SimHandle) -> None:
+    careless_sim.set_faults(fail_rate=0.0)
+    desk.drain(timeout=20)
+    assert desk.states() == {"delivered": 1}
+    stats = careless_sim.stats()["registry"]
+    assert stats["applied"] == 1 and stats["duplicate_effects"] == 0
+
+
+def test_claims_lost_to_kills_do_not_raise_the_backoff(desk: Desk, careless_sim: SimHandle) -> None:
+    """The backoff grows with the failures this engine met, not with `attempts`, which counts
+    claims: in the outage drill items whose claims died with killed runs sat out a 5-minute wait
+    after one 5xx (`attempts: 10`)."""
+    item = _lost_answer(desk, careless_sim)
+    wait = _waits_after_one_pass(desk, item, retry_initial_s=0.5, retry_max_s=300)
+    # the first failure's wait: initial + jitter up to initial
+    assert wait <= timedelta(seconds=1.01), f"one failure, yet it waits {wait}"
+    _delivered_once(desk, careless_sim)
+
+
+def test_a_failed_look_up_waits_no_longer_than_its_cap(desk: Desk, careless_sim: SimHandle) -> None:
+    """An item whose outcome is unknown is looked up again soon: a look-up changes nothing at the
+    remote, so one that failed (a 5xx) backs off, but never as long as a send may."""
+    item = _lost_answer(desk, careless_sim)
+    wait = _waits_after_one_pass(desk, item, retry_initial_s=20, retry_max_s=300)
+    assert wait <= timedelta(seconds=LOOK_UP_RETRY_MAX_S + 0.01), f"looked up again after {wait}"
+    _delivered_once(desk, careless_sim)
