@@ -240,7 +240,6 @@ def initialise(
     if Config.exists(data_dir):
         raise ConfigError(f"Folder data {data_dir} sudah berisi konfigurasi; tidak ada yang diubah")
     config = Config(data_dir)
-    config.check_sealing()
     config.set("office.code", office_code)
     config.set("counter.id", counter_id)
     if database_url:
@@ -255,6 +254,9 @@ def initialise(
     url = config.database_url()
     path = sqlite_path(url)
     if path is None:
+        # A trust-auth server needs no keyring to be joined; the seal does. (A lone counter's
+        # database key needs the same keyring and is checked first, with its own message.)
+        config.check_sealing()
         joined = create_or_join_database(
             url,
             office_code=config.office_code,
