@@ -3,8 +3,9 @@
     python benchmarks/keystrokes.py [--json]
 
 A QTest script drives the main window as an officer does: Ctrl+N, the NIK, Enter through the form
-(birth date and sex come from the NIK; optional fields the officer leaves empty are passed with
-Enter), the destination, job, sector, P3MI and the planned departure, then Ctrl+S. Every key press
+(birth date, sex and place of birth come from the NIK; optional fields the officer leaves empty
+are passed with Enter), the destination and job by their first letters (Enter takes the first
+suggestion shown), sector, P3MI and the planned departure, then Ctrl+S. Every key press
 counts once (a capital letter is one press, as on a keyboard with Caps Lock; Ctrl+S is one).
 Seconds are the script's own wall time through the real event loop: the window's share of the
 officer's time, not the officer's typing speed. A second CPMI of the same P3MI follows: the form
@@ -32,18 +33,18 @@ NIK = "5203035205950002"
 TYPED: list[tuple[str, str]] = [
     ("nik", NIK),
     ("full_name", "SITI AMINAH"),
-    ("birth_place", ""),
+    ("birth_place", ""),  # offered from the NIK's regency (Lombok Timur), Enter keeps it
     ("birth_date", ""),  # from the NIK
     ("sex", ""),  # from the NIK
     ("kk", ""),
     ("address", ""),
     ("phone", ""),
     ("education", "SMA"),
-    ("marital_status", "Belum"),
-    ("destination_country", "Malaysia"),
-    ("job_title", "Operator produksi"),
+    ("marital_status", "B"),  # a closed list: the first letter picks "Belum kawin"
+    ("destination_country", "Mal"),  # Enter takes the first suggestion shown: Malaysia
+    ("job_title", "Ope"),  # the usual jobs are suggested: Operator produksi
     ("sector", "F"),
-    ("agency", "PT Maju Jaya Abadi"),
+    ("agency", "PT Maju Jaya Abadi"),  # a P3MI this counter has not seen yet: typed in full
 ]
 # The next CPMI the same P3MI brings: the form offers the previous placement, Enter keeps it.
 NEXT_NIK = "5203034107980003"
@@ -148,6 +149,7 @@ def register_one(root: Path) -> dict[str, Any]:
                 stored.append(
                     {
                         "full_name": record.full_name,
+                        "birth_place": record.birth_place,
                         "destination_country": record.destination_country,
                         "job_title": record.job_title,
                         "sector": record.sector,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from ltsa_desk.store import search
 from ltsa_desk.store.models import Agency, Applicant
@@ -156,3 +156,17 @@ def search_page(
 def agency_names(session: Session) -> list[str]:
     """Every P3MI name known here, for the intake form's completer."""
     return list(session.exec(select(Agency.name).order_by(col(Agency.name))).all())
+
+
+def job_titles(session: Session, limit: int = 200) -> list[str]:
+    """The job titles written here before, the most used first, for the intake form's completer
+    (an office's CPMI often share a few jobs; issue 18)."""
+    used = func.count().label("used")
+    rows = session.exec(
+        select(Applicant.job_title, used)
+        .where(col(Applicant.job_title).is_not(None))
+        .group_by(col(Applicant.job_title))
+        .order_by(used.desc(), col(Applicant.job_title))
+        .limit(limit)
+    ).all()
+    return [str(title) for title, _used in rows if title]

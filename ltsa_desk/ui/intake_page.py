@@ -50,6 +50,12 @@ from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.countries import country_name_id, to_iso_alpha2
 from ltsa_desk.domain.errors import InvalidNik
 from ltsa_desk.domain.nik import Nik, parse_nik
+from ltsa_desk.domain.placement import (
+    COMMON_DESTINATIONS,
+    COMMON_JOB_TITLES,
+    best_suggestion,
+    usual_first,
+)
 from ltsa_desk.domain.regions import default_regions
 from ltsa_desk.domain.values import (
     EDUCATION_LEVELS,
@@ -59,7 +65,7 @@ from ltsa_desk.domain.values import (
     Sex,
     parse_flexible_date,
 )
-from ltsa_desk.services.applicants import agency_names, find_by_key
+from ltsa_desk.services.applicants import agency_names, find_by_key, job_titles
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed, register_applicant
 from ltsa_desk.services.validation import (
@@ -208,6 +214,7 @@ class Lookups:
 
     countries: list[str]
     agencies: list[str]
+    jobs: list[str]
 
 
 def load_lookups(workspace: Workspace) -> Lookups:
@@ -223,7 +230,23 @@ def load_lookups(workspace: Workspace) -> Lookups:
             continue
     with workspace.database.session() as session:
         agencies = agency_names(session)
-    return Lookups(countries=sorted(names), agencies=agencies)
+        written = job_titles(session)
+    usual = [country_name_id(code) for code in COMMON_DESTINATIONS]
+    return Lookups(
+        countries=usual_first(names, usual),  # "Mal" Enter is Malaysia, not Maladewa
+        agencies=agencies,
+        jobs=usual_first([*written, *COMMON_JOB_TITLES], [*written, *COMMON_JOB_TITLES]),
+    )
+
+
+def birth_place_of(nik: Nik) -> str:
+    """The NIK's regency as a KTP writes a place of birth ("Kabupaten Lombok Timur" is
+    "Lombok Timur"): offered, since most CPMI were born where their KTP was issued (issue 18)."""
+    name = default_regions().regency(nik.regency_code) or ""
+    for prefix in ("Kabupaten ", "Kab. ", "Kota Administrasi ", "Kota "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
 
 
 def find_brief(workspace: Workspace, nik: str) -> ApplicantBrief | None:
@@ -331,7 +354,9 @@ class IntakePage(QWidget):
             )
         self.country_model = QStringListModel(self)
         self.agency_model = QStringListModel(self)
+        self.job_model = QStringListModel(self)
         self._attach_completer("destination_country", self.country_model)
+        self._attach_completer("job_title", self.job_model)
         self._attach_completer("agency", self.agency_model)
 
         self.notice = FormNotice()
@@ -394,6 +419,9 @@ class IntakePage(QWidget):
         editor = self.editors[name]
         assert isinstance(editor, QLineEdit)
         editor.setCompleter(completer)
+        # On a real display the open list has the keyboard: its Enter is seen here first.
+        completer.popup().installEventFilter(self)
+        completer.popup().setObjectName(f"{name}_suggestions")
 
     def _build_layout(self) -> None:
         title = QLabel(self.tr("Pendaftaran CPMI"))
@@ -403,8 +431,10 @@ class IntakePage(QWidget):
         title.setFont(font)
         hint = QLabel(
             self.tr(
-                "Mulai dari NIK: tanggal lahir, jenis kelamin dan wilayah terisi dari NIK. "
-                "Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi"
+                "Mulai dari NIK: tanggal lahir, jenis kelamin dan tempat lahir terisi dari NIK "
+                "(periksa dengan KTP). Negara, jabatan, P3MI: ketik beberapa huruf, Enter memilih "
+                "saran teratas. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - "
+                "* wajib diisi"
             )
         )
         hint.setWordWrap(True)
@@ -486,6 +516,7 @@ class IntakePage(QWidget):
             return
         self.country_model.setStringList(lookups.countries)
         self.agency_model.setStringList(lookups.agencies)
+        self.job_model.setStringList(lookups.jobs)
         self.ready = True
         self.ready_changed.emit(True)
         self._nik_changed()  # anything typed before the tables were warm is checked now
@@ -597,7 +628,8 @@ class IntakePage(QWidget):
         self._refresh_messages()
 
     def _fill_from_nik(self, nik: Nik) -> None:
-        """Put the NIK's birth date and sex in, unless the officer typed something else there."""
+        """Put the NIK's birth date, sex and regency (as the place of birth) in, unless the
+        officer typed something else there."""
         self.confirm_warnings.setChecked(False)  # a confirmation belongs to one NIK
         born = format_dmy(nik.birth_date)
         birth_editor = self.editors["birth_date"]
@@ -606,6 +638,12 @@ class IntakePage(QWidget):
             birth_editor.setText(born)
             self._auto["birth_date"] = born
             self._touched.add("birth_date")  # an under-age NIK shows its message at once
+        place_editor = self.editors["birth_place"]
+        assert isinstance(place_editor, QLineEdit)
+        place = birth_place_of(nik)
+        if place and (not place_editor.text().strip() or "birth_place" in self._auto):
+            place_editor.setText(place)  # offered: Enter keeps it, typing replaces it
+            self._auto["birth_place"] = place
         sex_editor = self.editors["sex"]
         assert isinstance(sex_editor, QComboBox)
         if not sex_editor.currentData() or "sex" in self._auto:
@@ -712,6 +750,11 @@ class IntakePage(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             ):
+                popup_of = self._popup_owner(watched)
+                if popup_of is not None:
+                    # The completer then closes the list and hands Enter to the field.
+                    self._take_suggestion(popup_of)
+                    return super().eventFilter(watched, event)
                 return self._enter(watched)
         elif kind == QEvent.Type.FocusOut:
             if isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.PopupFocusReason:
@@ -736,14 +779,40 @@ class IntakePage(QWidget):
         if isinstance(watched, QLineEdit):
             completer = watched.completer()
             if completer is not None and completer.popup().isVisible():
-                index = completer.popup().currentIndex()
-                if index.isValid():
-                    watched.setText(str(index.data()))
+                self._take_suggestion(watched)
                 completer.popup().hide()
         if isinstance(watched, QWidget):
             self._focus_next(watched)
             return True
         return False
+
+    def _popup_owner(self, watched: QObject) -> QLineEdit | None:
+        """The field whose completion list `watched` is, if it is one."""
+        for name in ("destination_country", "job_title", "agency"):
+            editor = self.editors[name]
+            assert isinstance(editor, QLineEdit)
+            completer = editor.completer()
+            if completer is not None and completer.popup() is watched:
+                return editor
+        return None
+
+    def _take_suggestion(self, editor: QLineEdit) -> None:
+        """Enter in an open completion list: the row the officer chose, or else the first one
+        shown that fits what was typed ("Mal" is Malaysia; `best_suggestion`), so a few letters
+        and Enter fill the field; Esc closes the list and keeps what was typed (issue 18)."""
+        completer = editor.completer()
+        if completer is None or not completer.popup().isVisible():
+            return
+        index = completer.popup().currentIndex()
+        if index.isValid():
+            editor.setText(str(index.data()))
+            return
+        model = completer.completionModel()
+        shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        taken = best_suggestion(editor.text(), shown)
+        if taken is not None and taken != editor.text():
+            editor.setText(taken)
+            self._mark_edited(editor.objectName())
 
     def _focus_next(self, current: QWidget) -> None:
         name = current.objectName()

@@ -1284,8 +1284,8 @@
             <translation>Applicant registration</translation>
         </message>
         <message>
-            <source>Mulai dari NIK: tanggal lahir, jenis kelamin dan wilayah terisi dari NIK. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</source>
-            <translation>Start with the NIK: date of birth, sex and region are filled in from the NIK. Enter: next field - Ctrl+S: save - Ctrl+N: new applicant - * required</translation>
+            <source>Mulai dari NIK: tanggal lahir, jenis kelamin dan tempat lahir terisi dari NIK (periksa dengan KTP). Negara, jabatan, P3MI: ketik beberapa huruf, Enter memilih saran teratas. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</source>
+            <translation>Start with the NIK: date of birth, sex and place of birth are filled in from the NIK (check them against the KTP). Country, job, P3MI: type a few letters, Enter takes the top suggestion. Enter: next field - Ctrl+S: save - Ctrl+N: new applicant - * required</translation>
         </message>
         <message>
             <source>Data diri (sesuai KTP)</source>

@@ -1284,10 +1284,6 @@
             <translation>Pendaftaran CPMI</translation>
         </message>
         <message>
-            <source>Mulai dari NIK: tanggal lahir, jenis kelamin dan wilayah terisi dari NIK. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</source>
-            <translation>Mulai dari NIK: tanggal lahir, jenis kelamin dan wilayah terisi dari NIK. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</translation>
-        </message>
-        <message>
             <source>Data diri (sesuai KTP)</source>
             <translation>Data diri (sesuai KTP)</translation>
         </message>
@@ -1322,6 +1318,10 @@
         <message>
             <source>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</source>
             <translation>Belum tersimpan: perbaiki {count} kolom yang bertanda merah.</translation>
+        </message>
+        <message>
+            <source>Mulai dari NIK: tanggal lahir, jenis kelamin dan tempat lahir terisi dari NIK (periksa dengan KTP). Negara, jabatan, P3MI: ketik beberapa huruf, Enter memilih saran teratas. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</source>
+            <translation>Mulai dari NIK: tanggal lahir, jenis kelamin dan tempat lahir terisi dari NIK (periksa dengan KTP). Negara, jabatan, P3MI: ketik beberapa huruf, Enter memilih saran teratas. Enter: kolom berikutnya - Ctrl+S: simpan - Ctrl+N: CPMI baru - * wajib diisi</translation>
         </message>
         <message>
             <source>NIK sudah terdaftar dengan kode {code}</source>
