@@ -200,16 +200,20 @@ REASON_MAX = 500
 
 
 class LetterRefused(ValueError):
-    """A letter action the rules refuse; ``message`` is Indonesian, shown to the officer as is.
+    """A letter action the rules refuse; ``message`` is Indonesian (the CLI and the audit show it).
 
     ``code``: ``wrong_state``, ``missing_data``, ``already_issued``, ``not_found``, ``revoked``,
-    ``numbers``.
+    ``numbers``. ``detail`` holds the facts of the sentence under stable keys, so a window in
+    another language can say the same thing in its own words: ``state`` (a ``CaseState`` value)
+    for ``wrong_state``, ``field`` (``agency`` or ``destination_country``) for
+    ``missing_data``, ``number`` for ``already_issued``.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, detail: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.detail: dict[str, str] = dict(detail or {})
 
 
 # --------------------------------------------------------------------------------------------
@@ -690,6 +694,7 @@ def check_can_issue(
             "already_issued",
             f"{title} untuk CPMI ini sudah terbit dengan nomor {live.number}; "
             "cetak ulang surat itu, atau batalkan dulu bila harus diganti",
+            {"number": live.number},
         )
     if kind is LetterKind.SPR:
         if state not in _SPR_STATES:
@@ -697,11 +702,13 @@ def check_can_issue(
                 "wrong_state",
                 f"{title} baru dapat diterbitkan setelah dokumen lengkap "
                 f"(status sekarang: {state_label})",
+                {"state": state.value},
             )
         if applicant.agency_id is None:
             raise LetterRefused(
                 "missing_data",
                 f"{title} ditujukan kepada P3MI; isi P3MI pada data CPMI dulu",
+                {"field": "agency"},
             )
         # The letter says the registration documents are complete: judged on the papers, not
         # the status (a case skipped ahead by an admin, or one that took the old shortcut).
@@ -721,10 +728,13 @@ def check_can_issue(
             "wrong_state",
             f"{title} baru dapat diterbitkan setelah dokumen lengkap "
             f"(status sekarang: {state_label})",
+            {"state": state.value},
         )
     if not applicant.destination_country:
         raise LetterRefused(
-            "missing_data", f"{title} menyebut negara tujuan; isi negara tujuan pada data CPMI dulu"
+            "missing_data",
+            f"{title} menyebut negara tujuan; isi negara tujuan pada data CPMI dulu",
+            {"field": "destination_country"},
         )
     missing = missing_for(
         applicant,

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -64,7 +64,7 @@ from ltsa_desk.services.letters import (
     LetterSummary,
     OfficeSettings,
 )
-from ltsa_desk.ui import style
+from ltsa_desk.ui import style, words
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.documents_panel import ask_reason, officer_message
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
@@ -143,6 +143,67 @@ def choose_printer(parent: QWidget) -> QPrinter | None:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Why a letter cannot be issued yet, as the service decided it: its stable ``code`` and
+    ``detail`` (``LetterRefused``), or ``documents`` for missing papers as (kinds, reason)
+    pairs; ``message`` is the service's Indonesian sentence, said as is only for a code this
+    window has no words for. Plain data across threads."""
+
+    code: str
+    message: str
+    detail: tuple[tuple[str, str], ...] = ()
+    documents: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+
+# A missing document's reason, after its name (documents.MissingReason values).
+_MISSING_REASONS = {
+    "rejected": QT_TRANSLATE_NOOP("LettersPanel", "ditolak"),
+    "not_verified": QT_TRANSLATE_NOOP("LettersPanel", "belum diperiksa"),
+    "undated": QT_TRANSLATE_NOOP("LettersPanel", "tanpa tanggal terbit"),
+    "too_old": QT_TRANSLATE_NOOP("LettersPanel", "terlalu lama"),
+    "expired": QT_TRANSLATE_NOOP("LettersPanel", "kedaluwarsa"),
+}
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """The refusal in the window's language (issue 18: the Surat tab said the service's
+    Indonesian sentence in English mode too). Shown beside the letter's own button, so the
+    sentence does not repeat the letter's title."""
+    detail = dict(refusal.detail)
+    if refusal.code == "documents":
+        named = []
+        for kinds, reason in refusal.documents:
+            name = words.document_group_label(kinds)
+            if reason in _MISSING_REASONS:
+                name += " ({})".format(translate("LettersPanel", _MISSING_REASONS[reason]))
+            named.append(name)
+        return translate("LettersPanel", "Dokumen belum lengkap: {documents}").format(
+            documents="; ".join(named)
+        )
+    if refusal.code == "wrong_state" and "state" in detail:
+        return translate(
+            "LettersPanel",
+            "Baru dapat diterbitkan setelah dokumen lengkap (status sekarang: {state})",
+        ).format(state=words.state_label(detail["state"]))
+    if refusal.code == "already_issued" and "number" in detail:
+        return translate(
+            "LettersPanel",
+            "Sudah terbit dengan nomor {number}; cetak ulang surat itu, atau batalkan dulu bila "
+            "harus diganti",
+        ).format(number=detail["number"])
+    if refusal.code == "missing_data" and detail.get("field") == "agency":
+        return translate(
+            "LettersPanel", "Surat ini ditujukan kepada P3MI; isi P3MI pada data CPMI dulu"
+        )
+    if refusal.code == "missing_data" and detail.get("field") == "destination_country":
+        return translate(
+            "LettersPanel",
+            "Surat ini menyebut negara tujuan; isi negara tujuan pada data CPMI dulu",
+        )
+    return refusal.message
+
+
+@dataclass(frozen=True)
 class LettersView:
     """The letters of one applicant and what may be done next, read in one session.
 
@@ -153,8 +214,8 @@ class LettersView:
     state: str
     full_name: str
     letters: list[LetterSummary]
-    spr_refusal: str | None
-    recommendation_refusal: str | None
+    spr_refusal: Refusal | None
+    recommendation_refusal: Refusal | None
     hand_carry_queued: bool = False
     hand_carry_urgent: bool = False
     days_to_departure: int | None = None
@@ -182,13 +243,18 @@ class PrintedFile:
 
 def _refusal(
     session: Any, applicant: Any, kind: LetterKind, settings: OfficeSettings, today: date
-) -> str | None:
+) -> Refusal | None:
     """The service's own verdict on issuing now: the same check ``issue_letter`` runs first, and
     it only reads, so the buttons and the issuing can never disagree."""
     try:
         letters.check_can_issue(session, applicant, kind, settings, today)
-    except (LetterRefused, documents.DocumentsIncomplete) as exc:
-        return exc.message
+    except LetterRefused as exc:
+        return Refusal(exc.code, exc.message, tuple(sorted(exc.detail.items())))
+    except documents.DocumentsIncomplete as exc:
+        missing = tuple(
+            (tuple(str(k) for k in gap.requirement.kinds), str(gap.reason)) for gap in exc.missing
+        )
+        return Refusal("documents", exc.message, documents=missing)
     return None
 
 
@@ -650,13 +716,16 @@ class LettersPanel(QWidget):
         self.empty.setVisible(not view.letters)
 
     def _explain(self, view: LettersView) -> None:
-        """Say under each disabled button why, in the service's words."""
+        """Say beside each disabled button why, the service's verdict in the window's words."""
         self.spr_reason.setText(
-            view.spr_refusal or self.tr("Siap diterbitkan untuk {name}").format(name=view.full_name)
+            refusal_text(view.spr_refusal)
+            if view.spr_refusal
+            else self.tr("Siap diterbitkan untuk {name}").format(name=view.full_name)
         )
         self.recommendation_reason.setText(
-            view.recommendation_refusal
-            or self.tr("Siap diterbitkan; status menjadi Direkomendasikan")
+            refusal_text(view.recommendation_refusal)
+            if view.recommendation_refusal
+            else self.tr("Siap diterbitkan; status menjadi Direkomendasikan")
         )
         for label, refusal in (
             (self.spr_reason, view.spr_refusal),

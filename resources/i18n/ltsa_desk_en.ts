@@ -1352,6 +1352,46 @@
             <translation>Print</translation>
         </message>
         <message>
+            <source>ditolak</source>
+            <translation>rejected</translation>
+        </message>
+        <message>
+            <source>belum diperiksa</source>
+            <translation>not checked yet</translation>
+        </message>
+        <message>
+            <source>tanpa tanggal terbit</source>
+            <translation>no issue date</translation>
+        </message>
+        <message>
+            <source>terlalu lama</source>
+            <translation>too old</translation>
+        </message>
+        <message>
+            <source>kedaluwarsa</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>Dokumen belum lengkap: {documents}</source>
+            <translation>Documents incomplete: {documents}</translation>
+        </message>
+        <message>
+            <source>Baru dapat diterbitkan setelah dokumen lengkap (status sekarang: {state})</source>
+            <translation>Can be issued once the documents are complete (status now: {state})</translation>
+        </message>
+        <message>
+            <source>Sudah terbit dengan nomor {number}; cetak ulang surat itu, atau batalkan dulu bila harus diganti</source>
+            <translation>Already issued as number {number}; reprint that letter, or void it first if it must be replaced</translation>
+        </message>
+        <message>
+            <source>Surat ini ditujukan kepada P3MI; isi P3MI pada data CPMI dulu</source>
+            <translation>This letter is addressed to the P3MI; fill in the P3MI in the applicant's details first</translation>
+        </message>
+        <message>
+            <source>Surat ini menyebut negara tujuan; isi negara tujuan pada data CPMI dulu</source>
+            <translation>This letter names the destination country; fill in the destination country in the applicant's details first</translation>
+        </message>
+        <message>
             <source>Surat yang dibatalkan tidak dicetak</source>
             <translation>Voided letters are not printed</translation>
         </message>

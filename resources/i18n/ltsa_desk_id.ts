@@ -1352,6 +1352,46 @@
             <translation>Cetak</translation>
         </message>
         <message>
+            <source>ditolak</source>
+            <translation>ditolak</translation>
+        </message>
+        <message>
+            <source>belum diperiksa</source>
+            <translation>belum diperiksa</translation>
+        </message>
+        <message>
+            <source>tanpa tanggal terbit</source>
+            <translation>tanpa tanggal terbit</translation>
+        </message>
+        <message>
+            <source>terlalu lama</source>
+            <translation>terlalu lama</translation>
+        </message>
+        <message>
+            <source>kedaluwarsa</source>
+            <translation>kedaluwarsa</translation>
+        </message>
+        <message>
+            <source>Dokumen belum lengkap: {documents}</source>
+            <translation>Dokumen belum lengkap: {documents}</translation>
+        </message>
+        <message>
+            <source>Baru dapat diterbitkan setelah dokumen lengkap (status sekarang: {state})</source>
+            <translation>Baru dapat diterbitkan setelah dokumen lengkap (status sekarang: {state})</translation>
+        </message>
+        <message>
+            <source>Sudah terbit dengan nomor {number}; cetak ulang surat itu, atau batalkan dulu bila harus diganti</source>
+            <translation>Sudah terbit dengan nomor {number}; cetak ulang surat itu, atau batalkan dulu bila harus diganti</translation>
+        </message>
+        <message>
+            <source>Surat ini ditujukan kepada P3MI; isi P3MI pada data CPMI dulu</source>
+            <translation>Surat ini ditujukan kepada P3MI; isi P3MI pada data CPMI dulu</translation>
+        </message>
+        <message>
+            <source>Surat ini menyebut negara tujuan; isi negara tujuan pada data CPMI dulu</source>
+            <translation>Surat ini menyebut negara tujuan; isi negara tujuan pada data CPMI dulu</translation>
+        </message>
+        <message>
             <source>Surat yang dibatalkan tidak dicetak</source>
             <translation>Surat yang dibatalkan tidak dicetak</translation>
         </message>

@@ -202,6 +202,7 @@ def test_spr_is_refused_before_the_documents_are_complete(
     with pytest.raises(LetterRefused) as refused:
         issue(workspace, actor, applicant_id, LetterKind.SPR)
     assert refused.value.code == "wrong_state"
+    assert refused.value.detail == {"state": "registered"}  # the window words it (issue 18)
     assert refused.value.message == (
         "Surat Pengantar Rekrut (SPR) baru dapat diterbitkan setelah dokumen lengkap "
         "(status sekarang: Terdaftar)"
@@ -217,6 +218,7 @@ def test_spr_needs_the_agency_it_is_addressed_to(workspace: Workspace, actor: Ac
     with pytest.raises(LetterRefused) as refused:
         issue(workspace, actor, applicant_id, LetterKind.SPR)
     assert refused.value.code == "missing_data"
+    assert refused.value.detail == {"field": "agency"}
 
 
 def test_spr_gets_the_pattern_number_a_row_and_an_audit_entry(
@@ -251,6 +253,7 @@ def test_one_valid_spr_at_a_time_and_a_void_number_is_never_reused(
     with pytest.raises(LetterRefused) as again:
         issue(workspace, actor, applicant_id, LetterKind.SPR)
     assert again.value.code == "already_issued" and NUMBER_1 in again.value.message
+    assert again.value.detail == {"number": NUMBER_1}
 
     with workspace.database.write_session() as session:
         voided = letters.void_letter(session, first.letter.id, "Salah ketik nama P3MI", actor)

@@ -195,7 +195,7 @@ def test_issue_both_letters_writes_pdfs_with_name_and_number(
     assert "SALINAN" not in text
     assert panel.message_kind == MessageKind.SUCCESS and SPR_NUMBER in panel.message.text()
     assert not panel.spr_button.isEnabled()  # one valid SPR at a time
-    assert "sudah terbit" in panel.spr_reason.text()
+    assert f"Sudah terbit dengan nomor {SPR_NUMBER}" in panel.spr_reason.text()
 
     panel.recommendation_button.click()
     settle(qtbot, panel)
