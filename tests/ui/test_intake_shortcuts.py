@@ -134,3 +134,31 @@ def test_job_titles_written_here_before_are_offered(
     qtbot.waitUntil(lambda: made.ready)
     offered = made.job_model.stringList()
     assert "Pemetik teh" in offered and "Operator produksi" in offered
+
+
+def test_esc_closes_the_list_and_enter_keeps_what_was_typed(
+    qtbot: Any, page: IntakePage, workspace: Workspace, actor: Actor
+) -> None:
+    """A new P3MI whose name starts like a known one: Esc, then Enter keeps the new name."""
+    with workspace.database.write_session() as session:
+        data = {
+            "nik": "5203011205900001",
+            "full_name": "LALU AHMAD",
+            "birth_date": "12-05-1990",
+            "sex": "L",
+            "agency": "PT Maju Jaya Abadi",
+        }
+        intake.register_applicant(session, data, actor)
+    page.reload_agencies()
+    page.ctx.runner.wait_idle()
+    qtbot.waitUntil(lambda: "PT Maju Jaya Abadi" in page.agency_model.stringList())
+    go_to(page, "agency")
+    editor = page.editors["agency"]
+    qtbot.keyClicks(editor, "PT Maju")
+    completer = editor.completer()  # type: ignore[union-attr]
+    assert completer is not None
+    qtbot.waitUntil(completer.popup().isVisible)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Escape)
+    assert not completer.popup().isVisible()
+    type_and_enter(qtbot, page, "")
+    assert page.value("agency") == "PT Maju"
