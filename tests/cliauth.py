@@ -80,13 +80,11 @@ def as_admin(
         if folder is not None and folder not in _has_admin:
             result = add_admin()
             stderr = str(getattr(result, "stderr", ""))
-            # Exit 0, or another run of the same test made it meanwhile (run_many).
-            made = result.code == 0 or "sudah dipakai" in stderr or "sudah punya akun" in stderr
-            assert made, (
-                "the test admin could not be added (the folder already has accounts made "
-                f"another way: add {TEST_ADMIN} there with tests/cliauth.py's password)\n{result}"
-            )
-            _has_admin.add(folder)
+            # Made now, or already there (another run of the same test made it meanwhile). Any
+            # other failure (no counter, an unreachable server) is the verb's to report: it
+            # runs all the same and says it in its own words.
+            if result.code == 0 or "sudah dipakai" in stderr or "sudah punya akun" in stderr:
+                _has_admin.add(folder)
         if verb_of(argv) == "restore" and folder is not None:
             _has_admin.discard(folder)  # the restored database may predate the test admin
     return [*argv, "--as", TEST_ADMIN], admin_line(input)

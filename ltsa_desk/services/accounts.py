@@ -23,6 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlmodel import Session, col, select
 
 from ltsa_desk.services import audit
+from ltsa_desk.services.permissions import require
 from ltsa_desk.store.models import AuditLog, Officer, utc_now
 
 MAX_FAILED_ATTEMPTS = 5
@@ -136,7 +137,12 @@ def create_user(
     full_name: str = "",
     actor: str,
 ) -> Officer:
-    """Add an account. Without a password the account cannot sign in until one is set."""
+    """Add an account. Without a password the account cannot sign in until one is set.
+
+    ``actor`` must be an active admin, except on a counter with no account that can sign in yet
+    (the set-up wizard's or the technician's first admin).
+    """
+    require(session, actor, "user.manage", free_before_first_account=True)
     name = normalize_username(username)
     parsed_role = parse_role(role)
     if password is not None:
@@ -164,6 +170,8 @@ def create_user(
 
 
 def set_password(session: Session, username: str, password: str, *, actor: str) -> Officer:
+    """A new password for an account, set by an active admin (``actor``)."""
+    require(session, actor, "user.manage", free_before_first_account=True)
     officer = find_user(session, username)
     if officer is None:
         raise AccountError("username", f"Pengguna '{username}' tidak ditemukan")
@@ -209,8 +217,9 @@ def set_active(session: Session, username: str, active: bool, *, actor: str) -> 
 
     A disabled account cannot sign in (`authenticate` checks it). Nobody may disable their own
     account, nor the last active admin: the office would lose the only one who can undo it in the
-    window (a technician still can, with `ltsa-desk user enable`).
+    window. ``actor`` must be an active admin.
     """
+    require(session, actor, "user.manage")
     officer = find_user(session, username)
     if officer is None:
         raise AccountError("username", f"Pengguna '{username}' tidak ditemukan")

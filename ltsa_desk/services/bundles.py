@@ -23,6 +23,7 @@ from sqlmodel import col, select
 from ltsa_desk.config import Config
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
+from ltsa_desk.services.permissions import require_role
 from ltsa_desk.services.sync_hooks import HOOKS, on_late_delivery
 from ltsa_desk.services.sync_setup import destination_configs, engine_settings
 from ltsa_desk.workspace import Workspace
@@ -54,6 +55,7 @@ def set_bundle_secret(workspace: Workspace, secret: str, actor: Actor) -> None:
     The secret is what stands between a lost USB stick and the CPMI's data, so it must be long
     enough that guessing it through scrypt is out of reach.
     """
+    require_role(actor, "credentials.set")
     secret = secret.strip()
     if len(secret) < MIN_SECRET_LENGTH:
         raise BundleError(
@@ -164,6 +166,7 @@ def export_bundle(workspace: Workspace, out: Path, actor: Actor) -> ExportReport
     If an item changed state in between (sent, corrected, withdrawn) the bundle is built again, so
     a bundle never carries an item the counter no longer waits to send.
     """
+    require_role(actor, "bundle.export")
     out = Path(out)
     _check_target(out, "out")
     config = workspace.config
@@ -277,6 +280,7 @@ def upload_bundle(
 ) -> UploadReport:
     """Deliver a bundle from this machine (its destinations, its credentials), never blind, and
     write the receipts for the counter it came from."""
+    require_role(actor, "bundle.upload")
     bundle_path, receipts_path = Path(bundle_path), Path(receipts_path)
     data = _read(bundle_path, "file")
     try:
@@ -378,6 +382,7 @@ def import_receipts(workspace: Workspace, path: Path, actor: Actor) -> ImportRep
 
     Every check comes before the first write: a forged, altered or foreign file changes nothing.
     """
+    require_role(actor, "bundle.receipts")
     path = Path(path)
     data = _read(path, "file")
     config = workspace.config

@@ -100,7 +100,7 @@ def build_demo_office(root: Path, sim: object) -> Path:
             "officer",
             password=secrets.token_urlsafe(12),
             full_name="Baiq Nurul",
-            actor="tour",
+            actor="admin",  # added by the demo's admin, as the services require
         )
         for index, record in enumerate(records):
             applicant = register_applicant(session, record, actor).applicant

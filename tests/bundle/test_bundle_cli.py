@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from bundletools import OFFICE, SECRET, flip_byte
+from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult as Run
 
 from sync.sim.testing import SimHandle
@@ -33,7 +34,18 @@ class Machine:
     home: Path
     data_dir: Path
 
-    def run(self, *args: str | Path, input: str | None = None, timeout: float = 120) -> Run:
+    def run(
+        self, *args: str | Path, input: str | None = None, timeout: float = 120, auth: bool = True
+    ) -> Run:
+        """A verb that needs an account runs as the test admin (tests/cliauth.py)."""
+        if auth:
+            argv, input = as_admin(
+                [str(a) for a in args],
+                input,
+                self.data_dir,
+                lambda: self.run(*add_admin_command(), input=admin_line(None), auth=False),
+            )
+            args = tuple(argv)
         env = dict(os.environ)
         env.pop("LTSA_DATA_DIR", None)
         env.update(

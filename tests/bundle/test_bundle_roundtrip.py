@@ -270,6 +270,7 @@ def test_export_without_the_secret_is_refused_with_the_command_that_fixes_it(
     assert not (tmp_path / "x.ltsab").exists()
 
 
-def test_a_short_secret_is_refused(workspace: Workspace, actor: Actor) -> None:
+def test_a_short_secret_is_refused(workspace: Workspace, technician: Actor) -> None:
+    """(An office secret: the admin's or the technician's, not an officer's.)"""
     with pytest.raises(bundles.BundleError, match="minimal 12"):
-        bundles.set_bundle_secret(workspace, "pendek", actor)
+        bundles.set_bundle_secret(workspace, "pendek", technician)

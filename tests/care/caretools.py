@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from cliauth import add_admin_command, admin_line, as_admin, remember
 from cliresult import CliResult as Result
 
 from ltsa_desk.services import intake
@@ -70,8 +71,25 @@ def run(
     input: str | None = None,
     extra_env: Mapping[str, str] | None = None,
     timeout: float = 120,
+    auth: bool = True,
 ) -> Result:
-    argv = [str(a) for a in args] + ["--data-dir", str(data_dir)]
+    """A verb that needs an account runs as the test admin (tests/cliauth.py) unless the
+    test names its own `--as` or says ``auth=False``."""
+    argv = [str(a) for a in args]
+    if auth:
+        argv, input = as_admin(
+            argv,
+            input,
+            data_dir,
+            lambda: run(
+                *add_admin_command(),
+                data_dir=data_dir,
+                input=admin_line(None),
+                extra_env=extra_env,
+                auth=False,
+            ),
+        )
+    argv += ["--data-dir", str(data_dir)]
     done = subprocess.run(
         [sys.executable, "-m", "ltsa_desk", *argv],
         input=input if input is not None else "",
@@ -84,6 +102,14 @@ def run(
         check=False,
     )
     return Result(tuple(argv), done.returncode, done.stdout, done.stderr)
+
+
+def add_test_admin(data_dir: Path) -> None:
+    """The test admin (tests/cliauth.py) on a counter with no account yet, as a technician
+    makes the first one; later `run` calls of verbs that need an account use it."""
+    made = run(*add_admin_command(), data_dir=data_dir, input=admin_line(None), auth=False)
+    assert made.code == 0, str(made)
+    remember(data_dir)
 
 
 def zip_texts(path: Path) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from caretools import ROOT, connect, env, register, run
+from caretools import ROOT, add_test_admin, connect, env, register, run
 from sqlmodel import select
 
 from ltsa_desk.services.backup import DB_ENTRY, make_backup
@@ -137,6 +137,7 @@ def test_restore_refusals_change_nothing(
     backup = make_backup(workspace.config, tmp_path / "usb").path
     data_dir = workspace.data_dir
     workspace.close()
+    add_test_admin(data_dir)  # restore needs an admin here: made before the fingerprint
     before = fingerprint(data_dir)
 
     no_tty = run("restore", backup, data_dir=data_dir)

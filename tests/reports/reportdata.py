@@ -149,7 +149,13 @@ def many_people(
         )
 
 
-def add_officer(engine: Engine, username: str, full_name: str, role: str = "admin") -> None:
+def add_officer(
+    engine: Engine, username: str, full_name: str, role: str = "admin", password: str | None = None
+) -> None:
+    """An account; with a password it can authenticate (`report export --as`)."""
+    from argon2 import PasswordHasher
+
+    password_hash = PasswordHasher().hash(password) if password is not None else None
     with engine.begin() as connection:
         connection.execute(
             insert(Officer.__table__),  # type: ignore[attr-defined]
@@ -159,6 +165,7 @@ def add_officer(engine: Engine, username: str, full_name: str, role: str = "admi
                     "username": username,
                     "full_name": full_name,
                     "role": role,
+                    "password_hash": password_hash,
                     "active": True,
                     "failed_attempts": 0,
                     "created_at": datetime.now(UTC),

@@ -3,6 +3,7 @@ data folder is even opened; a good run writes the file, prints one JSON object a
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -25,8 +26,17 @@ SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 ROOT = Path(__file__).resolve().parents[2]
 
 
+PASSWORD = "kopi-hujan-sepeda-biru"
+
+
 def report(data_dir: Path, *args: str) -> list[str]:
     return ["report", "export", "--data-dir", str(data_dir), *args]
+
+
+def as_admin(args: list[str], monkeypatch: pytest.MonkeyPatch, runs: int = 1) -> list[str]:
+    """`--as admin1` with its password on stdin (one line per in-process run)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSWORD}\n" * runs))
+    return [*args, "--as", "admin1"]
 
 
 def test_dates_in_both_forms_and_both_ends_inclusive() -> None:
@@ -56,10 +66,12 @@ def test_dates_in_both_forms_and_both_ends_inclusive() -> None:
 def test_bad_dates_exit_2_naming_the_option(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     dates: tuple[str, str],
     option: str,
     words: str,
 ) -> None:
+    """(Checked before the data folder is opened, so before the password is.)"""
     args = report(
         tmp_path,
         "--kind",
@@ -74,7 +86,7 @@ def test_bad_dates_exit_2_naming_the_option(
         str(tmp_path / "x.xlsx"),
         "--json",
     )
-    assert main(args) == 2
+    assert main(as_admin(args, monkeypatch)) == 2
     captured = capsys.readouterr()
     assert f"--{option}" in captured.err and words in captured.err
     assert json.loads(captured.out) == {
@@ -84,9 +96,10 @@ def test_bad_dates_exit_2_naming_the_option(
 
 
 def test_an_unknown_kind_or_format_exits_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     common = ["--from", "2026-05-01", "--to", "2026-05-31", "--out", str(tmp_path / "x")]
+    common = as_admin(common, monkeypatch, runs=3)
     assert main(report(tmp_path, "--kind", "penempatan", "--format", "xlsx", *common)) == 2
     err = capsys.readouterr().err
     assert "--kind tidak dikenal: 'penempatan'" in err and "placements, documents" in err
@@ -107,7 +120,7 @@ def test_the_command_writes_the_report_and_records_it(
     workspace: Workspace, data_dir: Path, tmp_path: Path
 ) -> None:
     engine = workspace.database.engine
-    add_officer(engine, "admin1", "Baiq Nurul Hidayati")
+    add_officer(engine, "admin1", "Baiq Nurul Hidayati", password=PASSWORD)
     add_people(engine, [Person(index=i, registered_at=at(2026, 5, 3 + i)) for i in range(1, 6)])
     out = tmp_path / "laporan mei.xlsx"
     run = subprocess.run(
@@ -132,6 +145,7 @@ def test_the_command_writes_the_report_and_records_it(
                 "--json",
             ),
         ],
+        input=f"{PASSWORD}\n",
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -156,10 +170,15 @@ def test_the_command_writes_the_report_and_records_it(
 
 @SQLITE
 def test_csv_with_semicolons_and_an_officer_may_not_export(
-    workspace: Workspace, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    workspace: Workspace,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     engine = workspace.database.engine
-    add_officer(engine, "petugas1", "Lalu Ahmad", role="officer")
+    add_officer(engine, "petugas1", "Lalu Ahmad", role="officer", password=PASSWORD)
+    add_officer(engine, "admin1", "Baiq Nurul Hidayati", password=PASSWORD)
     add_people(engine, [Person(index=1, registered_at=at(2026, 5, 3))])
     args: list[Any] = [
         "--kind",
@@ -172,28 +191,36 @@ def test_csv_with_semicolons_and_an_officer_may_not_export(
         "csv",
     ]
     out = tmp_path / "a.csv"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSWORD}\n"))  # petugas1's own
     assert main(report(data_dir, *args, "--out", str(out), "--as", "petugas1")) == 2
     refusal = capsys.readouterr().err
     assert "'petugas1' (Petugas) tidak boleh mengekspor" in refusal  # not "(officer)"
     assert not out.exists()
-    assert main(report(data_dir, *args, "--out", str(out), "--csv-delimiter", ";")) == 0
+    semicolons = [*args, "--out", str(out), "--csv-delimiter", ";"]
+    assert main(report(data_dir, *as_admin(semicolons, monkeypatch))) == 0
     rows = csv_rows(out, ";")
     assert len(csv_section(rows, "Data CPMI")) == 2
     with workspace.database.session() as session:
         entry = session.exec(select(AuditLog).where(AuditLog.action == AUDIT_ACTION)).one()
-    assert entry.actor.startswith("os:")  # no --as: the operating-system account is recorded
+    assert entry.actor == "admin1"  # the account that authenticated
 
 
 @SQLITE
 def test_an_existing_file_is_replaced_only_with_force(
-    workspace: Workspace, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    workspace: Workspace,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """April's report must not vanish under May's because the admin reused a name (issue 16)."""
+    add_officer(workspace.database.engine, "admin1", "Baiq Nurul Hidayati", password=PASSWORD)
     add_people(workspace.database.engine, [Person(index=1, registered_at=at(2026, 5, 3))])
     out = tmp_path / "laporan.csv"
     out.write_text("laporan April\n", encoding="utf-8")
     args = ["--kind", "placements", "--from", "2026-05-01", "--to", "2026-05-31",
             "--format", "csv", "--out", str(out), "--json"]
+    args = as_admin(args, monkeypatch, runs=2)
     assert main(report(data_dir, *args)) == 2
     refused = capsys.readouterr()
     assert "sudah ada" in refused.err and "--force" in refused.err

@@ -57,6 +57,7 @@ def test_creating_or_resetting_an_account_with_a_weak_password_is_refused(
     workspace: Workspace,
 ) -> None:
     with workspace.database.write_session() as session:
+        create_user(session, "admin", "admin", password=GOOD, actor="setup-wizard")
         with pytest.raises(AccountError, match="mudah ditebak"):
             create_user(session, "petugas1", "officer", password="password", actor="admin")
         create_user(session, "petugas1", "officer", password=GOOD, actor="admin")
@@ -79,8 +80,8 @@ def test_the_lock_out_does_not_reveal_which_names_exist(workspace: Workspace) ->
     officer at the keyboard reads the same words each time, pause included."""
     with workspace.database.write_session() as session:
         create_user(session, "admin1", "admin", password=GOOD, actor="tek")
-        create_user(session, "petugas1", "officer", password=GOOD, actor="tek")
-        create_user(session, "petugas2", "officer", password=GOOD, actor="tek")
+        create_user(session, "petugas1", "officer", password=GOOD, actor="admin1")
+        create_user(session, "petugas2", "officer", password=GOOD, actor="admin1")
         disable_user(session, "petugas2", actor="admin1")
 
     tries = MAX_FAILED_ATTEMPTS + 1

@@ -45,7 +45,10 @@ def fresh(database: Database, username: str) -> Officer:
 
 
 def add(database: Database, username: str = "petugas1", role: str = "officer") -> Officer:
+    """An account added by the office's admin (made first, at set-up, when none exists)."""
     with database.write_session() as session:
+        if username != "admin" and find_user(session, "admin") is None:
+            create_user(session, "admin", "admin", password=PASSWORD, actor="setup-wizard")
         return create_user(session, username, role, password=PASSWORD, actor="admin")
 
 

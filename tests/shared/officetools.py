@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
 
 from ltsa_desk.services.context import Actor
@@ -78,9 +79,23 @@ def cli_command(data_dir: Path, *args: str) -> list[str]:
 
 
 def run_cli(
-    data_dir: Path, *args: str, input: str | None = None, timeout: float = 120
+    data_dir: Path,
+    *args: str,
+    input: str | None = None,
+    timeout: float = 120,
+    auth: bool = True,
 ) -> CliResult:
-    """The real ``ltsa-desk`` in a fresh process, with this test's HOME and keyring file."""
+    """The real ``ltsa-desk`` in a fresh process, with this test's HOME and keyring file; a
+    verb that needs an account runs as the test admin (tests/cliauth.py) unless ``auth=False``
+    or the test names its own `--as`."""
+    if auth:
+        argv, input = as_admin(
+            args,
+            input,
+            data_dir,
+            lambda: run_cli(data_dir, *add_admin_command(), input=admin_line(None), auth=False),
+        )
+        args = tuple(argv)
     env = dict(os.environ)
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("LTSA_DATA_DIR", None)

@@ -118,15 +118,20 @@ def test_two_counters_move_into_one_database_twice_nothing_duplicated_nothing_lo
         second = [_register(c2, "LOTIM-02", serial) for serial in (10, 11, 1)]
         with c2.database.write_session() as session:
             accounts.create_user(session, "admin", "admin", password="rahasia-dua", actor="os:t")
-            accounts.create_user(session, "petugas2", "officer", password=None, actor="os:t")
+            accounts.create_user(session, "petugas2", "officer", password=None, actor="admin")
         c2_audit = _audit_count(c2)
         c2.close()
 
         moves = {}
-        for folder in ("c1", "c2", "c1", "c2"):
+        # The admin of the database the folder points at: each lone counter's own at first,
+        # then the office's (counter 1's, moved first; counter 2's same name is not copied).
+        runs = [("c1", "rahasia-satu"), ("c2", "rahasia-dua"), ("c1", "rahasia-satu"),
+                ("c2", "rahasia-satu")]  # fmt: skip
+        for folder, password in runs:
             result = run_cli(
-                tmp_path / folder, "migrate-to", "--database-url", office_url, "--json"
-            )
+                tmp_path / folder, "migrate-to", "--database-url", office_url, "--json",
+                "--as", "admin", input=f"{password}\n",
+            )  # fmt: skip
             assert result.code == 0, str(result)
             moves.setdefault(folder, []).append(result.json())
 

@@ -17,6 +17,7 @@ from uiscreen import activate
 
 from ltsa_desk.services import accounts, audit, bundles, intake
 from ltsa_desk.services.context import Actor
+from ltsa_desk.services.permissions import NotPermitted
 from ltsa_desk.store.models import AuditLog
 from ltsa_desk.ui.app import make_application
 from ltsa_desk.ui.audit_page import AuditPage
@@ -66,7 +67,7 @@ def admin(workspace: Workspace) -> Actor:
             "officer",
             password="sandi-petugas-2",
             full_name="Siti Rahma",
-            actor="os:teknisi",
+            actor="admin1",
         )
     return Actor(username="admin1", counter_id="LOTIM-01", office_code=OFFICE, role="admin")
 
@@ -215,8 +216,12 @@ def test_an_officer_sees_neither_users_nor_the_audit_log(
 def test_the_last_active_admin_cannot_be_disabled(workspace: Workspace) -> None:
     with workspace.database.write_session() as session:
         accounts.create_user(session, "admin1", "admin", password=None, actor="os:t")
-        with pytest.raises(accounts.AccountError, match="admin aktif terakhir"):
+        # Only an active admin disables an account, and never their own: so the last active
+        # admin is out of anyone's reach (the set-up's OS account included).
+        with pytest.raises(NotPermitted):
             accounts.disable_user(session, "admin1", actor="os:t")
+        with pytest.raises(accounts.AccountError, match="sedang dipakai"):
+            accounts.disable_user(session, "admin1", actor="admin1")
         accounts.create_user(session, "admin2", "admin", password=None, actor="os:t")
         assert accounts.disable_user(session, "admin1", actor="admin2").active is False
 

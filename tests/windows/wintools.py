@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
 
 WINDOWS = sys.platform == "win32"
@@ -67,13 +68,32 @@ def run(
     data_dir: Path,
     env: Mapping[str, str] | None = None,
     timeout: float = 120,
+    input: str | None = None,
+    auth: bool = True,
 ) -> tuple[CliResult, bytes]:
     """`python -m ltsa_desk ARGS --data-dir DIR`; the result decoded as the code page would be,
-    and stdout's raw bytes."""
-    argv = [str(a) for a in args] + ["--data-dir", str(data_dir)]
+    and stdout's raw bytes. A verb that needs an account runs as the test admin
+    (tests/cliauth.py), its password on stdin, unless ``auth=False``."""
+    argv = [str(a) for a in args]
+    if auth:
+        argv, input = as_admin(
+            argv,
+            input,
+            data_dir,
+            lambda: run(
+                home,
+                *add_admin_command(),
+                data_dir=data_dir,
+                env=env,
+                input=admin_line(None),
+                auth=False,
+            )[0],
+        )
+    argv += ["--data-dir", str(data_dir)]
     completed = subprocess.run(
         [sys.executable, "-m", "ltsa_desk", *argv],
-        stdin=subprocess.DEVNULL,
+        input=input.encode("utf-8") if input is not None else None,
+        stdin=None if input is not None else subprocess.DEVNULL,
         capture_output=True,
         env=env_for(home, env),
         timeout=timeout,

@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
+from ltsa_desk.services.permissions import require_role
 from ltsa_desk.services.reports import documents, outages, placements, sync_report
 from ltsa_desk.services.reports.base import (
     CSV_DELIMITERS,
@@ -277,7 +278,11 @@ def export_report(
     zone: tzinfo | None = None,
     now: datetime | None = None,
 ) -> ExportResult:
-    """Write the report file and its audit entry; see the module docstring for the guarantees."""
+    """Write the report file and its audit entry; see the module docstring for the guarantees.
+
+    Only an account whose role may export reports (``domain.permissions``): data leaving the
+    office, whether the Reports page or `report export` asks."""
+    require_role(actor, "report.export")
     request.check()
     started = time.perf_counter()
     context = _context(workspace, request.period, zone, now)
