@@ -6,7 +6,8 @@ clean "counter PC"), as a technician would:
 1. silent install with ``/OFFICE=52.03 /COUNTER=LOTIM-01``: the program in Program Files, the
    configuration and the pending recovery key in ``C:\\ProgramData\\LTSA Desk``;
 2. the installed ``ltsa-desk-cli.exe`` through a counter's life: ``--version`` (its cold start is
-   measured), ``doctor``, ``import-register`` of 200 rows (Excel's CSV: BOM, ``;``, CRLF), the
+   measured), ``doctor``, the first admin (``user add``), then as that admin (``--as`` and the
+   password on stdin) ``import-register`` of 200 rows (Excel's CSV: BOM, ``;``, CRLF), the
    destinations and their tokens (Windows Credential Manager through keyring's WinVaultKeyring),
    ``sync run --until-empty`` to ``ltsa-sim`` on the loopback address, ``backup``,
    ``restore --yes``;
@@ -36,6 +37,9 @@ sys.path.insert(0, str(HERE))
 import wine_check as wc  # noqa: E402
 
 OFFICE, COUNTER = "52.03", "LOTIM-01"
+# The counter's first account, made by the technician right after the install (free while the
+# counter has no account); every verb that needs a role then runs `--as` it.
+ADMIN, ADMIN_PASSWORD = "admin1", "kopi-hujan-sepeda-biru"
 ROWS = 200
 
 
@@ -144,8 +148,13 @@ class Counter:
         wc.wait_wineserver(self.prefix)
         wc.say(f"  uninstall {' '.join(args)} -> exit {code}")
 
+    def as_admin(self, *args: str, stdin: str = "", expect: int | None = 0) -> str:
+        """A verb that needs an account: `--as` the admin, its password as stdin's first line
+        (then what the verb itself reads), as a technician's script does."""
+        return self.cli(*args, "--as", ADMIN, stdin=f"{ADMIN_PASSWORD}\n{stdin}", expect=expect)
+
     def records(self) -> int:
-        payload = json.loads(self.cli("applicant", "list", "--json", "--limit", "1000"))
+        payload = json.loads(self.as_admin("applicant", "list", "--json", "--limit", "1000"))
         items = payload.get("applicants") or payload.get("items") or []
         return len(items)
 
@@ -223,10 +232,14 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         work = counter.drive_c / "LTSA Kerja"
         work.mkdir()
         register_rows(work / "register kantor.csv")
+        counter.cli(
+            "user", "add", ADMIN, "--role", "admin", "--password-stdin",
+            stdin=f"{ADMIN_PASSWORD}\n",
+        )  # the first account, free on a new counter; it showed the recovery key too
         imported = json.loads(
-            counter.cli("import-register", "C:\\LTSA Kerja\\register kantor.csv", "--json")
+            counter.as_admin("import-register", "C:\\LTSA Kerja\\register kantor.csv", "--json")
         )
-        counter.cli("doctor")  # the import showed the recovery key: every check passes
+        counter.cli("doctor")  # the recovery key was shown: every check passes
         check(imported.get("imported") == ROWS, f"imported {ROWS} rows ({imported})")
 
         token = secrets.token_urlsafe(16)
@@ -247,10 +260,10 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
                     raise wc.Broken("ltsa-sim did not start (logs/install/ltsa-sim.log)") from None
                 time.sleep(0.3)
         base = f"http://127.0.0.1:{port}"
-        counter.cli("config", "set", "registry.url", f"{base}/registry")
-        counter.cli("config", "set", "immigration.url", f"{base}/immigration")
-        counter.cli("credentials", "set", "registry", "--token-stdin", stdin=token + "\n")
-        counter.cli("credentials", "set", "immigration", "--token-stdin", stdin=token + "\n")
+        counter.as_admin("config", "set", "registry.url", f"{base}/registry")
+        counter.as_admin("config", "set", "immigration.url", f"{base}/immigration")
+        counter.as_admin("credentials", "set", "registry", "--token-stdin", stdin=token + "\n")
+        counter.as_admin("credentials", "set", "immigration", "--token-stdin", stdin=token + "\n")
         started = time.monotonic()
         synced = json.loads(
             counter.cli("sync", "run", "--until-empty", "--timeout", "600", "--json")
@@ -259,10 +272,10 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         delivered = synced.get("totals", {}).get("delivered")
         check(delivered == ROWS, f"sync delivered {ROWS} registrations to ltsa-sim ({delivered})")
 
-        counter.cli("backup", "--out", "C:\\LTSA Kerja\\cadangan")
+        counter.as_admin("backup", "--out", "C:\\LTSA Kerja\\cadangan")
         backups = sorted((work / "cadangan").glob("*.zip"))
         check(len(backups) == 1, f"backup written ({[b.name for b in backups]})")
-        counter.cli("restore", "--yes", f"C:\\LTSA Kerja\\cadangan\\{backups[0].name}")
+        counter.as_admin("restore", "--yes", f"C:\\LTSA Kerja\\cadangan\\{backups[0].name}")
         check(counter.records() == ROWS, f"restore kept {ROWS} records")
         counter.cli("doctor", expect=None)
 
