@@ -238,6 +238,7 @@ def test_bundled_simulator_and_sync_run(
     assert Path(frozen_sim.process.args[0]).name == bundle.SIM.filename(WINDOWS)
     cli = program(app_dir, bundle.CLI)
     data = ["--data-dir", str(tmp_path / "counter")]
+    PASSWORD = "kopi-hujan-sepeda-biru"  # noqa: N806
     register = tmp_path / "register.csv"
     register.write_text(
         "nik;nama;tanggal_lahir;jenis_kelamin\n5203011205900001;Ahmad Fauzi;12-05-1990;L\n",
@@ -249,7 +250,9 @@ def test_bundled_simulator_and_sync_run(
         (["config", "set", "immigration.url", frozen_sim.immigration_url], None),
         (["credentials", "set", "registry", "--token-stdin"], "latihan\n"),
         (["credentials", "set", "immigration", "--token-stdin"], "latihan\n"),
-        (["import-register", str(register)], None),
+        # The first admin (free on a new counter), then the register as that admin.
+        (["user", "add", "admin1", "--role", "admin", "--password-stdin"], f"{PASSWORD}\n"),
+        (["import-register", str(register), "--as", "admin1"], f"{PASSWORD}\n"),
         # What the installer's scheduled task runs (there through the windowed program).
         (["sync", "run", "--until-empty", "--timeout", "60"], None),
     ]

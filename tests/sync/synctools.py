@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -291,8 +292,19 @@ def payload(item: OutboxItem) -> dict[str, Any]:
     return value
 
 
-def run_cli(data_dir: Path, *args: str, input: str | None = None, timeout: float = 60) -> CliResult:
-    """The real `ltsa-desk` in a fresh process, with this test's HOME and keyring file."""
+def run_cli(
+    data_dir: Path, *args: str, input: str | None = None, timeout: float = 60, auth: bool = True
+) -> CliResult:
+    """The real `ltsa-desk` in a fresh process, with this test's HOME and keyring file; a verb
+    that needs an account runs as the test admin (tests/cliauth.py) unless ``auth=False``."""
+    if auth:
+        argv, input = as_admin(
+            args,
+            input,
+            data_dir,
+            lambda: run_cli(data_dir, *add_admin_command(), input=admin_line(None), auth=False),
+        )
+        args = tuple(argv)
     env = dict(os.environ)
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("LTSA_DATA_DIR", None)
