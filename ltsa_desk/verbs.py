@@ -72,7 +72,9 @@ def authenticate(workspace: Workspace, args: argparse.Namespace) -> Actor | None
     account that can sign in; the audit then names the operating-system account. Returns None
     for a verb free of a password.
     """
-    from ltsa_desk.domain.permissions import allowed, roles_in_words
+    from dataclasses import replace
+
+    from ltsa_desk.domain.permissions import TECHNICIAN, allowed, roles_in_words
     from ltsa_desk.services.permissions import has_any_account, operation_words
 
     operation = getattr(args, "operation", None)
@@ -91,7 +93,8 @@ def authenticate(workspace: Workspace, args: argparse.Namespace) -> Actor | None
                     "di baris pertama stdin). Tidak ada yang diubah.",
                     field="as",
                 )
-            args.actor = Actor.from_os_user(counter, office)
+            # The technician setting the counter up, named by the Windows account.
+            args.actor = replace(Actor.from_os_user(counter, office), role=TECHNICIAN)
             return args.actor
         try:
             officer = accounts.authenticate(

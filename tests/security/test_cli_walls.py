@@ -346,3 +346,27 @@ def test_every_verb_of_the_table_asks_and_checks_the_password(
         _refused(guessed[verb], "Nama pengguna atau kata sandi salah")
     assert counter.users() == before
     assert not (tmp_path / "r.csv").exists() and not (tmp_path / "b.ltsab").exists()
+
+
+def test_a_new_counter_is_set_up_without_an_account_and_only_then(tmp_path: Path) -> None:
+    """Before the first account nobody could authenticate: the technician's set-up verbs run
+    (the bundle secret reaches its service as the technician's); after it, they need `--as`."""
+    fresh = Counter(tmp_path)
+    _ok(fresh.run("init", "--office-code", "52.03", "--counter-id", "LOTIM-01"))
+    secret = "rahasia-bundel-kantor-lotim\n"
+    _ok(fresh.run("config", "set", "backup.keep", "5"))
+    _ok(fresh.run("credentials", "set", "bundle", "--token-stdin", input=secret))
+    _ok(
+        fresh.run(
+            *("user", "add", "admin1", "--role", "admin", "--password-stdin"),
+            input=f"{ADMIN_PASSWORD}\n",
+        )
+    )
+    _refused(fresh.run("config", "set", "backup.keep", "6"), "sudah punya akun")
+    _refused(fresh.run("credentials", "set", "bundle", "--token-stdin", input=secret), "--as")
+    _ok(
+        fresh.run(
+            *("credentials", "set", "bundle", "--token-stdin", "--as", "admin1"),
+            input=f"{ADMIN_PASSWORD}\n{secret}",
+        )
+    )
