@@ -125,6 +125,11 @@ def supersede_by(session: Session, old: OutboxItem, replacement: str) -> None:
     correction waiting behind a registration that is replaced with the CPMI's current data)."""
     if old.state not in (ItemState.NEEDS_ATTENTION.value, ItemState.PENDING.value):
         raise OutboxError(f"Kiriman {old.key} berstatus {old.state}; tidak bisa diganti")
+    _mark_superseded(session, old, replacement)
+
+
+def _mark_superseded(session: Session, old: OutboxItem, replacement: str) -> None:
+    """``old`` is replaced by ``replacement``, and what waited for ``old`` now waits for it."""
     old.state = ItemState.SUPERSEDED.value
     old.superseded_by = replacement
     old.updated_at = utc_now()
@@ -153,17 +158,9 @@ def _replace(
         depends_on=depends_on or old.depends_on,
         position=old.chain_position,
     )
-    old.state = ItemState.SUPERSEDED.value
-    old.superseded_by = replacement
     old.lease_owner = None
     old.lease_until = None
-    old.updated_at = utc_now()
-    session.add(old)
-    session.exec(
-        update(OutboxItem)
-        .where(col(OutboxItem.depends_on) == old.key)
-        .values(depends_on=replacement)
-    )
+    _mark_superseded(session, old, replacement)
     return replacement
 
 
