@@ -195,10 +195,6 @@ class _Worker:
         # 19). A new engine starts from nothing, as its first look at the line releases waits.
         self.failures: dict[str, int] = {}
         self.failures_lock = threading.Lock()
-        # A claim's requests travel from this thread while the previous claim's verdicts are
-        # written: the durable commit overlaps the next send instead of taking turns with it.
-        self.sender = ThreadPoolExecutor(1, thread_name_prefix=f"sync-{self.name}-send")
-        self.unrecorded: list[Result] = []
 
     def failed(self, key: str) -> int:
         """One more failure of `key` in this engine; how many so far."""
@@ -548,36 +544,21 @@ class _Worker:
             takeover_hold_s=settings.takeover_hold_s,
         )
         if not batch:
-            self.record_now()
             return 0
-        sending = self.sender.submit(self.send_all, batch, pool)
-        try:
-            self.record_now()  # the previous claim's verdicts, while this one is on the line
-        finally:
-            results = sending.result()
+        results = self.send_all(batch, pool)
         self.forget_failures(results)
-        self.unrecorded = results
+        ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
-        unreachable = next((r for r in results if r.unreachable), None)
-        if auth is not None or unreachable is not None:
-            self.record_now()  # no next claim soon: the verdicts go in before the pause
         if auth is not None:
             self.pause(auth.reason or "kredensial ditolak")
+        unreachable = next((r for r in results if r.unreachable), None)
         if unreachable is not None:
             self.went_offline(unreachable.reason or "koneksi gagal")
-        return len(results)
-
-    def record_now(self) -> None:
-        """Write the verdicts not written yet (the last claim's), in one transaction; then tell
-        the listeners (a page that reloads on "batch" must read them written)."""
-        results, self.unrecorded = self.unrecorded, []
-        if not results:
-            return
-        ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
         delivered = sum(1 for r in results if r.state is ItemState.DELIVERED)
         self.engine.emit(
             EngineEvent(self.name, "batch", {"handled": len(results), "delivered": delivered})
         )
+        return len(results)
 
     def pull_if_due(self, *, force: bool = False) -> None:
         if self.engine.hooks.on_changes is None:
@@ -638,7 +619,6 @@ class _Worker:
                     busy = False
                 if not busy:
                     self.engine.wait_for_work(self.engine.settings.idle_poll_s)
-            self.record_now()
 
 
 class SyncEngine:
@@ -745,7 +725,6 @@ class SyncEngine:
         except Exception:  # the office server is down: the leases simply run out instead
             log.warning("could not hand back the leases at stop; they expire by themselves")
         for worker in self.workers.values():
-            worker.sender.shutdown(wait=True)
             worker.transport.close()
 
     # -- one-shot runs (the command line) ---------------------------------------------------------
@@ -769,7 +748,6 @@ class SyncEngine:
                     while worker.drain_once(pool):
                         if worker.paused() or not worker.online:
                             break
-                    worker.record_now()
                     if worker.online and not worker.paused():
                         worker.pull_if_due(force=True)
         finally:
