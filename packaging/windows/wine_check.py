@@ -210,6 +210,20 @@ def wait_wineserver(prefix: Path) -> None:
     )
 
 
+def end_wineserver(prefix: Path) -> None:
+    """Stop every process of the prefix and its wineserver, so the next step starts on a new one.
+
+    Why: after the tests (two pytest-xdist workers, each starting ltsa-sim and CLI processes)
+    the build's first CreateProcess with an inherited-handle list failed with WinError 1359
+    ("Internal error") in CI; the same call works on a fresh wineserver.
+    """
+    subprocess.run(
+        [wineserver(), "-k"], env=wine_env(prefix), check=False, timeout=120,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    wait_wineserver(prefix)
+
+
 def make_prefix(prefix: Path, loader: str | None = None) -> None:
     """A new wine prefix (about 20 s): Windows 10 as wine 8 presents it, nothing installed."""
     prefix.mkdir(parents=True, exist_ok=True)
@@ -448,7 +462,10 @@ def step_tests(args: argparse.Namespace) -> None:
     # PostgreSQL is Linux's server; the Windows client would reach it, but tests/shared covers
     # that and the store's PostgreSQL runs belong to the Linux suite.
     env.pop("LTSA_TEST_POSTGRES_URL", None)
-    status = run_streamed(command, env=env, log=OUT / "logs" / "tests.log", cwd=clean_view())
+    try:
+        status = run_streamed(command, env=env, log=OUT / "logs" / "tests.log", cwd=clean_view())
+    finally:
+        end_wineserver(PREFIX)
     if status == 5:
         raise Broken("pytest under Windows Python collected no tests")
     if status != 0:
@@ -517,8 +534,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("steps", nargs="*", metavar="STEP", help=" ".join(STEPS))
     parser.add_argument("--paths", nargs="+", help="test paths for the tests step")
     parser.add_argument("--keep", action="store_true", help="keep the install prefix afterwards")
+    # One process by default: under Windows the tests' file keyring (keyrings.alt) lives in the
+    # profile's AppData, which HOME does not move, so two workers shared one keyring file and lost
+    # each other's writes ("Keyring tidak menyimpan kunci basis data dengan benar", seen in this
+    # lane with --workers 2). A keyring per worker (LOCALAPPDATA per worker) would lift this.
     parser.add_argument(
-        "--workers", default="2", help="tests step: pytest-xdist workers (0: one process)"
+        "--workers", default="0", help="tests step: pytest-xdist workers (0: one process)"
     )
     parser.add_argument(
         "--full", action="store_true", help="tests step: FULL_TEST_PATHS (about an hour) "
