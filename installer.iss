@@ -24,7 +24,7 @@
 #ifndef BuildDir
   #define BuildDir "dist\ltsa-desk"
 #endif
-; The app's own default data folder on Windows (ltsa_desk.config.default_data_dir).
+; The app's own default data folder on Windows (ltsa_desk.counter.config.default_data_dir).
 #define DataDir "{commonappdata}\LTSA Desk"
 #define SyncTaskName "LTSA Desk Sync"
 #define SyncEveryMinutes "15"
@@ -180,7 +180,7 @@ begin
   Result := Result and (Digits = 4);
 end;
 
-{ Letters, digits and '-', 1 to 20 characters, not starting with '-' (as ltsa_desk.config). }
+{ Letters, digits and '-', 1 to 20 characters, not starting with '-' (as ltsa_desk.counter.config). }
 function IsCounterId(const S: String): Boolean;
 var
   I: Integer;

@@ -78,7 +78,7 @@ def _ltsa(folder: Path, *args: str) -> list[str]:
 
 def make_backup_of(folder: Path, out_dir: Path) -> Path:
     """A backup zip of the counter, as ``ltsa-desk backup`` writes it (no run is alive)."""
-    from ltsa_desk.services.backup import make_backup
+    from ltsa_desk.technician.backup import make_backup
 
     workspace = benchlib.open_workspace_at(folder)
     try:
@@ -91,8 +91,8 @@ def restore_from(folder: Path, archive: Path) -> int:
     """What ``ltsa-desk restore FILE --yes`` does to the data, under the data folder's lock:
     checked, swapped in, unfinished items marked to be looked up first. Called in-process so the
     drill does not depend on how the command line signs a technician in. Items marked."""
-    from ltsa_desk.services.backup import commit_restore, stage_restore
     from ltsa_desk.store.lock import DataFolderLock
+    from ltsa_desk.technician.backup import commit_restore, stage_restore
 
     lock = DataFolderLock(folder, windows_mutex=False)
     lock.acquire(timeout=30)

@@ -142,10 +142,10 @@ def stall_figure(result: dict[str, Any]) -> Figure:
 
 def _open(data_dir: Path) -> tuple[Any, Any, Any]:
     """As `ui.app.run_app` does, without the dialogs: lock, workspace, signed-in officer."""
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.context import Actor
     from ltsa_desk.store.lock import DataFolderLock
     from ltsa_desk.ui.app import make_application
-    from ltsa_desk.workspace import open_workspace
 
     app = make_application("id")
     lock = DataFolderLock(data_dir)

@@ -99,8 +99,8 @@ class _Sampler:
 
 
 def child(data_dir: Path, out: Path, rows: int) -> None:
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.context import Actor
-    from ltsa_desk.workspace import open_workspace
 
     sampler = _Sampler()
     workspace = open_workspace(data_dir)

@@ -196,7 +196,7 @@ def timed(label: str, log: Any) -> Iterator[None]:
 
 def make_workspace(folder: Path, *, database_url: str | None = None):  # type: ignore[no-untyped-def]
     """A new counter (office 52.03, counter LOTIM-01) with its encrypted database, opened."""
-    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
     initialise(folder, office_code=OFFICE, counter_id=COUNTER, database_url=database_url)
     confirm_recovery_key_shown(folder)
@@ -218,8 +218,8 @@ def add_admin(workspace: Any) -> None:
 
 def ensure_admin(folder: Path) -> None:
     """The folder's counter has :data:`ADMIN` (added when it has no account yet)."""
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.accounts import find_user
-    from ltsa_desk.workspace import open_workspace
 
     workspace = open_workspace(folder)
     try:
@@ -237,7 +237,7 @@ def as_admin(args: list[str]) -> tuple[list[str], str]:
 
 
 def open_workspace_at(folder: Path):  # type: ignore[no-untyped-def]
-    from ltsa_desk.workspace import open_workspace
+    from ltsa_desk.counter.workspace import open_workspace
 
     return open_workspace(folder)
 

@@ -51,7 +51,7 @@ def prepare(work: Path, rows: int) -> Path:
     """An initialised counter with ``rows`` CPMI in the period (runs in the parent)."""
     from reportdata import add_agencies, add_people, at, many_people
 
-    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
     data_dir = work / "data"
     data_dir.mkdir(parents=True)
@@ -76,8 +76,8 @@ def prepare(work: Path, rows: int) -> Path:
 
 
 def child(kind: str, data_dir: Path, out: Path) -> dict[str, Any]:
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.context import Actor
-    from ltsa_desk.workspace import open_workspace
 
     workspace = open_workspace(data_dir)
     actor = Actor(username="bench", counter_id="LOTIM-01", office_code="52.03", role="admin")

@@ -88,13 +88,13 @@ def register_one(root: Path) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
     from ltsa_desk.services.context import Actor
     from ltsa_desk.ui.app import make_application
     from ltsa_desk.ui.context import UiContext
     from ltsa_desk.ui.intake_page import IntakePage
     from ltsa_desk.ui.main_window import MainWindow
     from ltsa_desk.ui.workers import Runner
-    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
     os.environ["XDG_DATA_HOME"] = str(root / "xdg")
     make_application("id")

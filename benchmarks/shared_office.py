@@ -95,7 +95,7 @@ def _payload(index: int) -> dict[str, str]:
 
 
 def _desks(root: Path, url: str, sim: Any, concurrency: int) -> list[Path]:
-    from ltsa_desk.workspace import initialise, open_workspace
+    from ltsa_desk.counter.workspace import initialise, open_workspace
     from sync.credentials import set_token
 
     folders = []
@@ -115,8 +115,8 @@ def _desks(root: Path, url: str, sim: Any, concurrency: int) -> list[Path]:
 
 
 def _queue(folder: Path, count: int, offset: int) -> None:
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.submissions import REGISTRY
-    from ltsa_desk.workspace import open_workspace
     from sync import outbox
     from sync.destinations import REGISTER
 

@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from ltsa_desk import __version__
-from ltsa_desk.config import ConfigError, resolve_data_dir
 from ltsa_desk.console import tolerate_narrow_code_page
+from ltsa_desk.counter.config import ConfigError, resolve_data_dir
+from ltsa_desk.counter.logging_setup import setup_logging
 from ltsa_desk.domain.permissions import (
     FREE_BEFORE_FIRST_ACCOUNT,
     NotPermitted,
@@ -27,7 +28,6 @@ from ltsa_desk.domain.permissions import (
     roles_in_words,
     verb_operation,
 )
-from ltsa_desk.logging_setup import setup_logging
 
 log = logging.getLogger("ltsa_desk.cli")
 

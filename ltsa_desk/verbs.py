@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from ltsa_desk.cli import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, read_stdin_line, say
-from ltsa_desk.config import Config, ConfigError
-from ltsa_desk.services import accounts
-from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
-from ltsa_desk.services.context import Actor
-from ltsa_desk.store.database import DatabaseProblem
-from ltsa_desk.workspace import (
+from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.workspace import (
     Workspace,
     confirm_recovery_key_shown,
     initialise,
     open_workspace,
 )
+from ltsa_desk.services import accounts
+from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
+from ltsa_desk.services.context import Actor
+from ltsa_desk.store.database import DatabaseProblem
 
 
 @contextmanager
@@ -193,7 +193,7 @@ def init(args: argparse.Namespace) -> int:
 
 
 def recover(args: argparse.Namespace) -> int:
-    from ltsa_desk.protection import recover as restore_key
+    from ltsa_desk.counter.protection import recover as restore_key
     from ltsa_desk.store.recovery_key import RecoveryKeyTypo
 
     text = read_stdin_line("Kunci pemulihan") if args.recovery_key_stdin else args.recovery_key
@@ -238,7 +238,7 @@ def _reseal_after_recovery(data_dir: Path) -> bool:
     """A data folder carried to this PC or Windows account still bears the old one's seal. The
     recovery key just proved the technician's authority, so the file's values (judged as
     `config set` judges them) are sealed here; True when they were not sealed for this account."""
-    from ltsa_desk.config import ConfigTampered
+    from ltsa_desk.counter.config import ConfigTampered
 
     try:
         Config.load(data_dir)
@@ -249,7 +249,7 @@ def _reseal_after_recovery(data_dir: Path) -> bool:
 
 
 def new_recovery_key(args: argparse.Namespace) -> int:
-    from ltsa_desk.protection import seal_new_recovery_key
+    from ltsa_desk.counter.protection import seal_new_recovery_key
     from ltsa_desk.store.keys import load_database_key
 
     with _workspace(args, announce=False) as workspace:
@@ -278,7 +278,7 @@ def new_recovery_key(args: argparse.Namespace) -> int:
 
 def config_show(args: argparse.Namespace) -> int:
     """Shows a changed file too (what `config accept` would seal), with the refusal on stderr."""
-    from ltsa_desk.config import ConfigTampered
+    from ltsa_desk.counter.config import ConfigTampered
 
     try:
         config = Config.load(args.data_dir)

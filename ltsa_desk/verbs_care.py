@@ -22,7 +22,7 @@ from ltsa_desk.cli import (
     read_stdin_line,
     say,
 )
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.store.database import DatabaseProblem
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 def doctor(args: argparse.Namespace) -> int:
     """Every check; warning-level failures (a destination offline) are shown but do not fail."""
-    from ltsa_desk.doctor import WARNING, healthy, run_checks
+    from ltsa_desk.technician.doctor import WARNING, healthy, run_checks
 
     checks = run_checks(args.data_dir)
     ok = healthy(checks)
@@ -62,7 +62,7 @@ def doctor(args: argparse.Namespace) -> int:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from ltsa_desk.services.backup import BackupError, IntegrityProblem, make_backup
+    from ltsa_desk.technician.backup import BackupError, IntegrityProblem, make_backup
     from ltsa_desk.verbs import authenticate_folder
 
     authenticate_folder(args)
@@ -111,14 +111,14 @@ def _confirm(question: str) -> bool:
 
 def restore(args: argparse.Namespace) -> int:
     """Replace this folder's data with a backup: checked first, the old data kept aside."""
-    from ltsa_desk.services.backup import (
+    from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
+    from ltsa_desk.technician.backup import (
         BackupError,
         IntegrityProblem,
         commit_restore,
         current_counter,
         stage_restore,
     )
-    from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
 
     source = Path(args.file).expanduser()
     if not source.is_file():
@@ -209,9 +209,9 @@ def _restore_actor(args: argparse.Namespace) -> str | None:
     for) or has no account yet has nobody to ask: free then, as the other set-up verbs, and the
     old data, if any, stays in replaced-<time>/.
     """
-    from ltsa_desk.config import ConfigError
+    from ltsa_desk.counter.config import ConfigError
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.verbs import authenticate
-    from ltsa_desk.workspace import open_workspace
 
     if not (args.data_dir / "config.toml").is_file():
         return None
@@ -235,9 +235,9 @@ def _audit_move(
 ) -> None:
     """`restore --move`: the restored register records that it now serves this folder, and who
     said it was a move (the authenticated account, or the operating-system account at set-up)."""
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services import audit
     from ltsa_desk.services.context import Actor
-    from ltsa_desk.workspace import open_workspace
 
     workspace = open_workspace(data_dir)
     try:
@@ -268,7 +268,7 @@ def _current_counter(data_dir: Path) -> str:
 
 
 def support_bundle(args: argparse.Namespace) -> int:
-    from ltsa_desk.services.support import make_support_bundle
+    from ltsa_desk.technician.support import make_support_bundle
 
     out = Path(args.out).expanduser()
     if out.is_dir():
@@ -291,7 +291,7 @@ def support_bundle(args: argparse.Namespace) -> int:
 
 def credentials_test(args: argparse.Namespace) -> int:
     """DNS, TLS, connection, path and token of each destination: the first layer that fails."""
-    from ltsa_desk.services.connection_test import check_all
+    from ltsa_desk.technician.connection_test import check_all
 
     config = Config.load(args.data_dir)
     results = check_all(config, timeout=args.timeout)

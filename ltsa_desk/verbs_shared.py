@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from ltsa_desk.cli import EXIT_OK, CliError, emit_json, read_stdin_line, say
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.store.database import DatabaseProblem, sqlite_path
 
 
@@ -39,8 +39,8 @@ def init_desk(args: argparse.Namespace) -> int:
     connection, and is removed again when the set-up is refused, so a refused init leaves
     nothing behind.
     """
-    from ltsa_desk import shared_office
-    from ltsa_desk.workspace import initialise
+    from ltsa_desk.counter import shared_office
+    from ltsa_desk.counter.workspace import initialise
 
     options = {
         "database.sslmode": getattr(args, "database_sslmode", None) or "",
@@ -102,7 +102,7 @@ def _forget_password(office: str) -> None:
 
     import keyring
 
-    from ltsa_desk.shared_office import PASSWORD_ENTRY
+    from ltsa_desk.counter.shared_office import PASSWORD_ENTRY
     from sync.credentials import SERVICE, entry_name
 
     with contextlib.suppress(Exception):
@@ -117,7 +117,7 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
     The database is not opened first: a changed password is exactly the case where it cannot be.
     """
-    from ltsa_desk.shared_office import is_shared, store_database_password
+    from ltsa_desk.counter.shared_office import is_shared, store_database_password
     from sync.credentials import NoKeyring
 
     if not args.token_stdin:
@@ -139,7 +139,7 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
 
 def migrate_to(args: argparse.Namespace) -> int:
-    from ltsa_desk.services.move_counter import move_lone_counter
+    from ltsa_desk.technician.move_counter import move_lone_counter
     from ltsa_desk.verbs import authenticate_folder
 
     authenticate_folder(args)  # the lone counter's own accounts, before anything moves

@@ -76,7 +76,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(data_dir: Path, database_url: str):  # type: ignore[no-untyped-def]
     """An initialised counter (office 52.03, counter LOTIM-01) on the parametrised engine."""
-    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
     sqlite_default = database_url.startswith("sqlite")
     initialise(

@@ -20,13 +20,13 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.permissions import require_role
 from ltsa_desk.services.sync_hooks import HOOKS, on_late_delivery
 from ltsa_desk.services.sync_setup import destination_configs, engine_settings
-from ltsa_desk.workspace import Workspace
 from sync import bundle as sealed
 from sync.credentials import NoKeyring, get_token, set_token
 from sync.engine import EngineSettings

@@ -45,7 +45,7 @@ from typing import Any, Final
 
 from sqlmodel import Session, col, select
 
-from ltsa_desk.config import DEFAULT_LETTER_PATTERN, KEYS
+from ltsa_desk.counter.config import DEFAULT_LETTER_PATTERN, KEYS
 from ltsa_desk.domain.countries import country_name_id
 from ltsa_desk.domain.regions import default_regions
 from ltsa_desk.domain.values import (
@@ -309,7 +309,7 @@ class OfficeSettings:
 
     @classmethod
     def from_config(cls, config: Any) -> OfficeSettings:
-        """Build from a :class:`ltsa_desk.config.Config` (the workspace's)."""
+        """Build from a :class:`ltsa_desk.counter.config.Config` (the workspace's)."""
 
         def text(key: str) -> str:
             return str(config.get(key) or "")

@@ -3,7 +3,7 @@ keyring, hooks from the application, all on the office database's writer engine.
 
 from __future__ import annotations
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_status import DESTINATIONS, status
 from ltsa_desk.store.database import Database

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, literal, select, union_all
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.store.database import Database
 from sync import outbox
 from sync.models import OPEN_STATES, DestinationState, ItemState, OutboxItem, utc_now

@@ -25,13 +25,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import DESTINATIONS, engine_settings
 from ltsa_desk.store.lock import DataFolderLock
-from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import NoKeyring, get_token, set_token
 from sync.engine import DestinationConfig, SyncEngine
 from sync.sim.testing import SimHandle, start_sim_process

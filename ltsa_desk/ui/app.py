@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.store.database import DatabaseProblem, OfficeServerUnreachable
 from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
 from ltsa_desk.ui.context import UiContext
@@ -25,7 +26,6 @@ from ltsa_desk.ui.style import MIN_POINT_SIZE
 from ltsa_desk.ui.sync_bridge import SyncBridge
 from ltsa_desk.ui.wizard import SetupWizard
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace, open_workspace
 
 log = logging.getLogger(__name__)
 DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000
@@ -84,7 +84,7 @@ def prepare_workspace(data_dir: Path) -> Workspace | None:
 def start_daily_backup(workspace: Workspace, runner: Runner, parent: QObject) -> QTimer:
     """The automatic daily backup: checked after sign-in and every hour while the window is open
     (counter PCs stay on overnight); made on the runner when the newest backup is a day old."""
-    from ltsa_desk.services.backup import run_daily_backup
+    from ltsa_desk.technician.backup import run_daily_backup
 
     busy = {"running": False}
 

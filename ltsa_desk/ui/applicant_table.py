@@ -32,6 +32,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QStandardItem, QStan
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from sqlmodel import Session
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import applicants, departures
@@ -41,7 +42,6 @@ from ltsa_desk.ui.fields import WARNING_SIGN
 from ltsa_desk.ui.plain import plain_tip
 from ltsa_desk.ui.words import country_label, state_label
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

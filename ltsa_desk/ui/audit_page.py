@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import audit_search
 from ltsa_desk.services.audit_search import AuditEntry, AuditFilter
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import FIELD_LABELS as APPLICANT_FIELD_LABELS
 from ltsa_desk.ui.plain import plain_label, plain_tip
-from ltsa_desk.workspace import Workspace
 
 DEBOUNCE_MS = 250
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace
 
 if TYPE_CHECKING:
     from ltsa_desk.ui.sync_bridge import SyncBridge

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.store.models import Officer
 from ltsa_desk.ui.style import ERROR_LABEL_CSS
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 
 def needs_first_account(workspace: Workspace) -> bool:

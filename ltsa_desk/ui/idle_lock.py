@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import officer_sessions
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.plain import plain_label
 from ltsa_desk.ui.signin import CredentialsForm, SignedIn, check_credentials
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 # Input that proves someone is at the counter. Paint, timer and focus events are not activity.
 _ACTIVITY = frozenset(

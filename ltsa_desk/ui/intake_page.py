@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain import applicant as rules
 from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.countries import country_name_id, to_iso_alpha2
@@ -79,7 +80,6 @@ from ltsa_desk.store.models import Applicant
 from ltsa_desk.ui import style, words
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
-from ltsa_desk.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ltsa_desk.services import officer_sessions
 from ltsa_desk.services.accounts import Role
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.banner import Banner
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import IntakePage

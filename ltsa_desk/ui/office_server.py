@@ -20,9 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.store.problems import OfficeServerUnreachable
 from ltsa_desk.ui.plain import plain_label
-from ltsa_desk.workspace import Workspace, open_workspace
 
 Opener = Callable[[Path], Workspace]
 

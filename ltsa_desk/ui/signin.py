@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import LabelledField
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

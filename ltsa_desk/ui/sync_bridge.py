@@ -38,13 +38,13 @@ from shiboken6 import isValid
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.sync_setup import DESTINATIONS, build_engine, status
 from ltsa_desk.services.validation import FIELD_LABELS_ID
 from ltsa_desk.services.waiting import WaitingItem, applicants_of_chains, waiting_items
 from ltsa_desk.store.models import AuditLog
 from ltsa_desk.store.notify import ChangeListener
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 from sync import outbox
 from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
 from sync.engine import EngineEvent, SyncEngine

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import LabelledField
 from ltsa_desk.ui.plain import plain_label, plain_question
-from ltsa_desk.workspace import Workspace
 
 # --- work done on the runner (no Qt) ----------------------------------------------------------
 

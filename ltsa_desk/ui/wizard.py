@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.domain.regions import default_regions
 from ltsa_desk.services import accounts
-from ltsa_desk.services.connection_test import DESTINATIONS, DestinationCheck, check_all
+from ltsa_desk.technician.connection_test import DESTINATIONS, DestinationCheck, check_all
 from ltsa_desk.ui import style
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.plain import plain_label, plain_question
@@ -81,8 +81,8 @@ def save_setup(data_dir: Path, values: SetupValues) -> str:
     encrypted database), URLs, tokens into the keyring, the Admin account. A retry after a
     failure part-way (say the account) reuses the counter made by the first attempt.
     """
+    from ltsa_desk.counter.workspace import initialise, open_workspace
     from ltsa_desk.store import keys
-    from ltsa_desk.workspace import initialise, open_workspace
     from sync.credentials import set_token
 
     keys.check_keyring()
@@ -132,7 +132,7 @@ def check_keyring() -> None:
 
 
 def confirm_shown(data_dir: Path) -> None:
-    from ltsa_desk.workspace import confirm_recovery_key_shown
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown
 
     confirm_recovery_key_shown(data_dir)
 

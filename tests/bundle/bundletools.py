@@ -9,10 +9,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 from synctools import fast_settings
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.models import Applicant, AuditLog
-from ltsa_desk.workspace import Workspace
 from sync.models import OutboxItem
 
 OFFICE = "52.03"

@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from bundletools import OFFICE, SECRET
 from synctools import Desk
 
-from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import (
+from ltsa_desk.counter.workspace import (
     Workspace,
     confirm_recovery_key_shown,
     initialise,
     open_workspace,
 )
+from ltsa_desk.services.context import Actor
 from sync.credentials import set_token
 from sync.sim.testing import SimHandle, run_sim_process
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from bundletools import upload
 from synctools import Desk
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import bundles
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 from sync import ledger, outbox
 from sync.destinations import REGISTER, UPDATE
 from sync.models import ItemState, utc_now

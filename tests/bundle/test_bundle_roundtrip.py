@@ -11,9 +11,9 @@ import pytest
 from bundletools import audit_rows, queue_rows, upload
 from synctools import Desk, payload, receipt
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace
 from sync.sim.testing import SimHandle
 
 BUDI_NIK = "5203011205900001"

@@ -12,9 +12,14 @@ import pytest
 from bundletools import OFFICE, applicant_rows, audit_rows, flip_byte, queue_rows, upload
 from synctools import Desk
 
+from ltsa_desk.counter.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
 from sync import bundle as sealed
 from sync.credentials import set_token
 from sync.sim.testing import SimHandle

@@ -19,10 +19,10 @@ from typing import Any
 from cliauth import add_admin_command, admin_line, as_admin, remember
 from cliresult import CliResult as Result
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 from sync.credentials import set_token
 from sync.sim.testing import SimHandle
 

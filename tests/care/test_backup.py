@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 from caretools import register, run
 
-from ltsa_desk.services.backup import (
+from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.services.context import Actor
+from ltsa_desk.store import cipher, keys
+from ltsa_desk.technician.backup import (
     DB_ENTRY,
     MANIFEST,
     BackupError,
@@ -28,9 +31,6 @@ from ltsa_desk.services.backup import (
     run_daily_backup,
     verify_archive,
 )
-from ltsa_desk.services.context import Actor
-from ltsa_desk.store import cipher, keys
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from caretools import connect, run
 
-from ltsa_desk.services.connection_test import check_destination
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.technician.connection_test import check_destination
 from sync.credentials import set_token
 from sync.sim.testing import SimHandle
 

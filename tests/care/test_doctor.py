@@ -10,11 +10,11 @@ from caretools import connect, register, run
 from keyring.backends import fail
 from sqlalchemy import update
 
-from ltsa_desk import doctor
-from ltsa_desk.doctor import Check, healthy, run_checks
-from ltsa_desk.services.backup import make_backup
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.technician import doctor
+from ltsa_desk.technician.backup import make_backup
+from ltsa_desk.technician.doctor import Check, healthy, run_checks
 from sync.models import OutboxItem
 from sync.sim.testing import SimHandle
 

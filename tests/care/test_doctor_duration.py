@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltsa_desk.doctor import _duration
+from ltsa_desk.technician.doctor import _duration
 from ltsa_desk.ui.line_status import format_duration
 
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from caretools import ROOT, connect, nik, run
 
-from ltsa_desk.logging_setup import log_files, setup_logging
+from ltsa_desk.counter.logging_setup import log_files, setup_logging
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import case_order, documents, intake
-from ltsa_desk.services.connection_test import check_all
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import destination_configs
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.technician.connection_test import check_all
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
 from sync.sim.testing import SimHandle
@@ -133,12 +133,13 @@ def test_no_nik_and_no_token_in_the_log_after_intake_and_sync(
     first = datetime.fromisoformat(stamps[0]["when"]).replace(tzinfo=UTC)
     assert abs(datetime.now(UTC) - first) < timedelta(minutes=10), "UTC, not WITA"
     names = {m["name"] for m in stamps if m}
-    assert "ltsa_desk.ui.workers" in names and "ltsa_desk.services.connection_test" in names
+    assert "ltsa_desk.ui.workers" in names and "ltsa_desk.technician.connection_test" in names
 
 
 def test_a_logger_per_module() -> None:
     """Each module logs under its own dotted name, so a line says where it came from."""
-    allowed = {"ltsa_desk/logging_setup.py", "ltsa_desk/cli.py"}  # root handler; cli's own name
+    # the root handler; the cli's own name
+    allowed = {"ltsa_desk/counter/logging_setup.py", "ltsa_desk/cli.py"}
     offenders = []
     for folder in ("ltsa_desk", "sync"):
         for path in sorted((ROOT / folder).rglob("*.py")):

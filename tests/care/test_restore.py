@@ -14,14 +14,19 @@ import pytest
 from caretools import ROOT, add_test_admin, connect, env, register, run
 from sqlmodel import select
 
-from ltsa_desk.services.backup import DB_ENTRY, make_backup
+from ltsa_desk.counter.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import destination_configs
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.lock import DataFolderLock
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
+from ltsa_desk.technician.backup import DB_ENTRY, make_backup
 from sync.engine import EngineSettings, SyncEngine
 from sync.models import OutboxItem
 from sync.sim.testing import SimHandle
@@ -261,7 +266,7 @@ def test_a_failed_swap_puts_everything_back(
     workspace: Workspace, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file that cannot be moved mid-way (Windows: still open elsewhere): every move is undone."""
-    from ltsa_desk.services import backup as backup_module
+    from ltsa_desk.technician import backup as backup_module
 
     register(workspace, actor, 1)
     archive = make_backup(workspace.config, tmp_path / "usb").path

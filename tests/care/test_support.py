@@ -9,11 +9,11 @@ import pytest
 from caretools import connect, nik, register, run, zip_texts
 from sqlalchemy import update
 
-from ltsa_desk.logging_setup import LOG_DIR, LOG_FILE, setup_logging
-from ltsa_desk.services.backup import make_backup
+from ltsa_desk.counter.logging_setup import LOG_DIR, LOG_FILE, setup_logging
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store import keys
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.technician.backup import make_backup
 from sync.models import OutboxItem
 from sync.sim.testing import SimHandle
 

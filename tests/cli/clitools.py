@@ -275,7 +275,7 @@ def seal_config(data_dir: Path, home: Path | None = None) -> None:
     """Seal ``config.toml`` as LTSA Desk's own writer does, for the account whose HOME is ``home``
     (default: the runs' HOME). A folder a test made in-process was sealed with the pytest
     process's keyring; the runs check it with theirs, and refuse a file another account sealed."""
-    from ltsa_desk.config import Config
+    from ltsa_desk.counter.config import Config
 
     home = home or isolated_home
     assert home is not None

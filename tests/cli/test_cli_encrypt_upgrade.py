@@ -26,7 +26,7 @@ import clitools
 import pytest
 from clitools import run
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.cipher import PAUSE_ENV, SQLITE_HEADER

@@ -11,8 +11,8 @@ import pytest
 from cliauth import TEST_ADMIN
 from clitools import NIK_MALE, run, run_many, write_csv
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
-from ltsa_desk.workspace import Workspace
 
 
 @pytest.fixture

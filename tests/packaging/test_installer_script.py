@@ -15,8 +15,8 @@ import pytest
 from packaging_tools import ROOT, IssScript, load
 
 import ltsa_desk
-from ltsa_desk import config as desk_config
 from ltsa_desk.cli import build_parser
+from ltsa_desk.counter import config as desk_config
 from ltsa_desk.store.lock import INSTALLER_APP_MUTEX
 
 bundle = load("ltsa_bundle")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ltsa_desk.cli import main
-from ltsa_desk.protection import pending_path
-from ltsa_desk.workspace import open_workspace
+from ltsa_desk.counter.protection import pending_path
+from ltsa_desk.counter.workspace import open_workspace
 
 
 def test_recovery_key_is_left_for_the_window(

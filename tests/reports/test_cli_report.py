@@ -18,9 +18,9 @@ from reportdata import Person, add_officer, add_people, at
 from sqlmodel import select
 
 from ltsa_desk.cli import main
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.reports import AUDIT_ACTION, Period, parse_report_date
 from ltsa_desk.store.models import AuditLog
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 ROOT = Path(__file__).resolve().parents[2]

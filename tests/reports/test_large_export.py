@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 from reportdata import add_agencies, add_people, at, many_people
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.reports import ExportRequest, Period, export_report
-from ltsa_desk.workspace import Workspace
 
 COUNT = 100_000
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -25,11 +25,11 @@ from readers import (
 )
 from reportdata import Person, add_items, add_letters, add_officer, add_outages, add_people, at
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.services.reports import ExportRequest, Period, export_report
-from ltsa_desk.workspace import Workspace
 
 MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
 

@@ -31,6 +31,7 @@ from readers import (
 from reportdata import Person, add_agencies, add_officer, add_people, at
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.reports import (
     AUDIT_ACTION,
@@ -40,7 +41,6 @@ from ltsa_desk.services.reports import (
     export_report,
 )
 from ltsa_desk.store.models import AuditLog
-from ltsa_desk.workspace import Workspace
 
 MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
 NOW = at(2026, 6, 2, 9, 30)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from reportdata import Person, add_agencies, add_officer, add_outages, add_people, at
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.reports import AUDIT_ACTION
 from ltsa_desk.store.models import AuditLog
@@ -21,7 +22,6 @@ from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.reports_page import ReportsPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.accounts import (
     MAX_FAILED_ATTEMPTS,
     AccountError,
@@ -15,7 +16,6 @@ from ltsa_desk.services.accounts import (
     disable_user,
     set_password,
 )
-from ltsa_desk.workspace import Workspace
 
 GOOD = "kopi-hujan-sepeda-biru"
 

@@ -25,13 +25,13 @@ import pytest
 import tomli_w
 from sqlmodel import select
 
-from ltsa_desk import config_seal
 from ltsa_desk.cli import build_parser
-from ltsa_desk.config import Config, ConfigTampered
+from ltsa_desk.counter import config_seal
+from ltsa_desk.counter.config import Config, ConfigTampered
+from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services.accounts import create_user
-from ltsa_desk.services.backup import commit_restore, make_backup, stage_restore
 from ltsa_desk.store.models import AuditLog
-from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
+from ltsa_desk.technician.backup import commit_restore, make_backup, stage_restore
 
 ADMIN_PASSWORD = "kopi-hujan-sepeda-biru"
 OFFICER_PASSWORD = "mangga-pagi-lurah-tujuh"
@@ -302,7 +302,7 @@ def test_a_desk_without_a_keyring_is_refused_before_it_joins_the_office(
     import sqlalchemy
     from keyring.backends import fail
 
-    from ltsa_desk.config import ConfigKeyringUnavailable
+    from ltsa_desk.counter.config import ConfigKeyringUnavailable
 
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 import tomli_w
 
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.services.letters import OfficeSettings
 from ltsa_desk.services.sync_setup import destination_configs
 from ltsa_desk.ui.idle_lock import idle_minutes

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.accounts import create_user
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
+from ltsa_desk.ui.applicant.letters import KEEP_SECONDS, LettersPanel, clean_output_dir
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.letters_panel import KEEP_SECONDS, LettersPanel, clean_output_dir
 from ltsa_desk.ui.signin import SignInDialog
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -19,12 +19,12 @@ import sqlalchemy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.csv_cells import FORMULA_STARTS, safe_cell
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.services.register_file import read_register, write_rejects
 from ltsa_desk.services.reports import ExportRequest, Period, export_report
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui.app import make_application
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

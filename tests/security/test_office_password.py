@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ltsa_desk.config import Config
-from ltsa_desk.shared_office import (
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.shared_office import (
     REMOTE_SSLMODE,
     REQUIRE_AUTH,
     PasswordElsewhere,
@@ -27,8 +27,8 @@ from ltsa_desk.shared_office import (
     database_password,
     store_database_password,
 )
+from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.store.problems import DatabaseProblem
-from ltsa_desk.workspace import open_workspace
 
 OFFICE = "52.03"
 PASSWORD = "rahasia-kantor-LOTIM-2026"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ltsa_desk.services.backup import (
+from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
+from ltsa_desk.technician.backup import (
     DB_ENTRY,
     MANIFEST,
     MANIFEST_MAC,
@@ -24,7 +25,6 @@ from ltsa_desk.services.backup import (
     make_backup,
     stage_restore,
 )
-from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_replaced_copies_are_private_and_only_the_last_few_are_kept(
     import sys
     from datetime import UTC, datetime, timedelta
 
-    from ltsa_desk.services.backup import KEEP_REPLACED, commit_restore
+    from ltsa_desk.technician.backup import KEEP_REPLACED, commit_restore
 
     data_dir, _recovery, backup = counter
     start = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)

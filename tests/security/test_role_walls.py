@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import bundles
 from ltsa_desk.services.accounts import create_user, disable_user, find_user, set_password
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.permissions import NotPermitted
 from ltsa_desk.services.reports import ExportRequest, Period, export_report
-from ltsa_desk.workspace import Workspace
 
 GOOD = "kopi-hujan-sepeda-biru"
 

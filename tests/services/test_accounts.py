@@ -9,6 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.accounts import (
     LOCKOUT,
     MAX_FAILED_ATTEMPTS,
@@ -21,7 +22,6 @@ from ltsa_desk.services.accounts import (
 )
 from ltsa_desk.store.database import Database
 from ltsa_desk.store.models import AuditLog, Officer, utc_now
-from ltsa_desk.workspace import Workspace
 
 PASSWORD = "rahasia-loket-1"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import audit, audit_search, documents, intake
 from ltsa_desk.services.audit_search import AuditFilter
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.models import Agency
-from ltsa_desk.workspace import Workspace
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState, IllegalTransition
 from ltsa_desk.services import case_order, letters
 from ltsa_desk.services import documents as docs
@@ -25,7 +26,6 @@ from ltsa_desk.services.intake import register_applicant, request_passport
 from ltsa_desk.services.letters import OfficeSettings
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent
-from ltsa_desk.workspace import Workspace
 from sync.models import OutboxItem
 
 TODAY = date(2026, 6, 1)

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import col
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import case_order, intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.departures import departure_warnings
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 from sync.models import OutboxItem
 
 TODAY = date(2026, 3, 2)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, func, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState, IllegalTransition
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services.applicants import ApplicantNotFound
@@ -26,7 +27,6 @@ from ltsa_desk.services.intake import ApplicantClosed, cancel_applicant, registe
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.attachments import AttachmentRejected, AttachmentStore
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent, Document
-from ltsa_desk.workspace import Workspace
 
 TODAY = date(2026, 6, 1)
 NIK_SINGLE = "5203015205950002"

@@ -17,13 +17,13 @@ import openpyxl
 import pytest
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.import_register import BATCH_SIZE, ImportReport, import_register
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.services.register_file import RegisterFileError
 from ltsa_desk.store.database import Database
 from ltsa_desk.store.models import Agency, Applicant, AuditLog
-from ltsa_desk.workspace import Workspace
 
 TODAY = date(2026, 6, 1)
 NIK_MALE = "5203011205900001"

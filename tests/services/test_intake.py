@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState, IllegalTransition
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import (
@@ -30,7 +31,6 @@ from ltsa_desk.services.intake import (
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.database import Database, sqlite_path
 from ltsa_desk.store.models import Agency, Applicant, AuditLog, CaseEvent
-from ltsa_desk.workspace import Workspace
 
 TODAY = date(2026, 6, 1)
 NIK_MALE = "5203011205900001"  # 12-05-1990, L, Lombok Timur

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import intake
 from ltsa_desk.services.applicants import job_titles
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace
 
 
 def test_job_titles_written_here_come_most_used_first(workspace: Workspace, actor: Actor) -> None:

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services import letters
@@ -23,7 +24,6 @@ from ltsa_desk.services.intake import register_applicant, request_passport
 from ltsa_desk.services.letters import LetterKind, LetterRefused, OfficeSettings
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent, Letter
-from ltsa_desk.workspace import Workspace
 from sync.models import ItemState, OutboxItem
 
 TODAY = date(2026, 6, 1)

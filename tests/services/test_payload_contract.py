@@ -17,13 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import letters, submissions
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.services.submissions import passport_payload, registry_payload
 from ltsa_desk.services.validation import ValidationFailed, check_applicant
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 from sync.destinations.contract import check_payload, reason_in_indonesian
 from sync.models import ItemState, OutboxItem
 from sync.sim.validation import validate_passport_application, validate_worker

@@ -21,12 +21,12 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.import_register import ImportReport, import_register
 from ltsa_desk.services.register_file import RegisterFileError, read_register
 from ltsa_desk.store.database import Database
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 
 TODAY = date(2026, 6, 1)
 NIK_MALE = "5203011205900001"

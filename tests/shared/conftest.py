@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from officetools import make_desk
 
-from ltsa_desk.workspace import Workspace
+from ltsa_desk.counter.workspace import Workspace
 
 pytestmark = pytest.mark.postgres
 

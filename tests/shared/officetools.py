@@ -24,8 +24,8 @@ from urllib.parse import urlsplit, urlunsplit
 from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
 
+from ltsa_desk.counter.workspace import Workspace, initialise, open_workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace, initialise, open_workspace
 
 OFFICE = "52.03"
 

@@ -20,7 +20,8 @@ from officetools import OFFICE, actor, make_desk, nik, pdf, person, run_cli
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services import letters
 from ltsa_desk.services.intake import register_applicant
@@ -28,7 +29,6 @@ from ltsa_desk.store.attachments import AttachmentNotFound, AttachmentRejected
 from ltsa_desk.store.database import OfficeServerUnreachable, open_database
 from ltsa_desk.store.database_blobs import DatabaseBlobStore
 from ltsa_desk.store.models import Applicant, Letter, OfficeDesk
-from ltsa_desk.workspace import Workspace, open_workspace
 
 TODAY = date(2026, 6, 1)
 
@@ -347,7 +347,7 @@ def _documents_complete(desk: Workspace, counter: str, applicant_id: str) -> Non
 def test_the_wizards_connection_test_says_what_init_would_do(
     tmp_path: Path, office_url: str
 ) -> None:
-    from ltsa_desk.shared_office import check_office_server
+    from ltsa_desk.counter.shared_office import check_office_server
 
     empty = check_office_server(office_url, OFFICE, "LOTIM-01")
     assert empty.action == "create" and empty.ok
@@ -409,7 +409,7 @@ def test_one_nik_saved_at_two_desks_at_the_same_moment_is_one_cpmi(
 def test_the_server_password_lives_in_the_keyring_only(tmp_path: Path, office_url: str) -> None:
     """(The test server trusts local connections, so any password opens it: what is checked
     here is where the password goes, and that a refused set-up takes a new one back.)"""
-    from ltsa_desk.shared_office import database_password
+    from ltsa_desk.counter.shared_office import database_password
 
     made = run_cli(
         tmp_path / "desk1",
@@ -441,7 +441,7 @@ def test_the_server_password_lives_in_the_keyring_only(tmp_path: Path, office_ur
 def test_a_refused_set_up_takes_back_the_password_it_brought(
     tmp_path: Path, office_url: str
 ) -> None:
-    from ltsa_desk.shared_office import database_password
+    from ltsa_desk.counter.shared_office import database_password
 
     make_desk(tmp_path / "desk1", "LOTIM-01", office_url).close()
     refused = run_cli(

@@ -20,13 +20,13 @@ from officetools import OFFICE, actor, person, run_cli
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.workspace import Workspace, initialise, open_workspace
 from ltsa_desk.services import accounts, letters
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.database import open_database
 from ltsa_desk.store.models import Applicant, AuditLog, Document, Letter, MovedCounter, Officer
-from ltsa_desk.workspace import Workspace, initialise, open_workspace
 from sync.credentials import set_token
 from sync.models import ItemState, OutboxItem
 from sync.sim.testing import run_sim_process
@@ -37,7 +37,7 @@ AGENCY = "PT Bintang Mandiri"
 
 def _counter(folder: Path, counter_id: str) -> Workspace:
     initialise(folder, office_code=OFFICE, counter_id=counter_id)
-    from ltsa_desk.workspace import confirm_recovery_key_shown
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown
 
     confirm_recovery_key_shown(folder)
     return open_workspace(folder)

@@ -19,13 +19,13 @@ import pytest
 from officetools import TcpProxy, actor, make_desk, person, wait_until
 from sqlalchemy.engine import make_url
 
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.notify import RECONNECTED, ChangeListener, notify_change
 from ltsa_desk.ui.app import make_application
 from ltsa_desk.ui.banner import Banner
 from ltsa_desk.ui.sync_bridge import SyncBridge
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)

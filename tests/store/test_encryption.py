@@ -23,9 +23,15 @@ from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError
 
-from ltsa_desk import protection
-from ltsa_desk.config import Config
-from ltsa_desk.logging_setup import mask_sensitive, setup_logging
+from ltsa_desk.counter import protection
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.logging_setup import mask_sensitive, setup_logging
+from ltsa_desk.counter.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store import cipher, keys
@@ -47,7 +53,6 @@ from ltsa_desk.store.encrypted_attachments import (
     file_is_encrypted,
 )
 from ltsa_desk.store.engine import writer_engine
-from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
 
 OFFICE = "52.03"
 COUNTER = "LOTIM-01"
@@ -269,7 +274,7 @@ def test_pre_migration_backup_is_encrypted(counter: Workspace) -> None:
 
 
 def test_doctor_reports_encryption_state(counter: Workspace) -> None:
-    from ltsa_desk.doctor import run_checks
+    from ltsa_desk.technician.doctor import run_checks
 
     counter.close()
     checks = {check.name: check for check in run_checks(counter.data_dir)}
@@ -540,7 +545,7 @@ def test_unencrypted_database_is_encrypted_at_opening(data_dir: Path, actor: Act
 def test_doctor_reports_an_unencrypted_database_and_leaves_it(
     data_dir: Path, actor: Actor
 ) -> None:
-    from ltsa_desk.doctor import run_checks
+    from ltsa_desk.technician.doctor import run_checks
 
     make_unencrypted_counter(data_dir, actor)
     before = fingerprint(data_dir)
@@ -707,8 +712,8 @@ def test_postgres_desk_keeps_nothing_of_the_office_on_its_disk(
 ) -> None:
     """PostgreSQL is protected by the office server; a desk's attachments live in the office
     database, so the desk has no key, no sealed copy and no recovery key to lose."""
-    from ltsa_desk.doctor import run_checks
     from ltsa_desk.store.database_blobs import DatabaseBlobStore
+    from ltsa_desk.technician.doctor import run_checks
 
     create_database(postgres_url, office_code=OFFICE, counter_id=COUNTER)
     config = Config(data_dir)

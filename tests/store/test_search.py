@@ -22,6 +22,7 @@ from alembic import command
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant, update_applicant
@@ -34,7 +35,6 @@ from ltsa_desk.store.database import (
 )
 from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.workspace import Workspace
 
 OFFICE = "52.03"
 COUNTER = "LOTIM-01"

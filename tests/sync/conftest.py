@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from synctools import Desk
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.workspace import Workspace
 from sync.sim.testing import SimHandle, run_sim_process
 
 

@@ -110,7 +110,7 @@ class HoldProxy:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    # -- inside -------------------------------------------------------------------------------------
+    # -- inside ------------------------------------------------------------------------------------
 
     def _spawn(self, target: object, *args: object) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True)  # type: ignore[arg-type]

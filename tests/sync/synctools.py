@@ -25,13 +25,13 @@ from cliresult import CliResult
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import case_order, intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import destination_configs, status
 from ltsa_desk.store.database import Database
 from ltsa_desk.store.models import Applicant, CaseEvent
-from ltsa_desk.workspace import Workspace
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
 from sync.models import DestinationState, Outage, OutboxItem

@@ -16,10 +16,10 @@ from pathlib import Path
 import dbfile
 import pytest
 
+from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services.case_order import skip_order
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
-from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import set_token
 from sync.sim.testing import run_sim_process
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from synctools import Desk, as_utc, payload, receipt, wait_until
 
-from ltsa_desk.workspace import open_workspace
+from ltsa_desk.counter.workspace import open_workspace
 from sync.engine import LOOK_UP_RETRY_MAX_S, EngineEvent
 from sync.models import OutboxItem
 from sync.sim.testing import SimHandle

@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 from uiscreen import activate
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from test_real_display import SQLITE, _longest_cpmi
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.main_window import MainWindow
-from ltsa_desk.workspace import Workspace
 
 CONTROLS = {
     QAccessible.Role.EditableText,

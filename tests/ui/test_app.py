@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace, open_workspace
 
 
 def _window(qtbot, workspace, role: str = "admin") -> MainWindow:  # type: ignore[no-untyped-def]
@@ -114,8 +114,8 @@ def test_the_status_bar_tells_the_line(qtbot, workspace) -> None:
 
 
 def test_the_recovery_key_is_shown_once_and_esc_does_not_lose_it(qtbot, data_dir: Path) -> None:
+    from ltsa_desk.counter.workspace import initialise
     from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
-    from ltsa_desk.workspace import initialise
 
     initialise(data_dir, office_code="52.03", counter_id="LOTIM-01")
     workspace = open_workspace(data_dir)

@@ -23,18 +23,18 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
-from ltsa_desk.ui import documents_panel as documents_module
 from ltsa_desk.ui.app import make_application
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant import documents as documents_module
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -631,7 +631,7 @@ def test_scan_dropped_into_the_folder_appears_and_attaches(
 def test_scan_inbox_explains_a_missing_folder(
     qtbot: Any, ctx: UiContext, workspace: Workspace, actor: Actor, tmp_path: Path
 ) -> None:
-    from ltsa_desk.ui.scan_inbox import ScanInbox
+    from ltsa_desk.ui.applicant.scan_inbox import ScanInbox
 
     inbox = ScanInbox(ctx, folder=tmp_path / "belum-ada")
     qtbot.addWidget(inbox)

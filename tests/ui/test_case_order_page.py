@@ -25,13 +25,13 @@ from test_applicant_page import (
     state_of,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.app import make_application
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from test_real_display import SQLITE, _fits, _longest_cpmi
 from uiscreen import activate
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.i18n import install_translator
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -197,7 +197,7 @@ def test_every_reason_a_letter_waits_is_said_in_english(
     qapp: QApplication, refusal: tuple[str, dict[str, str]], expected: str
 ) -> None:
     """The Surat tab's reasons come from the service's codes, not its Indonesian sentences."""
-    from ltsa_desk.ui.letters_panel import Refusal, refusal_text
+    from ltsa_desk.ui.applicant.letters import Refusal, refusal_text
 
     code, detail = refusal
     missing = ((("passport",), "expired"),) if code == "documents" else ()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.values import (
     FIELD_LABELS_ID,
     MARITAL_STATUS_LABELS_ID,
@@ -30,7 +31,6 @@ from ltsa_desk.ui.fields import MessageKind
 from ltsa_desk.ui.intake_page import CHOICES, FIELD_LABELS, IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 from sync.models import OutboxItem
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

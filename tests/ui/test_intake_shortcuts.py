@@ -17,10 +17,10 @@ from test_intake_page import (  # the same window fixtures as the full intake te
     type_and_enter,
 )
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui.intake_page import IntakePage
-from ltsa_desk.workspace import Workspace
 
 __all__ = ["counter_font", "ctx", "page"]  # fixtures, imported for pytest
 

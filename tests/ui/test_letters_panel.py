@@ -19,18 +19,18 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant, request_passport
-from ltsa_desk.ui import letters_panel as letters_module
 from ltsa_desk.ui.app import make_application
+from ltsa_desk.ui.applicant import letters as letters_module
+from ltsa_desk.ui.applicant.letters import LettersPanel
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
-from ltsa_desk.ui.letters_panel import LettersPanel
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -15,13 +15,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, on_real_display
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
-from ltsa_desk.ui.applicant_page import ApplicantPage
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.search_page import SearchPage
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -270,7 +270,7 @@ def test_a_date_typed_as_six_digits_is_that_day(window: MainWindow) -> None:
 def test_the_file_dialog_speaks_the_windows_language(qapp: Any) -> None:
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
-    from ltsa_desk.ui.documents_panel import file_dialog
+    from ltsa_desk.ui.applicant.documents import file_dialog
 
     dialog = file_dialog(None)
     try:

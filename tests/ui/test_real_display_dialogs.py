@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from test_real_display import LONG_AGENCY, LONG_NAME, _longest_cpmi
 from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, activate, on_real_display
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.documents import DocumentEntry
-from ltsa_desk.ui.applicant_page import ApplicantPage
-from ltsa_desk.ui.documents_panel import DatesDialog, ReasonDialog
+from ltsa_desk.ui.applicant.documents import DatesDialog, ReasonDialog
+from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.first_account import FirstAccountDialog
 from ltsa_desk.ui.idle_lock import LockDialog
 from ltsa_desk.ui.intake_page import IntakePage
@@ -33,7 +34,6 @@ from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.signin import SignedIn, SignInDialog
 from ltsa_desk.ui.users_page import PasswordDialog, UsersPage
 from ltsa_desk.ui.wizard import SetupWizard
-from ltsa_desk.workspace import Workspace
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 ROOT = Path(__file__).resolve().parents[2]

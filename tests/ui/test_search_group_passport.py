@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel
 from sqlalchemy import text
 from test_search_page import fill_register
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import cancel_applicant
@@ -21,7 +22,6 @@ from ltsa_desk.ui.applicant_table import ApplicantTableModel
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.search_page import SearchPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from sqlmodel import Session
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import STATE_LABELS_ID
 from ltsa_desk.services import applicants
 from ltsa_desk.services.context import Actor
@@ -26,7 +27,6 @@ from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.search_page import SearchPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

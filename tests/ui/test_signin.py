@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from sqlmodel import col, select
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.services.accounts import create_user
 from ltsa_desk.services.context import Actor
@@ -20,7 +21,6 @@ from ltsa_desk.store.models import AuditLog
 from ltsa_desk.ui.idle_lock import IdleLock, idle_minutes
 from ltsa_desk.ui.signin import SignedIn, SignInDialog
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

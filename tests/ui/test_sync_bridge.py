@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
@@ -25,7 +26,6 @@ from ltsa_desk.ui.line_status import LineStatus, describe_line, format_duration
 from ltsa_desk.ui.sync_bridge import SyncBridge
 from ltsa_desk.ui.sync_page import SyncPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 from sync.credentials import set_token
 from sync.engine import EngineEvent, EngineSettings, SyncEngine
 from sync.sim.testing import SimHandle, run_sim_process

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from uiscreen import activate
 
+from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
@@ -24,7 +25,6 @@ from ltsa_desk.ui.line_status import LineStatus
 from ltsa_desk.ui.sync_bridge import SyncBridge, refusal_in_words
 from ltsa_desk.ui.sync_page import SyncPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
 from sync.sim.testing import SimHandle, run_sim_process

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from ltsa_desk.ui.tour import SIZE, run_tour
+from tools.tour import SIZE, run_tour
 
 
 def test_the_tour_saves_every_screen_at_counter_size(qtbot, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from sqlalchemy import func
 from sqlmodel import select
 
+from ltsa_desk.counter.workspace import Workspace, open_workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.training import (
     TrainingSession,
@@ -28,7 +29,6 @@ from ltsa_desk.ui.training import (
     paint_watermark,
 )
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace, open_workspace
 from sync.credentials import get_token, set_token
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

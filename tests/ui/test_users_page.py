@@ -15,6 +15,12 @@ from PySide6.QtWidgets import QWidget
 from sqlmodel import col, select
 from uiscreen import activate
 
+from ltsa_desk.counter.workspace import (
+    Workspace,
+    confirm_recovery_key_shown,
+    initialise,
+    open_workspace,
+)
 from ltsa_desk.services import accounts, audit, bundles, intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.permissions import NotPermitted
@@ -27,7 +33,6 @@ from ltsa_desk.ui.signin import check_credentials
 from ltsa_desk.ui.sync_page import SyncPage
 from ltsa_desk.ui.users_page import UsersPage
 from ltsa_desk.ui.workers import Runner
-from ltsa_desk.workspace import Workspace, confirm_recovery_key_shown, initialise, open_workspace
 from sync.credentials import set_token
 from sync.engine import EngineSettings
 from sync.sim.testing import SimHandle, run_sim_process

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.store import keys
 from ltsa_desk.store import recovery_key as recovery_keys
@@ -23,7 +24,6 @@ from ltsa_desk.ui.wizard import (
     PAGE_SUMMARY,
     SetupWizard,
 )
-from ltsa_desk.workspace import open_workspace
 from sync.credentials import get_token
 from sync.sim.testing import SimHandle, run_sim_process
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store import recovery_key as recovery_keys
 from ltsa_desk.store.attachments import atomic_write

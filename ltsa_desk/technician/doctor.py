@@ -28,9 +28,9 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from ltsa_desk import shared_office
-from ltsa_desk.config import Config, ConfigError, ConfigKeyringUnavailable
-from ltsa_desk.protection import ProtectionState, protection_state, sealed_key_path
+from ltsa_desk.counter import shared_office
+from ltsa_desk.counter.config import Config, ConfigError, ConfigKeyringUnavailable
+from ltsa_desk.counter.protection import ProtectionState, protection_state, sealed_key_path
 from ltsa_desk.store import keys
 from ltsa_desk.store.database import Database, DatabaseProblem, head_revision, open_database
 
@@ -387,14 +387,14 @@ def _check_keyring() -> Check:
 
 
 def _configured(config: Config) -> list[str]:
-    from ltsa_desk.services.connection_test import DESTINATIONS
+    from ltsa_desk.technician.connection_test import DESTINATIONS
 
     return [name for name in DESTINATIONS if config.get(f"{name}.url")]
 
 
 def _check_credentials(config: Config) -> list[Check]:
     """A token is stored for each configured destination: asked, never read out or shown."""
-    from ltsa_desk.services.connection_test import DESTINATIONS, stored_token
+    from ltsa_desk.technician.connection_test import DESTINATIONS, stored_token
 
     checks = []
     for name in DESTINATIONS:
@@ -429,7 +429,7 @@ def _check_credentials(config: Config) -> list[Check]:
 def _check_reachability(config: Config, timeout: float) -> list[Check]:
     """The health answer of each configured destination, with a short timeout. Offline is a
     warning: submissions wait in the outbox, which is what it is for."""
-    from ltsa_desk.services.connection_test import check_all
+    from ltsa_desk.technician.connection_test import check_all
 
     configured = _configured(config)
     if not configured:
@@ -533,7 +533,7 @@ def _duration(seconds: float) -> str:
 
 
 def _check_backup(config: Config, created: datetime | None, now: datetime | None) -> Check:
-    from ltsa_desk.services.backup import backup_folder, newest_backup
+    from ltsa_desk.technician.backup import backup_folder, newest_backup
 
     now = now or datetime.now(UTC)
     folder = backup_folder(config)
@@ -580,7 +580,7 @@ def _check_backup(config: Config, created: datetime | None, now: datetime | None
 def _check_oldest_pending(database: Database) -> Check:
     """How long the oldest submission has waited: a day means the line (or a credential) is
     down for long; the officer's screens say so too, this is the technician's number."""
-    from ltsa_desk.services.connection_test import DESTINATIONS
+    from ltsa_desk.technician.connection_test import DESTINATIONS
     from sync import ledger
 
     ages: dict[str, float] = {}

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ltsa_desk import __version__
-from ltsa_desk.config import Config, ConfigError
-from ltsa_desk.logging_setup import log_files, mask_sensitive
+from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.logging_setup import log_files, mask_sensitive
 from ltsa_desk.store import cipher
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def _queue_facts(config: Config | None) -> dict[str, Any]:
     from sqlalchemy import func
     from sqlmodel import col, select
 
-    from ltsa_desk.protection import protection_state
+    from ltsa_desk.counter.protection import protection_state
     from ltsa_desk.services.sync_setup import status
     from ltsa_desk.store import keys
     from ltsa_desk.store.database import DatabaseProblem, open_database
@@ -111,7 +111,7 @@ def _queue_facts(config: Config | None) -> dict[str, Any]:
         key = None
         if state.encrypted and state.database_id:
             key = keys.load_database_key(state.database_id)
-        from ltsa_desk.shared_office import connect_args
+        from ltsa_desk.counter.shared_office import connect_args
 
         database = open_database(
             config.database_url(), migrate=False, key=key, connect_args=connect_args(config)
@@ -204,7 +204,7 @@ def _system_facts(data_dir: Path, config: Config | None) -> dict[str, Any]:
     holder = is_held(data_dir) if data_dir.is_dir() else None
     backups: list[dict[str, Any]] = []
     if config is not None:
-        from ltsa_desk.services.backup import backup_folder, list_backups
+        from ltsa_desk.technician.backup import backup_folder, list_backups
 
         folder = backup_folder(config)
         backups = [
@@ -234,7 +234,7 @@ def make_support_bundle(
     data_dir: Path, out: Path, *, network: bool = True, timeout: float = 2.0
 ) -> BundleResult:
     """Write the bundle to ``out`` (atomically: a half-written zip never carries the name)."""
-    from ltsa_desk.doctor import healthy, run_checks
+    from ltsa_desk.technician.doctor import healthy, run_checks
 
     if out.is_dir():
         raise ValueError(f"{out} adalah folder; sebutkan nama berkas, misalnya bundel.zip")

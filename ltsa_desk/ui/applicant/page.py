@@ -85,8 +85,9 @@ from ltsa_desk.services.validation import (
     check_applicant,
 )
 from ltsa_desk.ui import style
+from ltsa_desk.ui.applicant.documents import DocumentsPanel, ask_reason, officer_message
+from ltsa_desk.ui.applicant.letters import LettersPanel
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.documents_panel import DocumentsPanel, ask_reason, officer_message
 from ltsa_desk.ui.elided import ElidedLabel
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_page import (
@@ -96,7 +97,6 @@ from ltsa_desk.ui.intake_page import (
     choice_label,
     load_lookups,
 )
-from ltsa_desk.ui.letters_panel import LettersPanel
 from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.skip_order import ask_skip

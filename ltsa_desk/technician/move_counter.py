@@ -39,9 +39,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from ltsa_desk import shared_office
-from ltsa_desk.config import DATABASE_FILE, Config
-from ltsa_desk.logging_setup import mask_sensitive
+from ltsa_desk.counter import shared_office
+from ltsa_desk.counter.config import DATABASE_FILE, Config
+from ltsa_desk.counter.logging_setup import mask_sensitive
 from ltsa_desk.store import keys
 from ltsa_desk.store.attachments import AttachmentNotFound, inspect_bytes
 from ltsa_desk.store.database import (
@@ -159,7 +159,7 @@ def _open_source(config: Config) -> _Source:
     data_dir = config.data_dir
     path = data_dir / DATABASE_FILE
     if sqlite_path(config.database_url()) is not None:
-        from ltsa_desk.workspace import open_workspace
+        from ltsa_desk.counter.workspace import open_workspace
 
         workspace = open_workspace(data_dir)  # encrypts an old plaintext file, migrates
         store = workspace.attachments

@@ -65,11 +65,11 @@ from ltsa_desk.services.letters import LetterRefused
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.store.attachments import AttachmentRejected
 from ltsa_desk.ui import style
+from ltsa_desk.ui.applicant.preview import PreviewPane
+from ltsa_desk.ui.applicant.scan_inbox import ScanInbox
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
 from ltsa_desk.ui.plain import plain_label, plain_tip
-from ltsa_desk.ui.preview import PreviewPane
-from ltsa_desk.ui.scan_inbox import ScanInbox
 from ltsa_desk.ui.words import (
     document_group_label,
     document_label,

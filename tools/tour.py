@@ -1,6 +1,6 @@
 """A tour of every screen on a generated demo counter, saved as PNGs at 1366x768.
 
-    python -m ltsa_desk.ui.tour OUTDIR [--language id|en]
+    python -m tools.tour OUTDIR [--language id|en]
 
 It builds a demo office in a temporary folder (realistic Lombok Timur applicants, some submissions
 delivered to a local `ltsa-sim`, one refused by the registry because the NIK is registered there
@@ -50,13 +50,13 @@ def _free_port() -> int:
 
 def build_demo_office(root: Path, sim: object) -> Path:
     """A counter with 60 applicants, submissions in every state the officer should recognise."""
+    from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
     from ltsa_desk.demo import applicants
     from ltsa_desk.services import accounts
     from ltsa_desk.services.case_order import skip_order
     from ltsa_desk.services.context import Actor
     from ltsa_desk.services.intake import register_applicant
     from ltsa_desk.services.sync_setup import build_engine
-    from ltsa_desk.workspace import confirm_recovery_key_shown, initialise, open_workspace
     from sync.credentials import set_token
 
     data_dir = root / "kantor"
@@ -122,6 +122,7 @@ def build_demo_office(root: Path, sim: object) -> Path:
 
 
 def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
+    from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.context import Actor
     from ltsa_desk.ui.app import make_application
     from ltsa_desk.ui.context import UiContext
@@ -132,7 +133,6 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
     from ltsa_desk.ui.sync_bridge import SyncBridge
     from ltsa_desk.ui.wizard import SetupWizard
     from ltsa_desk.ui.workers import Runner
-    from ltsa_desk.workspace import open_workspace
     from sync.sim.testing import run_sim_process
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +230,7 @@ def _first_applicant_with_passport(workspace: object) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ltsa_desk.ui.tour")
+    parser = argparse.ArgumentParser(prog="python -m tools.tour")
     parser.add_argument("out_dir")
     parser.add_argument("--language", choices=["id", "en"], default="id")
     args = parser.parse_args(argv)

@@ -4,8 +4,8 @@ The configuration is a small TOML file inside the data folder. It never holds a 
 and keys live in the OS keyring (DESIGN.md), so a copied data folder or a backup leaks no secret.
 
 Every local Windows user may write that folder, so the file is sealed
-(:mod:`ltsa_desk.config_seal`): :meth:`Config.save` writes an HMAC line made with a key in the
-counter account's keyring, and :meth:`Config.load` refuses a file changed by anything else
+(:mod:`ltsa_desk.counter.config_seal`): :meth:`Config.save` writes an HMAC line made with a key in
+the counter account's keyring, and :meth:`Config.load` refuses a file changed by anything else
 (:class:`ConfigTampered`) until an admin accepts it (:meth:`Config.accept`, ``config accept``).
 """
 
@@ -444,7 +444,7 @@ class Config:
     def check_sealing(self) -> None:
         """Fail before anything is made (a database, a desk on the office server) when the file
         could not be sealed afterwards: no keyring to keep the seal key in."""
-        from ltsa_desk import config_seal
+        from ltsa_desk.counter import config_seal
 
         try:
             config_seal.key_for_sealing()
@@ -493,7 +493,7 @@ class Config:
     def save(self) -> None:
         """Write atomically, sealed, so a crash mid-write never leaves a half configuration and
         the next start knows the file came from here. Needs the account's keyring."""
-        from ltsa_desk import config_seal
+        from ltsa_desk.counter import config_seal
 
         nested: dict[str, dict[str, Any]] = {}
         for key, value in self._values.items():
@@ -543,7 +543,7 @@ def _check_seal(path: Path, data: bytes) -> bool:
     local user cannot remove the key from this account's keyring, so cannot bring that case
     back; a file sealed elsewhere is refused, never re-sealed by a mere start.
     """
-    from ltsa_desk import config_seal
+    from ltsa_desk.counter import config_seal
 
     body, written = config_seal.split(data)
     try:

@@ -36,8 +36,8 @@ from typing import Any
 
 import httpx
 
-from ltsa_desk.config import Config
-from ltsa_desk.logging_setup import remember_secret
+from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.logging_setup import remember_secret
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 Why: ``config.toml`` lives in a data folder every local Windows user may write (README, "Who
 shares the PC"). A value written there by hand (a destination URL of someone else's, a longer idle
 lock) must not be used; the file is changed only through LTSA Desk's own writer
-(:meth:`ltsa_desk.config.Config.save`: ``config set``, the settings page, the wizard, ``init``),
-which seals what it writes.
+(:meth:`ltsa_desk.counter.config.Config.save`: ``config set``, the settings page, the wizard,
+``init``), which seals what it writes.
 
 Where the seal lives: the file's last line, a TOML comment ``# ltsa-desk-mac v1 <64 hex>``, so the
 file and its seal are written in one atomic replace (never a new file with an old seal after a
@@ -16,7 +16,7 @@ access to that keyring, so cannot make a seal that matches. The first start of a
 such key yet (an upgrade from a version without seals, or a data folder carried to a new PC)
 adopts the file as it is, once; afterwards an unsealed or changed file is refused.
 
-This module knows nothing of the configuration's values; :mod:`ltsa_desk.config` turns its
+This module knows nothing of the configuration's values; :mod:`ltsa_desk.counter.config` turns its
 answers into messages. keyring is imported on first use: ``--version`` never needs it (issue 19).
 """
 

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ltsa_desk import protection, shared_office
-from ltsa_desk.config import Config, ConfigError
+from ltsa_desk.counter import protection, shared_office
+from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import (
     Database,
@@ -235,7 +235,7 @@ def initialise(
     and nothing is written, not even the configuration. ``database_options`` are the other
     ``database.*`` keys the first connection needs (``database.sslmode``, ``database.sslrootcert``,
     ``database.connect_timeout``); the password, if any, must already be in the keyring
-    (:func:`ltsa_desk.shared_office.store_database_password`).
+    (:func:`ltsa_desk.counter.shared_office.store_database_password`).
     """
     if Config.exists(data_dir):
         raise ConfigError(f"Folder data {data_dir} sudah berisi konfigurasi; tidak ada yang diubah")

@@ -65,8 +65,8 @@ from ltsa_desk.services.letters import (
     OfficeSettings,
 )
 from ltsa_desk.ui import style, words
+from ltsa_desk.ui.applicant.documents import ask_reason, officer_message
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.documents_panel import ask_reason, officer_message
 from ltsa_desk.ui.fields import WARNING_SIGN, MessageKind
 from ltsa_desk.ui.plain import plain_label, plain_tip
 

@@ -37,7 +37,7 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
-from ltsa_desk.config import Config
+from ltsa_desk.counter.config import Config
 from ltsa_desk.store.database import sqlite_path
 from ltsa_desk.store.problems import DatabaseProblem
 from sync.credentials import NoKeyring, get_token, set_token

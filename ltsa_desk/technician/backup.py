@@ -52,8 +52,8 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ltsa_desk import __version__
-from ltsa_desk.config import CONFIG_FILE, DATABASE_FILE, Config
-from ltsa_desk.logging_setup import mask_sensitive
+from ltsa_desk.counter.config import CONFIG_FILE, DATABASE_FILE, Config
+from ltsa_desk.counter.logging_setup import mask_sensitive
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import sqlite_path
 from ltsa_desk.store.problems import DatabaseProblem
@@ -276,7 +276,7 @@ _LIBPQ_ENV = {
 def _pg_environment(config: Config) -> dict[str, str]:
     """The office server's connection options (TLS, the keyring's password) for pg_dump, as
     libpq environment variables: never on the command line, where a process list shows them."""
-    from ltsa_desk.shared_office import connect_args
+    from ltsa_desk.counter.shared_office import connect_args
 
     env = dict(os.environ)
     for name, value in connect_args(config).items():
@@ -494,7 +494,7 @@ def _keep(config: Config) -> int:
 
 
 def _sealed_path(config: Config) -> Path:
-    from ltsa_desk.protection import sealed_key_path
+    from ltsa_desk.counter.protection import sealed_key_path
 
     return sealed_key_path(config)
 
@@ -1052,7 +1052,7 @@ def commit_restore(
 
 def _reopen(data_dir: Path) -> None:
     """Open the restored folder once: start-up checks, and migration of an older schema."""
-    from ltsa_desk.workspace import open_workspace
+    from ltsa_desk.counter.workspace import open_workspace
 
     workspace = open_workspace(data_dir)
     workspace.close()

@@ -97,7 +97,7 @@ class _LazyRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 
 def utc_formatter() -> logging.Formatter:
-    """``2026-05-01T03:15:02.118Z INFO ltsa_desk.services.backup [4242]: ...``: UTC, ISO 8601."""
+    """``2026-05-01T03:15:02.118Z INFO ltsa_desk.technician.backup [4242]: ...``: UTC, ISO 8601."""
     formatter = logging.Formatter(
         "%(asctime)s.%(msecs)03dZ %(levelname)s %(name)s [%(process)d]: %(message)s",
         datefmt="%Y-%m-%dT%H:%M:%S",

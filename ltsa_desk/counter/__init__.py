@@ -1,0 +1,1 @@
+"""The opened counter: its configuration, folders, protection, office server and logging."""

@@ -1,0 +1,2 @@
+"""The technician's tools: health check, support bundle, backup, connection test, moving a
+counter."""

@@ -1,0 +1,1 @@
+"""The applicant page: its data tab, documents, letters, scan inbox and preview."""
