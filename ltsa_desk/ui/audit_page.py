@@ -40,7 +40,7 @@ from ltsa_desk.services import audit_search
 from ltsa_desk.services.audit_search import AuditEntry, AuditFilter
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.intake_page import FIELD_LABELS as APPLICANT_FIELD_LABELS
+from ltsa_desk.ui.intake_fields import FIELD_LABELS as APPLICANT_FIELD_LABELS
 from ltsa_desk.ui.plain import plain_label, plain_tip
 
 DEBOUNCE_MS = 250

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ltsa_desk.domain.values import parse_flexible_date
-from ltsa_desk.ui.intake_page import digits_date
+from ltsa_desk.ui.intake_fields import digits_date
 
 TODAY = date(2026, 12, 7)
 

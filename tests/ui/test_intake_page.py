@@ -21,14 +21,14 @@ from ltsa_desk.domain.values import (
     SECTOR_LABELS_ID,
     SEX_LABELS_ID,
 )
-from ltsa_desk.services import intake
+from ltsa_desk.services import intake, intake_desk
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.validation import FIELDS
 from ltsa_desk.store.models import Agency, Applicant, AuditLog
-from ltsa_desk.ui import intake_page as intake_module
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
-from ltsa_desk.ui.intake_page import CHOICES, FIELD_LABELS, IntakePage
+from ltsa_desk.ui.intake_fields import CHOICES, FIELD_LABELS
+from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.workers import Runner
 from sync.models import OutboxItem
@@ -90,26 +90,26 @@ def page(qtbot: Any, ctx: UiContext, counter_font: None) -> IntakePage:
 @pytest.fixture
 def save_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = intake_module.register_applicant
+    real = intake_desk.register_applicant
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         seen.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(intake_module, "register_applicant", recording)
+    monkeypatch.setattr(intake_desk, "register_applicant", recording)
     return seen
 
 
 @pytest.fixture
 def lookup_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = intake_module.find_by_key
+    real = intake_desk.find_by_key
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         seen.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(intake_module, "find_by_key", recording)
+    monkeypatch.setattr(intake_desk, "find_by_key", recording)
     return seen
 
 

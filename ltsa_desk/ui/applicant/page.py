@@ -77,6 +77,7 @@ from ltsa_desk.services import case_order, departures, documents, intake, letter
 from ltsa_desk.services.applicants import applicant_dict
 from ltsa_desk.services.documents import HistoryRow
 from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed
+from ltsa_desk.services.intake_desk import Lookups, load_lookups
 from ltsa_desk.services.letters import SubmissionLine
 from ltsa_desk.services.validation import (
     FIELDS,
@@ -90,17 +91,11 @@ from ltsa_desk.ui.applicant.letters import LettersPanel
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.elided import ElidedLabel
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
-from ltsa_desk.ui.intake_page import (
-    LEFT_COLUMN,
-    RIGHT_COLUMN,
-    Lookups,
-    choice_label,
-    load_lookups,
-)
+from ltsa_desk.ui.intake_fields import LEFT_COLUMN, RIGHT_COLUMN, choice_label
 from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.skip_order import ask_skip
-from ltsa_desk.ui.sync_bridge import kind_label
+from ltsa_desk.ui.sync_words import kind_label
 from ltsa_desk.ui.words import country_label, datetime_label, item_state_label, state_label
 
 log = logging.getLogger(__name__)
