@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, Final, Literal
 
-from ltsa_desk.services.letters import MONTHS_ID, format_date_id
+from ltsa_desk.services.letters import MONTHS_ID, format_date_id, format_datetime_id
 
 REPORT_KINDS: Final[tuple[str, ...]] = ("placements", "documents", "sync", "outages")
 FORMATS: Final[tuple[str, ...]] = ("xlsx", "csv", "pdf")
@@ -306,8 +306,6 @@ class Heading:
         return ", ".join(self.counters) if self.counters else "-"
 
     def lines(self) -> list[tuple[str, str]]:
-        from ltsa_desk.services.letters import format_datetime_id
-
         return [
             ("Kantor", self.office),
             ("Loket", self.counters_label),
