@@ -1,10 +1,10 @@
 """Pendaftaran's Simpan (Ctrl+S): the register action and what the officer reads after it.
 
 The form is checked whole first (the summary counts the fields to fix); NIK warnings are confirmed
-with a tick; then `register_at_desk` runs on `ctx.runner`, which owns its write session, never
-twice at once. After a save the notice names the tracking code, the form is ready for the next
-CPMI of the same P3MI group, and a NIK registered meanwhile at another desk becomes a pointer to
-that CPMI. A refusal keeps everything typed on the screen.
+with a tick; then `register_at_desk`, which owns its write session, runs as an `Operation` (dropped
+if the page is gone), never twice at once. After a save the notice names the tracking code and
+the form is ready for the next CPMI of the same P3MI group; a NIK registered meanwhile at another
+desk becomes a pointer to that CPMI. A refusal keeps everything typed on the screen.
 
 Mixed into `IntakePage`; its words stay in the "IntakePage" translation context.
 """
@@ -18,7 +18,6 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
@@ -29,6 +28,7 @@ from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_fields import GROUP_FIELDS
+from ltsa_desk.ui.operation import Failure, Operation
 
 log = logging.getLogger(__name__)
 
@@ -86,18 +86,17 @@ class RegisterAction:
         self.save_button.setEnabled(False)
         self.form_message.setStyleSheet("color: #555;")
         self.form_message.setText(QCoreApplication.translate("IntakePage", "Menyimpan..."))
-        self.ctx.runner.run(
-            partial(
-                register_at_desk,
-                self.ctx.workspace,
-                self.form_data(),
-                self.ctx.actor,
-                bool(checked.warnings),
-                self.today(),
-            ),
-            self._saved,
-            self._save_failed,
+        register = partial(
+            register_at_desk,
+            self.ctx.workspace,
+            self.form_data(),
+            self.ctx.actor,
+            bool(checked.warnings),
+            self.today(),
         )
+        Operation(self, self.ctx.runner, register).success(self._saved).failure(
+            self._save_failed
+        ).run_in_background()
 
     def _ask_confirmation(self, warnings: list[str]) -> None:
         """The warnings whole here, where there is room: under the NIK they fit one line (a
@@ -120,8 +119,6 @@ class RegisterAction:
         self.form_message.clear()
 
     def _saved(self, outcome: RegistrationOutcome) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._end_saving()
         if outcome.duplicate is not None:
             self._show_duplicate(outcome.duplicate)
@@ -149,9 +146,10 @@ class RegisterAction:
         self.registered.emit(saved.id)
         self.reload_agencies()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _save_failed(self, failure: Failure) -> None:
+        # The page words every refusal itself (the form's own sentences); `failure.message` is
+        # not used, so an unexpected error is logged once, here, as before.
+        exc = failure.error
         self._end_saving()
         if isinstance(exc, ValidationFailed):
             for name, message in exc.errors.items():
