@@ -1,0 +1,57 @@
+"""The one error type of an operation: what was refused, in words an officer can read.
+
+The services raise their own exceptions (a workflow step out of order, a record that fails a rule,
+an account without the role, a CPMI not found or already closed). Every caller used to catch its
+own selection of them and guess the field; :func:`refusals` does it once, so the window shows the
+same words the command line prints, and both know which field (or ``--as``) is at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ltsa_desk.domain.errors import FieldValueError
+from ltsa_desk.domain.permissions import NotPermitted as RoleRefused
+from ltsa_desk.domain.workflow import IllegalTransition
+from ltsa_desk.services.applicants import ApplicantNotFound
+from ltsa_desk.services.case_order import NotPermitted as OrderRefused
+from ltsa_desk.services.intake import ApplicantClosed
+from ltsa_desk.services.validation import ValidationFailed
+
+
+class Refused(Exception):
+    """An operation refused the action; nothing was written.
+
+    ``message`` is Indonesian and safe to show; ``field`` names the field at fault (``"as"``
+    for the acting account, ``"state"`` for the case's status, ``"key"`` for a CPMI not
+    found), ``reason`` a stable code where the service gave one (the workflow's codes), so a
+    screen may still choose its own words for it.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.reason = reason
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Turn the services' refusals raised inside into :class:`Refused` (the cause kept)."""
+    try:
+        yield
+    except Refused:
+        raise
+    except (RoleRefused, OrderRefused) as exc:
+        raise Refused(str(exc), field="as", reason="not_permitted") from exc
+    except IllegalTransition as exc:
+        raise Refused(str(exc), field="state", reason=exc.reason) from exc
+    except ValidationFailed as exc:
+        raise Refused(str(exc), field=next(iter(exc.errors), None), reason="invalid") from exc
+    except FieldValueError as exc:
+        raise Refused(str(exc), field=exc.field or None, reason=exc.reason) from exc
+    except ApplicantNotFound as exc:
+        raise Refused(str(exc), field="key", reason="not_found") from exc
+    except ApplicantClosed as exc:
+        raise Refused(str(exc), field="state", reason="closed") from exc
