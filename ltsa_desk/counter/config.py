@@ -11,20 +11,37 @@ the counter account's keyring, and :meth:`Config.load` refuses a file changed by
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
-import string
 import sys
 import tomllib
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 import tomli_w
 
-from ltsa_desk.domain.regions import default_regions, normalize_regency_code
+from ltsa_desk.counter import config_seal
+from ltsa_desk.counter.config_values import (
+    DEFAULT_LETTER_PATTERN,
+    minutes,
+    parse_bool,
+    positive_int,
+    seconds,
+    validate_cert_path,
+    validate_counter_id,
+    validate_database_url,
+    validate_language,
+    validate_letter_pattern,
+    validate_logo,
+    validate_nip,
+    validate_office_code,
+    validate_sslmode,
+    validate_url,
+    validate_uuid,
+)
 
 APP_NAME = "LTSA Desk"
 APP_SLUG = "ltsa-desk"
@@ -69,46 +86,8 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-@dataclass(frozen=True)
-class KeySpec:
-    """One configuration key: its type, default and a validator that normalises the value."""
-
-    key: str
-    kind: type
-    default: Any
-    help: str
-
-
-def _parse_bool(text: str) -> bool:
-    lowered = text.strip().lower()
-    if lowered in {"1", "true", "yes", "ya", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "tidak", "off"}:
-        return False
-    raise ValueError("harus true atau false")
-
-
-def _validate_counter_id(value: str) -> str:
-    value = value.strip().upper()
-    if not value or len(value) > 20:
-        raise ValueError("harus 1 sampai 20 karakter, misalnya LOTIM-01")
-    if not all(ch.isalnum() or ch == "-" for ch in value) or value.startswith("-"):
-        raise ValueError("hanya huruf, angka dan tanda '-', misalnya LOTIM-01")
-    return value
-
-
-def _validate_url(value: str) -> str:
-    value = value.strip().rstrip("/")
-    if not value.startswith(("http://", "https://")):
-        raise ValueError("harus diawali http:// atau https://")
-    return value
-
-
 def _is_loopback_url(value: str) -> bool:
     """Whether an http(s) URL names this PC (127.x, ::1, localhost): nothing crosses a network."""
-    import ipaddress
-    from urllib.parse import urlsplit
-
     host = (urlsplit(value).hostname or "").lower()
     if host == "localhost":
         return True
@@ -130,209 +109,56 @@ def _check_cleartext_url(key: str, value: str, allowed: bool) -> None:
         )
 
 
-def _validate_language(value: str) -> str:
-    value = value.strip().lower()
-    if value not in {"id", "en"}:
-        raise ValueError("harus id (Bahasa Indonesia) atau en (English)")
-    return value
-
-
-def _validate_database_url(value: str) -> str:
-    """SQLAlchemy's own URL parser, imported here: every verb reads this module, and SQLAlchemy
-    costs a third of a second that `--version` or `config show` never need (issue 19)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(value.strip())
-    except ArgumentError as exc:
-        raise ValueError("bukan URL basis data yang sah") from exc
-    if url.get_backend_name() not in {"sqlite", "postgresql"}:
-        raise ValueError("harus URL sqlite:/// atau postgresql+psycopg://")
-    if url.password:
-        raise ValueError("kata sandi tidak boleh ditulis di konfigurasi; simpan di keyring")
-    return url.render_as_string(hide_password=False)
-
-
-SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
-
-
-def _validate_sslmode(value: str) -> str:
-    """libpq's sslmode; empty means libpq's own default (prefer)."""
-    value = value.strip().lower()
-    if value and value not in SSL_MODES:
-        raise ValueError(f"harus salah satu dari: {', '.join(SSL_MODES)}")
-    return value
-
-
-def _validate_cert_path(value: str) -> str:
-    """The office CA's certificate (PEM) that signed the server's certificate (verify-ca/-full)."""
-    value = value.strip()
-    if value and not Path(value).expanduser().is_file():
-        raise ValueError(f"berkas sertifikat tidak ditemukan: {value}")
-    return value
-
-
-def _validate_uuid(value: str) -> str:
-    try:
-        return str(uuid.UUID(value.strip()))
-    except ValueError:
-        raise ValueError("harus UUID, misalnya 0b6f1c52-4a8e-4c1e-9d55-2f0c7c1c9a10") from None
-
-
-def _validate_office_code(value: str) -> str:
-    """An office is a current regency: the code must be in the bundled Kemendagri table."""
-    code = normalize_regency_code(value)
-    if default_regions().regency(code) is None:
-        raise ValueError(f"kode kabupaten/kota {code} tidak dikenal (contoh: 52.03)")
-    return code
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise ValueError("harus bilangan bulat positif") from None
-    if number <= 0:
-        raise ValueError("harus bilangan bulat positif")
-    return number
-
-
-def _seconds(low: float, high: float):  # type: ignore[no-untyped-def]
-    def parse(value: str) -> float:
-        try:
-            number = float(value)
-        except ValueError:
-            raise ValueError(f"harus angka detik antara {low:g} dan {high:g}") from None
-        if not low <= number <= high:
-            raise ValueError(f"harus angka detik antara {low:g} dan {high:g}")
-        return number
-
-    return parse
-
-
-#: Placeholders a letter number pattern may use (see ltsa_desk/services/letters.py).
-LETTER_NUMBER_FIELDS = frozenset(
-    {"seq", "counter", "office", "roman_month", "month", "year", "kind"}
-)
-# Without these three a number could repeat: at another counter, in another year, or at all.
-LETTER_NUMBER_REQUIRED = ("seq", "counter", "year")
-DEFAULT_LETTER_PATTERN = "562/{seq}/LTSA-{counter}/{roman_month}/{year}"
-
-
-def _validate_letter_pattern(value: str) -> str:
-    """A letter number pattern such as 562/{seq}/LTSA-{counter}/{roman_month}/{year}.
-
-    Checked when the technician sets it, not when an officer prints: a pattern that could repeat
-    a number (no {seq}, {counter} or {year}) would otherwise only fail at the counter.
-    """
-    value = value.strip()
-    try:
-        fields = [
-            (name, spec, conv)
-            for _, name, spec, conv in string.Formatter().parse(value)
-            if name is not None
-        ]
-    except ValueError as exc:
-        raise ValueError(
-            f"pola nomor tidak sah ({exc}); contoh: {DEFAULT_LETTER_PATTERN}"
-        ) from None
-    names = {name for name, _, _ in fields}
-    unknown = sorted(names - LETTER_NUMBER_FIELDS)
-    if unknown or any(spec or conv for _, spec, conv in fields):
-        known = ", ".join("{" + n + "}" for n in sorted(LETTER_NUMBER_FIELDS))
-        raise ValueError(f"isian tidak dikenal dalam pola nomor; yang boleh: {known}")
-    missing = [n for n in LETTER_NUMBER_REQUIRED if n not in names]
-    if missing:
-        need = ", ".join("{" + n + "}" for n in missing)
-        raise ValueError(f"pola nomor harus memuat {need} agar nomor tidak pernah berulang")
-    return value
-
-
-def _validate_nip(value: str) -> str:
-    """NIP of a civil servant: 18 digits (spaces as printed on letters are accepted)."""
-    digits = "".join(value.split())
-    if digits and (len(digits) != 18 or not digits.isdigit()):
-        raise ValueError("NIP harus 18 angka, misalnya 19750512 200003 1 002")
-    return digits
-
-
-def _validate_logo(value: str) -> str:
-    """A logo file on this PC. A network path is refused: on Windows merely opening
-    ``\\\\host\\share\\logo.png`` makes the PC sign in to that host with the Windows account's
-    password hash, which the host can then crack or relay."""
-    value = value.strip()
-    lowered = value.replace("\\", "/").lower()
-    if lowered.startswith("//") or "://" in lowered or lowered.startswith("file:"):
-        raise ValueError("logo harus berkas di PC ini, bukan alamat jaringan (\\\\server\\...)")
-    if value and Path(value).suffix.lower() not in {".png", ".jpg", ".jpeg", ".svg"}:
-        raise ValueError("logo harus berkas PNG, JPEG atau SVG")
-    return value
-
-
-def _minutes(low: int, high: int):  # type: ignore[no-untyped-def]
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise ValueError(f"harus bilangan bulat menit antara {low} dan {high}") from None
-        if not low <= number <= high:
-            raise ValueError(f"harus bilangan bulat menit antara {low} dan {high}")
-        return number
-
-    return parse
-
-
 # key -> (parser, default). The parser turns the text a technician types into the stored value.
 KEYS: dict[str, tuple[Any, Any]] = {
-    "office.code": (_validate_office_code, None),
+    "office.code": (validate_office_code, None),
     "office.name": (str.strip, ""),
     "office.address": (str.strip, ""),
     "office.city": (str.strip, ""),
-    "office.logo": (_validate_logo, ""),
+    "office.logo": (validate_logo, ""),
     "office.head_name": (str.strip, ""),
     "office.head_title": (str.strip, ""),
-    "office.head_nip": (_validate_nip, ""),
-    "letters.number_pattern": (_validate_letter_pattern, DEFAULT_LETTER_PATTERN),
+    "office.head_nip": (validate_nip, ""),
+    "letters.number_pattern": (validate_letter_pattern, DEFAULT_LETTER_PATTERN),
     "letters.immigration_office": (str.strip, ""),
-    "documents.require_verified": (_parse_bool, True),
-    "counter.id": (_validate_counter_id, None),
-    "ui.language": (_validate_language, "id"),
+    "documents.require_verified": (parse_bool, True),
+    "counter.id": (validate_counter_id, None),
+    "ui.language": (validate_language, "id"),
     # Bounded: a huge value would overflow the window's timer and turn the lock off.
-    "ui.idle_lock_minutes": (_minutes(1, 240), 10),
-    "database.url": (_validate_database_url, ""),
+    "ui.idle_lock_minutes": (minutes(1, 240), 10),
+    "database.url": (validate_database_url, ""),
     # Not a secret: the name under which the database key is filed in the keyring, needed before
     # an encrypted database can be opened (DESIGN.md: `db-key@<database id>`).
-    "database.id": (_validate_uuid, ""),
+    "database.id": (validate_uuid, ""),
     # A shared office server on another machine (README "An office with several desks"): TLS
     # options passed to libpq, never inside the URL. The password, if any, is in the keyring
     # (`credentials set database`), never here.
-    "database.sslmode": (_validate_sslmode, ""),
-    "database.sslrootcert": (_validate_cert_path, ""),
-    "database.connect_timeout": (_seconds(1, 60), 5.0),
-    "registry.url": (_validate_url, ""),
-    "immigration.url": (_validate_url, ""),
+    "database.sslmode": (validate_sslmode, ""),
+    "database.sslrootcert": (validate_cert_path, ""),
+    "database.connect_timeout": (seconds(1, 60), 5.0),
+    "registry.url": (validate_url, ""),
+    "immigration.url": (validate_url, ""),
     # The technician's explicit "yes" to http:// destinations off this PC (a closed network).
-    "sync.allow_http": (_parse_bool, False),
+    "sync.allow_http": (parse_bool, False),
     # The case order (issue 16): the passport is requested after the Disnaker's recommendation.
     # An office whose immigration takes the request without it sets false: the passport may then
     # be requested from "Dokumen lengkap", never before the documents.
-    "workflow.require_recommendation": (_parse_bool, True),
-    "attachments.max_mb": (_positive_int, 10),
+    "workflow.require_recommendation": (parse_bool, True),
+    "attachments.max_mb": (positive_int, 10),
     "scan.inbox": (str.strip, ""),
-    "sync.lease_seconds": (_seconds(1, 60), 60.0),
-    "sync.concurrency": (_positive_int, 4),
-    "sync.batch_size": (_positive_int, 32),
-    "sync.pull_interval_s": (_seconds(1, 3600), 30.0),
-    "sync.retry_max_s": (_seconds(1, 3600), 300.0),
+    "sync.lease_seconds": (seconds(1, 60), 60.0),
+    "sync.concurrency": (positive_int, 4),
+    "sync.batch_size": (positive_int, 32),
+    "sync.pull_interval_s": (seconds(1, 3600), 30.0),
+    "sync.retry_max_s": (seconds(1, 3600), 300.0),
     # How long to wait for an answer; it also sets the quiet period before a resend after a send
     # that got none (sync/engine.py, "unknown outcomes"): a longer wait, a longer quiet period.
-    "sync.read_timeout_s": (_seconds(1, 300), 30.0),
-    # Backups (services/backup.py): empty folder = <data folder>/backups; a USB drive or a
+    "sync.read_timeout_s": (seconds(1, 300), 30.0),
+    # Backups (technician/backup): empty folder = <data folder>/backups; a USB drive or a
     # network share is better, so a dead disk does not take the backups with it.
     "backup.folder": (str.strip, ""),
-    "backup.keep": (_positive_int, 7),
-    "backup.daily": (_parse_bool, True),
+    "backup.keep": (positive_int, 7),
+    "backup.daily": (parse_bool, True),
 }
 
 _SECRET_WORDS = ("password", "token", "secret", "sandi", "key")
@@ -444,8 +270,6 @@ class Config:
     def check_sealing(self) -> None:
         """Fail before anything is made (a database, a desk on the office server) when the file
         could not be sealed afterwards: no keyring to keep the seal key in."""
-        from ltsa_desk.counter import config_seal
-
         try:
             config_seal.key_for_sealing()
         except config_seal.SealKeyringError as exc:
@@ -493,8 +317,6 @@ class Config:
     def save(self) -> None:
         """Write atomically, sealed, so a crash mid-write never leaves a half configuration and
         the next start knows the file came from here. Needs the account's keyring."""
-        from ltsa_desk.counter import config_seal
-
         nested: dict[str, dict[str, Any]] = {}
         for key, value in self._values.items():
             if value is None:
@@ -543,8 +365,6 @@ def _check_seal(path: Path, data: bytes) -> bool:
     local user cannot remove the key from this account's keyring, so cannot bring that case
     back; a file sealed elsewhere is refused, never re-sealed by a mere start.
     """
-    from ltsa_desk.counter import config_seal
-
     body, written = config_seal.split(data)
     try:
         key = config_seal.find_key()

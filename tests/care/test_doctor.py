@@ -14,9 +14,9 @@ from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.technician import doctor
 from ltsa_desk.technician.backup import make_backup
-from ltsa_desk.technician.doctor import Check, healthy, run_checks
+from ltsa_desk.technician.doctor import Check, healthy, run_checks, surroundings
 from sync.models import OutboxItem
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -43,14 +43,14 @@ def test_a_healthy_connected_counter(workspace: Workspace, sim: SimHandle, actor
 
 
 def test_disk_space(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor, "MIN_FREE_BYTES", 10**18)
+    monkeypatch.setattr(surroundings, "MIN_FREE_BYTES", 10**18)
     check = checks_of(workspace, network=False)["disk_space"]
     assert not check.ok and check.blocking and "ruang kosong" in check.detail
 
 
 def test_wal_size(workspace: Workspace, actor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     register(workspace, actor, 1)  # the open workspace keeps a WAL with this commit in it
-    monkeypatch.setattr(doctor, "MAX_WAL_BYTES", 0)
+    monkeypatch.setattr(surroundings, "MAX_WAL_BYTES", 0)
     check = checks_of(workspace, network=False)["wal"]
     assert not check.ok and check.facts["wal_bytes"] > 0 and "checkpoint" in check.detail
 

@@ -29,7 +29,7 @@ from ltsa_desk.store.models import Applicant
 from ltsa_desk.technician.backup import DB_ENTRY, make_backup
 from sync.engine import EngineSettings, SyncEngine
 from sync.models import OutboxItem
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 FAST = {
@@ -266,7 +266,7 @@ def test_a_failed_swap_puts_everything_back(
     workspace: Workspace, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file that cannot be moved mid-way (Windows: still open elsewhere): every move is undone."""
-    from ltsa_desk.technician import backup as backup_module
+    from ltsa_desk.technician.backup import restore as backup_module
 
     register(workspace, actor, 1)
     archive = make_backup(workspace.config, tmp_path / "usb").path
