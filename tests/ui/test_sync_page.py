@@ -22,8 +22,9 @@ from ltsa_desk.store.models import Applicant
 from ltsa_desk.ui.app import make_application
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.line_status import LineStatus
-from ltsa_desk.ui.sync_bridge import SyncBridge, refusal_in_words
+from ltsa_desk.ui.sync_bridge import SyncBridge
 from ltsa_desk.ui.sync_page import SyncPage
+from ltsa_desk.ui.sync_words import refusal_in_words
 from ltsa_desk.ui.workers import Runner
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine

@@ -95,7 +95,7 @@ from ltsa_desk.ui.intake_fields import LEFT_COLUMN, RIGHT_COLUMN, choice_label
 from ltsa_desk.ui.line_status import destination_label
 from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.skip_order import ask_skip
-from ltsa_desk.ui.sync_bridge import kind_label
+from ltsa_desk.ui.sync_words import kind_label
 from ltsa_desk.ui.words import country_label, datetime_label, item_state_label, state_label
 
 log = logging.getLogger(__name__)
