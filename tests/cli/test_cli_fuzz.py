@@ -26,7 +26,8 @@ from cliauth import TEST_ADMIN, admin_line
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ltsa_desk.cli import build_parser, main
+from ltsa_desk.cli import main
+from ltsa_desk.cli.parser import build_parser
 
 SKIPPED_VERBS = {("gui",), ("init",), ("migrate-to",)}
 ALLOWED_EXITS = {0, 1, 2, 3, 4}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import clitools
 
-from ltsa_desk import cli
+from ltsa_desk.cli import parser as cli_parser
 from ltsa_desk.services import reports
 
 #: Run the real `main` in a fresh interpreter and write the top-level packages it loaded to a file
@@ -70,7 +70,7 @@ def test_sync_status_loads_neither_alembic_nor_reports_nor_qt(
 
 def test_every_verb_names_a_handler_that_exists() -> None:
     """The parser names handlers as text; a typo would only show when that verb runs."""
-    parser = cli.build_parser()
+    parser = cli_parser.build_parser()
     names: set[str] = set()
     stack = [parser]
     while stack:
@@ -84,9 +84,9 @@ def test_every_verb_names_a_handler_that_exists() -> None:
                 stack.extend(choices.values())
     assert len(names) > 30
     for name in sorted(names):
-        assert callable(cli.load_handler(name)), name
+        assert callable(cli_parser.load_handler(name)), name
 
 
 def test_report_help_names_the_reports_own_kinds_and_formats() -> None:
-    assert cli.REPORT_KINDS_HELP == reports.REPORT_KINDS
-    assert cli.REPORT_FORMATS_HELP == reports.FORMATS
+    assert cli_parser.REPORT_KINDS_HELP == reports.REPORT_KINDS
+    assert cli_parser.REPORT_FORMATS_HELP == reports.FORMATS

@@ -15,7 +15,7 @@ import pytest
 from packaging_tools import ROOT, IssScript, load
 
 import ltsa_desk
-from ltsa_desk.cli import build_parser
+from ltsa_desk.cli.parser import build_parser
 from ltsa_desk.counter import config as desk_config
 from ltsa_desk.store.lock import INSTALLER_APP_MUTEX
 

@@ -25,7 +25,7 @@ import pytest
 import tomli_w
 from sqlmodel import select
 
-from ltsa_desk.cli import build_parser
+from ltsa_desk.cli.parser import build_parser
 from ltsa_desk.counter import config_seal
 from ltsa_desk.counter.config import Config, ConfigTampered
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace

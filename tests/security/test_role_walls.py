@@ -89,7 +89,7 @@ def test_every_verb_of_the_command_is_in_the_role_table() -> None:
     """A verb added without a row would need the admin (the safe side), but say so here."""
     import argparse
 
-    from ltsa_desk.cli import build_parser
+    from ltsa_desk.cli.parser import build_parser
     from ltsa_desk.domain.permissions import OPERATION_ROLES, VERB_OPERATIONS
 
     keys: set[str] = set()

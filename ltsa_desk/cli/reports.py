@@ -13,11 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from ltsa_desk.cli import EXIT_OK, CliError, emit_json, say
+from ltsa_desk.cli.context import acting_account, open_counter
+from ltsa_desk.cli.output import EXIT_OK, CliError, emit_json, say
 from ltsa_desk.services.reports import (
     ExportRequest,
     Period,
     ReportInputError,
+    ReportWriter,
     check_kind,
     export_report,
 )
@@ -48,6 +50,7 @@ def _ensure_gui_application() -> None:
     On a Linux machine without a display Qt's offscreen platform is chosen; a Windows counter uses
     its normal platform (no window is ever shown).
     """
+    # Imported here for start-up time: only a PDF needs Qt, and Qt costs most of a second.
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is not None:
@@ -64,15 +67,21 @@ def _ensure_gui_application() -> None:
 _APP: object | None = None
 
 
-def report_export(args: argparse.Namespace) -> int:
-    from ltsa_desk.verbs import _actor, _workspace
+def _pdf_writer(path: Path) -> ReportWriter:
+    """The PDF's writer, handed to ``export_report``: it is printing's, and services import none."""
+    # Imported here for start-up time: the PDF writer loads Qt, which only a PDF needs.
+    from ltsa_desk.printing.report_pdf import PdfReportWriter
 
+    return PdfReportWriter(path)
+
+
+def report_export(args: argparse.Namespace) -> int:
     request = _request(args)
     if request.fmt == "pdf":
         _ensure_gui_application()
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
-        result = export_report(workspace, request, actor)
+    with open_counter(args) as workspace:
+        actor = acting_account(workspace, args)
+        result = export_report(workspace, request, actor, pdf_writer=_pdf_writer)
     if args.json:
         emit_json(result.as_dict())
     for note in result.notes:

@@ -1,8 +1,8 @@
-"""The admin's and technician's verbs beyond the basics: disabling accounts and the USB bundle.
+"""The USB bundle: `sync export-bundle`, `sync upload-bundle`, `sync import-receipts`, and
+`credentials set bundle` (the office's bundle secret, the same on every machine).
 
-Parsing lives in `cli`; the work lives in `services.accounts` and `services.bundles`. As with every
-verb, refusals exit 2 with a plain message (and `{"error": ...}` with --json), and nothing is
-changed by a refused command.
+The work lives in ``services.bundles``. As with every verb, refusals exit 2 with a plain message
+(and `{"error": ...}` with --json), and nothing is changed by a refused command.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ltsa_desk.cli import (
+from ltsa_desk.cli.context import acting_account, open_counter
+from ltsa_desk.cli.output import (
     EXIT_ATTENTION,
     EXIT_OK,
     EXIT_PENDING,
@@ -19,36 +20,7 @@ from ltsa_desk.cli import (
     read_stdin_line,
     say,
 )
-from ltsa_desk.services import accounts, bundles
-from ltsa_desk.verbs import _actor, _workspace
-
-# --- accounts -------------------------------------------------------------------------------------
-
-
-def _set_active(args: argparse.Namespace, active: bool) -> int:
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
-        with workspace.database.write_session() as session:
-            try:
-                officer = accounts.set_active(session, args.name, active, actor=actor.username)
-            except accounts.AccountError as exc:
-                raise CliError(str(exc), field=exc.field) from exc
-            row = {"username": officer.username, "role": officer.role, "active": officer.active}
-    if args.json:
-        emit_json({"user": row})
-    else:
-        state = "aktif" if active else "nonaktif (tidak bisa masuk; akun tetap tersimpan)"
-        say(f"Pengguna {row['username']} {state}")
-    return EXIT_OK
-
-
-def user_disable(args: argparse.Namespace) -> int:
-    return _set_active(args, False)
-
-
-def user_enable(args: argparse.Namespace) -> int:
-    return _set_active(args, True)
-
+from ltsa_desk.services import bundles
 
 # --- the bundle secret ----------------------------------------------------------------------------
 
@@ -60,8 +32,8 @@ def credentials_set_bundle(args: argparse.Namespace) -> int:
             "Rahasia bundel dibaca dari stdin: ulangi dengan --token-stdin", field="token"
         )
     secret = read_stdin_line("Rahasia bundel")
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
+    with open_counter(args) as workspace:
+        actor = acting_account(workspace, args)
         try:
             bundles.set_bundle_secret(workspace, secret, actor)
         except bundles.BundleError as exc:
@@ -76,8 +48,8 @@ def credentials_set_bundle(args: argparse.Namespace) -> int:
 
 def sync_export_bundle(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
+    with open_counter(args) as workspace:
+        actor = acting_account(workspace, args)
         try:
             report = bundles.export_bundle(workspace, out, actor)
         except bundles.BundleError as exc:
@@ -97,8 +69,8 @@ def sync_export_bundle(args: argparse.Namespace) -> int:
 
 
 def sync_upload_bundle(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
+    with open_counter(args) as workspace:
+        actor = acting_account(workspace, args)
 
         def progress(done: int, total: int) -> None:
             say(f"{done}/{total} kiriman terkirim")
@@ -131,8 +103,8 @@ def sync_upload_bundle(args: argparse.Namespace) -> int:
 
 
 def sync_import_receipts(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        actor = _actor(workspace, args)
+    with open_counter(args) as workspace:
+        actor = acting_account(workspace, args)
         try:
             report = bundles.import_receipts(workspace, Path(args.file), actor)
         except bundles.BundleError as exc:

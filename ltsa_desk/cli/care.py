@@ -1,9 +1,9 @@
 """The technician's care verbs: doctor, backup, restore, support-bundle and credentials test.
 
-Parsing lives in ``cli``; the work in ``services.backup``, ``services.support``,
-``services.connection_test`` and ``doctor``. Exit codes follow the command's rule: 0 done, 1 a check
-found problems (a damaged archive, a failed connection test, an unhealthy doctor), 2 a refusal
-(bad input, the app is running, no confirmation).
+The work is in ``ltsa_desk.technician`` (``doctor``, ``backup``, ``support``,
+``connection_test``). Exit codes follow the command's rule: 0 done, 1 a check found problems (a
+damaged archive, a failed connection test, an unhealthy doctor), 2 a refusal (bad input, the app
+is running, no confirmation).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import logging
 import sys
 from pathlib import Path
 
-from ltsa_desk.cli import (
+from ltsa_desk.cli.context import authenticate, authenticate_folder
+from ltsa_desk.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -22,8 +23,23 @@ from ltsa_desk.cli import (
     read_stdin_line,
     say,
 )
-from ltsa_desk.counter.config import Config
+from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.workspace import open_workspace
+from ltsa_desk.services import audit
+from ltsa_desk.services.context import Actor
 from ltsa_desk.store.database import DatabaseProblem
+from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
+from ltsa_desk.technician.backup import (
+    BackupError,
+    IntegrityProblem,
+    commit_restore,
+    current_counter,
+    make_backup,
+    stage_restore,
+)
+from ltsa_desk.technician.connection_test import check_all
+from ltsa_desk.technician.doctor import WARNING, healthy, run_checks
+from ltsa_desk.technician.support import make_support_bundle
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +49,6 @@ log = logging.getLogger(__name__)
 
 def doctor(args: argparse.Namespace) -> int:
     """Every check; warning-level failures (a destination offline) are shown but do not fail."""
-    from ltsa_desk.technician.doctor import WARNING, healthy, run_checks
-
     checks = run_checks(args.data_dir)
     ok = healthy(checks)
     if args.json:
@@ -62,9 +76,6 @@ def doctor(args: argparse.Namespace) -> int:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from ltsa_desk.technician.backup import BackupError, IntegrityProblem, make_backup
-    from ltsa_desk.verbs import authenticate_folder
-
     authenticate_folder(args)
     config = Config.load(args.data_dir)
     out = Path(args.out).expanduser() if args.out else None
@@ -111,15 +122,6 @@ def _confirm(question: str) -> bool:
 
 def restore(args: argparse.Namespace) -> int:
     """Replace this folder's data with a backup: checked first, the old data kept aside."""
-    from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
-    from ltsa_desk.technician.backup import (
-        BackupError,
-        IntegrityProblem,
-        commit_restore,
-        current_counter,
-        stage_restore,
-    )
-
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise CliError(f"Berkas cadangan tidak ditemukan: {source}", field="file")
@@ -209,10 +211,6 @@ def _restore_actor(args: argparse.Namespace) -> str | None:
     for) or has no account yet has nobody to ask: free then, as the other set-up verbs, and the
     old data, if any, stays in replaced-<time>/.
     """
-    from ltsa_desk.counter.config import ConfigError
-    from ltsa_desk.counter.workspace import open_workspace
-    from ltsa_desk.verbs import authenticate
-
     if not (args.data_dir / "config.toml").is_file():
         return None
     try:
@@ -235,10 +233,6 @@ def _audit_move(
 ) -> None:
     """`restore --move`: the restored register records that it now serves this folder, and who
     said it was a move (the authenticated account, or the operating-system account at set-up)."""
-    from ltsa_desk.counter.workspace import open_workspace
-    from ltsa_desk.services import audit
-    from ltsa_desk.services.context import Actor
-
     workspace = open_workspace(data_dir)
     try:
         name = actor_name or Actor.from_os_user(counter, office).username
@@ -268,8 +262,6 @@ def _current_counter(data_dir: Path) -> str:
 
 
 def support_bundle(args: argparse.Namespace) -> int:
-    from ltsa_desk.technician.support import make_support_bundle
-
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise CliError(
@@ -291,8 +283,6 @@ def support_bundle(args: argparse.Namespace) -> int:
 
 def credentials_test(args: argparse.Namespace) -> int:
     """DNS, TLS, connection, path and token of each destination: the first layer that fails."""
-    from ltsa_desk.technician.connection_test import check_all
-
     config = Config.load(args.data_dir)
     results = check_all(config, timeout=args.timeout)
     ok = all(r.ok for r in results)

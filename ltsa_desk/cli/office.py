@@ -1,18 +1,26 @@
 """The verbs of a shared office (several desks, one PostgreSQL database): setting a desk up,
 the server's password, and moving a lone counter's data in (`migrate-to`).
 
-Kept apart from `verbs` so the shared-office work reads in one place; `cli` and `verbs` only
-route to it.
+Kept apart so the shared-office work reads in one place; ``counter_setup`` (init) and
+``credentials`` (credentials set database) route to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import Any
 
-from ltsa_desk.cli import EXIT_OK, CliError, emit_json, read_stdin_line, say
+import keyring
+
+from ltsa_desk.cli.context import authenticate_folder
+from ltsa_desk.cli.output import EXIT_OK, CliError, emit_json, read_stdin_line, say
+from ltsa_desk.counter import shared_office
 from ltsa_desk.counter.config import Config, ConfigError
+from ltsa_desk.counter.workspace import initialise
 from ltsa_desk.store.database import DatabaseProblem, sqlite_path
+from ltsa_desk.technician.move_counter import move_lone_counter
+from sync.credentials import SERVICE, NoKeyring, entry_name
 
 
 def is_server_url(url: str | None) -> bool:
@@ -39,9 +47,6 @@ def init_desk(args: argparse.Namespace) -> int:
     connection, and is removed again when the set-up is refused, so a refused init leaves
     nothing behind.
     """
-    from ltsa_desk.counter import shared_office
-    from ltsa_desk.counter.workspace import initialise
-
     options = {
         "database.sslmode": getattr(args, "database_sslmode", None) or "",
         "database.sslrootcert": getattr(args, "database_sslrootcert", None) or "",
@@ -98,15 +103,8 @@ def init_desk(args: argparse.Namespace) -> int:
 
 
 def _forget_password(office: str) -> None:
-    import contextlib
-
-    import keyring
-
-    from ltsa_desk.counter.shared_office import PASSWORD_ENTRY
-    from sync.credentials import SERVICE, entry_name
-
     with contextlib.suppress(Exception):
-        keyring.delete_password(SERVICE, entry_name(PASSWORD_ENTRY, office))
+        keyring.delete_password(SERVICE, entry_name(shared_office.PASSWORD_ENTRY, office))
 
 
 # --- credentials ----------------------------------------------------------------------------------
@@ -117,9 +115,6 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
     The database is not opened first: a changed password is exactly the case where it cannot be.
     """
-    from ltsa_desk.counter.shared_office import is_shared, store_database_password
-    from sync.credentials import NoKeyring
-
     if not args.token_stdin:
         raise CliError("Kata sandi dibaca dari stdin: ulangi dengan --token-stdin", field="token")
     config = Config.load(args.data_dir)
@@ -127,8 +122,8 @@ def credentials_set_database(args: argparse.Namespace) -> int:
     try:
         # Bound to the configured office server; a lone counter about to `migrate-to` has none
         # yet, and the password binds to the server it is first used with.
-        url = config.database_url() if is_shared(config) else None
-        store_database_password(config.office_code, password, url=url)
+        url = config.database_url() if shared_office.is_shared(config) else None
+        shared_office.store_database_password(config.office_code, password, url=url)
     except NoKeyring as exc:
         raise CliError(str(exc)) from exc
     say(f"Kata sandi server basis data kantor {config.office_code} disimpan di keyring")
@@ -139,9 +134,6 @@ def credentials_set_database(args: argparse.Namespace) -> int:
 
 
 def migrate_to(args: argparse.Namespace) -> int:
-    from ltsa_desk.technician.move_counter import move_lone_counter
-    from ltsa_desk.verbs import authenticate_folder
-
     authenticate_folder(args)  # the lone counter's own accounts, before anything moves
 
     try:

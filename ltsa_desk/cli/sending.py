@@ -1,0 +1,132 @@
+"""`ltsa-desk sync status|run|retry|list`: the queue of submissions to the remote systems.
+
+Named ``sending`` so it is not mistaken for the top-level ``sync`` package (the engine), which it
+drives through ``services.sync_status`` and ``services.sync_setup``. `sync status` runs from the
+window and the scheduled task, so this module loads no engine until `sync run` needs it (the
+start-up of `sync status` is a measured figure, benchmarks/bench_startup.py). `sync retry` and
+`sync list` still read the outbox (``sync.outbox``, ``sync.ledger``) directly: no service offers
+them yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlmodel import col, select
+
+from ltsa_desk.cli.context import open_counter
+from ltsa_desk.cli.output import (
+    EXIT_ATTENTION,
+    EXIT_OK,
+    EXIT_PENDING,
+    CliError,
+    emit_json,
+    say,
+)
+from ltsa_desk.services.sync_status import status
+from sync import ledger, outbox
+from sync.models import OutboxItem
+
+
+def sync_status(args: argparse.Namespace) -> int:
+    with open_counter(args) as workspace:
+        result = status(workspace.config, workspace.database)
+    if args.json:
+        emit_json(result)
+    else:
+        for name, row in result.items():
+            if name == "totals":
+                continue
+            line = "Online" if row["online"] else f"Offline sejak {row['offline_since'] or '-'}"
+            if not row["configured"]:
+                line = "belum diatur (URL kosong)"
+            if row["paused"]:
+                line = f"Ditunda - hubungi teknisi ({row['paused_reason']})"
+            print(
+                f"{name:<12} {line}; menunggu {row['pending']}, dikirim {row['in_flight']}, "
+                f"perlu tindakan {row['needs_attention']}, terkirim {row['delivered']}"
+            )
+    return EXIT_OK
+
+
+def _sync_exit_code(result: dict[str, Any]) -> int:
+    totals = result["totals"]
+    paused = any(row["paused"] for name, row in result.items() if name != "totals")
+    if totals["needs_attention"] or paused:
+        return EXIT_ATTENTION
+    if totals["pending"] or totals["in_flight"]:
+        return EXIT_PENDING
+    return EXIT_OK
+
+
+def sync_run(args: argparse.Namespace) -> int:
+    # Imported here for start-up time: the engine (HTTP, the destinations' rules) is for
+    # `sync run` only; `sync status`, started by the window and the scheduled task, needs none.
+    from ltsa_desk.services.sync_setup import build_engine
+
+    with open_counter(args) as workspace:
+        engine = build_engine(workspace.config, workspace.database)
+        if not engine.workers:
+            say("Belum ada tujuan yang diatur (registry.url / immigration.url)")
+        if args.until_empty:
+            finished = engine.run_until_empty(args.timeout)
+            if not finished:
+                say(f"Batas waktu {args.timeout:g} detik habis; sisa kiriman tetap menunggu")
+        else:
+            engine.run_pass()
+            engine.stop()
+        result = status(workspace.config, workspace.database)
+    if args.json:
+        emit_json(result)
+    else:
+        totals = result["totals"]
+        say(
+            f"Terkirim {totals['delivered']}, menunggu {totals['pending'] + totals['in_flight']}, "
+            f"perlu tindakan {totals['needs_attention']}"
+        )
+    return _sync_exit_code(result)
+
+
+def sync_retry(args: argparse.Namespace) -> int:
+    with open_counter(args) as workspace, workspace.database.write_session() as session:
+        try:
+            count = outbox.retry(session, None if args.all else args.item)
+        except outbox.OutboxError as exc:
+            raise CliError(str(exc), field="item") from exc
+        session.commit()
+    if args.json:
+        emit_json({"requeued": count})
+    else:
+        say(f"{count} kiriman diantrekan ulang")
+    return EXIT_OK
+
+
+def sync_list(args: argparse.Namespace) -> int:
+    with open_counter(args) as workspace, workspace.database.session() as session:
+        statement = select(OutboxItem).order_by(col(OutboxItem.seq).desc()).limit(args.limit)
+        if args.state == "paused":
+            paused = [
+                name
+                for name in ("registry", "immigration")
+                if ledger.read_destination(workspace.database.engine, name).paused
+            ]
+            statement = statement.where(
+                col(OutboxItem.destination).in_(paused),
+                col(OutboxItem.state).in_(["pending", "in_flight"]),
+            )
+        elif args.state:
+            statement = statement.where(OutboxItem.state == args.state)
+        items = [outbox.item_dict(item) for item in session.exec(statement).all()]
+    if args.json:
+        emit_json({"items": items})
+    else:
+        # Imported here for start-up time: the destinations' contract loads the domain's rules.
+        from sync.destinations.contract import reason_in_indonesian
+
+        for item in items:  # the remote's reason in the officer's language (JSON keeps it raw)
+            print(
+                f"{item['key']}  {item['destination']:<11} {item['kind']:<16} {item['state']:<16}"
+                f" {reason_in_indonesian(item['last_error']) or ''}"
+            )
+    return EXIT_OK
