@@ -37,9 +37,12 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
 from ltsa_desk.counter.config import Config
-from ltsa_desk.store.database import sqlite_path
-from ltsa_desk.store.problems import DatabaseProblem
+from ltsa_desk.store.database import server_label, sqlite_path
+from ltsa_desk.store.problems import DatabaseProblem, describe_server_failure
 from sync.credentials import NoKeyring, get_token, set_token
 
 PASSWORD_ENTRY = "database"
@@ -85,8 +88,6 @@ class PasswordElsewhere(DatabaseProblem):
 
 def server_of(url: str) -> str:
     """``host:port/database`` of a PostgreSQL URL: what the office password is bound to."""
-    from sqlalchemy.engine import make_url
-
     parsed = make_url(url)
     guarded = sorted(_GUARDED_OPTIONS & {name.lower() for name in parsed.query})
     if guarded:
@@ -101,8 +102,6 @@ def server_of(url: str) -> str:
 
 def is_same_pc(url: str) -> bool:
     """Whether the server is this PC (loopback address or a local socket): no network between."""
-    from sqlalchemy.engine import make_url
-
     host = (make_url(url).host or "").strip("[]").lower()
     if not host or host.startswith("/") or host == "localhost":
         return True
@@ -231,11 +230,6 @@ def check_office_server(
     Connects with exactly the options the desk will use, reads the office's ``meta`` and
     ``office_desk`` rows if there are any, and says what ``initialise`` would do. Read only.
     """
-    from sqlalchemy import create_engine, inspect, text
-
-    from ltsa_desk.store.database import server_label
-    from ltsa_desk.store.problems import describe_server_failure
-
     args: dict[str, Any] = {
         "connect_timeout": max(1, round(timeout_s)),
         "require_auth": REQUIRE_AUTH,

@@ -15,6 +15,8 @@ is reported as :class:`OfficeServerUnreachable` and never replaced by a local fi
 
 from __future__ import annotations
 
+import getpass
+import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -37,6 +39,7 @@ from ltsa_desk.store.database import (
 )
 from ltsa_desk.store.database_blobs import DatabaseBlobStore
 from ltsa_desk.store.encrypted_attachments import EncryptedAttachmentStore
+from ltsa_desk.store.models import AuditLog
 
 __all__ = ["OfficeServerUnreachable", "Workspace", "initialise", "open_workspace"]
 
@@ -172,21 +175,29 @@ def open_workspace(data_dir: Path, *, migrate: bool = True, check_seal: bool = T
 
 def _audit_adoption(database: Database, config: Config) -> None:
     """The first start with seals took the file as it was (README, "Who shares the PC"): say
-    so in the audit log, so a technician can see when the configuration began to be sealed."""
-    from ltsa_desk.services import audit
-    from ltsa_desk.services.context import Actor
+    so in the audit log, so a technician can see when the configuration began to be sealed.
 
-    actor = Actor.from_os_user(config.counter_id, config.office_code)
+    Written with the store's own table, not through ``services.audit``: the opened counter sits
+    below the services. The entry is the one ``audit.record`` writes for the operating-system
+    account (``services.context.Actor.from_os_user``), in the same shape."""
+    entry = AuditLog(
+        actor=f"os:{_os_user()}",
+        action="config.adopt",
+        entity="counter",
+        after=json.dumps({"file": str(config.path)}, ensure_ascii=False, sort_keys=True),
+        counter_id=config.counter_id,
+    )
     with database.write_session() as session:
-        audit.record(
-            session,
-            actor=actor.username,
-            action="config.adopt",
-            entity="counter",
-            after={"file": str(config.path)},
-            counter_id=config.counter_id,
-        )
+        session.add(entry)
         session.commit()
+
+
+def _os_user() -> str:
+    """The operating-system account, as the audit log names work done without a signed-in one."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers) or no user variables
+        return "unknown"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ import httpx
 
 from ltsa_desk.counter.config import Config
 from ltsa_desk.counter.logging_setup import remember_secret
+from sync.credentials import NoKeyring, bound_origin, get_token, origin_of
 
 log = logging.getLogger(__name__)
 
@@ -395,8 +396,6 @@ def _ms(started: float) -> int:
 def stored_token(destination: str, office_code: str) -> tuple[str | None, str | None]:
     """(token, problem): the keyring's token, or why it cannot be read. The value stays in
     memory for the test only."""
-    from sync.credentials import NoKeyring, get_token
-
     try:
         return get_token(destination, office_code), None
     except NoKeyring as exc:
@@ -406,8 +405,6 @@ def stored_token(destination: str, office_code: str) -> tuple[str | None, str | 
 def token_elsewhere(destination: str, office_code: str, url: str) -> str | None:
     """Why the stored token must not go to `url`: it was entered for another address (a test
     never sends it there either). None when it may."""
-    from sync.credentials import NoKeyring, bound_origin, origin_of
-
     try:
         bound, wanted = bound_origin(destination, office_code), origin_of(url)
     except (NoKeyring, ValueError):

@@ -26,10 +26,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import keyring
+from sqlalchemy import func
+from sqlalchemy.engine import make_url
+from sqlmodel import col, select
+
 from ltsa_desk import __version__
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.logging_setup import log_files, mask_sensitive
-from ltsa_desk.store import cipher
+from ltsa_desk.counter.protection import protection_state
+from ltsa_desk.counter.shared_office import connect_args
+from ltsa_desk.services.sync_setup import status
+from ltsa_desk.store import cipher, keys
+from ltsa_desk.store.database import DatabaseProblem, open_database
+from ltsa_desk.store.lock import is_held
+from ltsa_desk.technician.backup import backup_folder, list_backups
+from ltsa_desk.technician.doctor import healthy, run_checks
+from sync.models import ItemState, Outage, OutboxItem
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +99,6 @@ def _config_facts(data_dir: Path) -> tuple[Config | None, dict[str, Any]]:
     values = config.as_dict()
     url = values.get("database.url")
     if url:
-        from sqlalchemy.engine import make_url
-
         values["database.url"] = make_url(str(url)).render_as_string(hide_password=True)
     return config, {"path": str(config.path), "values": values}
 
@@ -97,22 +108,11 @@ def _queue_facts(config: Config | None) -> dict[str, Any]:
     that need attention with the remote's reason, and the outage history."""
     if config is None:
         return {"error": "konfigurasi tidak terbaca"}
-    from sqlalchemy import func
-    from sqlmodel import col, select
-
-    from ltsa_desk.counter.protection import protection_state
-    from ltsa_desk.services.sync_setup import status
-    from ltsa_desk.store import keys
-    from ltsa_desk.store.database import DatabaseProblem, open_database
-    from sync.models import ItemState, Outage, OutboxItem
-
     try:
         state = protection_state(config)
         key = None
         if state.encrypted and state.database_id:
             key = keys.load_database_key(state.database_id)
-        from ltsa_desk.counter.shared_office import connect_args
-
         database = open_database(
             config.database_url(), migrate=False, key=key, connect_args=connect_args(config)
         )
@@ -192,11 +192,7 @@ def _folder_listing(data_dir: Path) -> dict[str, Any]:
 
 
 def _system_facts(data_dir: Path, config: Config | None) -> dict[str, Any]:
-    from ltsa_desk.store.lock import is_held
-
     try:
-        import keyring
-
         backend = type(keyring.get_keyring())
         keyring_name = f"{backend.__module__}.{backend.__name__}"
     except Exception as exc:  # reported, never fatal
@@ -204,8 +200,6 @@ def _system_facts(data_dir: Path, config: Config | None) -> dict[str, Any]:
     holder = is_held(data_dir) if data_dir.is_dir() else None
     backups: list[dict[str, Any]] = []
     if config is not None:
-        from ltsa_desk.technician.backup import backup_folder, list_backups
-
         folder = backup_folder(config)
         backups = [
             {
@@ -234,8 +228,6 @@ def make_support_bundle(
     data_dir: Path, out: Path, *, network: bool = True, timeout: float = 2.0
 ) -> BundleResult:
     """Write the bundle to ``out`` (atomically: a half-written zip never carries the name)."""
-    from ltsa_desk.technician.doctor import healthy, run_checks
-
     if out.is_dir():
         raise ValueError(f"{out} adalah folder; sebutkan nama berkas, misalnya bundel.zip")
     out.parent.mkdir(parents=True, exist_ok=True)
