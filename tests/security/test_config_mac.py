@@ -286,10 +286,10 @@ def test_recover_on_a_new_pc_seals_the_carried_file(
 
 def test_the_audit_page_names_both_entries_in_words() -> None:
     """Issue 18: the audit page says what happened, not `config.accept`."""
-    from ltsa_desk.ui.audit_page import _ACTION_LABELS, _FIELD_LABELS
+    from ltsa_desk.ui.audit_words import ACTION_LABELS, FIELD_LABELS
 
-    assert {"config.adopt", "config.accept"} <= set(_ACTION_LABELS)
-    assert "keys" in _FIELD_LABELS
+    assert {"config.adopt", "config.accept"} <= set(ACTION_LABELS)
+    assert "keys" in FIELD_LABELS
 
 
 @pytest.mark.postgres

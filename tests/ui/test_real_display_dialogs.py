@@ -30,9 +30,10 @@ from ltsa_desk.ui.idle_lock import LockDialog
 from ltsa_desk.ui.intake_page import IntakePage
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.office_server import ServerWaitDialog
+from ltsa_desk.ui.password_dialog import PasswordDialog
 from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.signin import SignedIn, SignInDialog
-from ltsa_desk.ui.users_page import PasswordDialog, UsersPage
+from ltsa_desk.ui.users_page import UsersPage
 from ltsa_desk.ui.wizard import SetupWizard
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
