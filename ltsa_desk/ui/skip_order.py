@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
-from ltsa_desk.ui.applicant.documents import ReasonDialog
+from ltsa_desk.ui.applicant.reason_dialog import ReasonDialog
 from ltsa_desk.ui.words import state_label
 
 __all__ = ["SkipOrderDialog", "ask_skip"]

@@ -18,7 +18,8 @@ from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.accounts import create_user
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
-from ltsa_desk.ui.applicant.letters import KEEP_SECONDS, LettersPanel, clean_output_dir
+from ltsa_desk.ui.applicant.letters import LettersPanel
+from ltsa_desk.ui.applicant.letters_output import KEEP_SECONDS, clean_output_dir
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.signin import SignInDialog
 from ltsa_desk.ui.workers import Runner

@@ -30,7 +30,7 @@ from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui.app import make_application
-from ltsa_desk.ui.applicant import documents as documents_module
+from ltsa_desk.ui.applicant import documents_jobs as documents_module
 from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind

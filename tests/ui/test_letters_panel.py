@@ -26,7 +26,7 @@ from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant, request_passport
 from ltsa_desk.ui.app import make_application
-from ltsa_desk.ui.applicant import letters as letters_module
+from ltsa_desk.ui.applicant import letters_jobs as letters_module
 from ltsa_desk.ui.applicant.letters import LettersPanel
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind

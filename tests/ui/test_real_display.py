@@ -270,7 +270,7 @@ def test_a_date_typed_as_six_digits_is_that_day(window: MainWindow) -> None:
 def test_the_file_dialog_speaks_the_windows_language(qapp: Any) -> None:
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
-    from ltsa_desk.ui.applicant.documents import file_dialog
+    from ltsa_desk.ui.applicant.documents_dialogs import file_dialog
 
     dialog = file_dialog(None)
     try:

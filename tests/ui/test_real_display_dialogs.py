@@ -23,8 +23,9 @@ from uiscreen import SCREEN_HEIGHT, SCREEN_WIDTH, activate, on_real_display
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.documents import DocumentEntry
-from ltsa_desk.ui.applicant.documents import DatesDialog, ReasonDialog
+from ltsa_desk.ui.applicant.documents_dialogs import DatesDialog
 from ltsa_desk.ui.applicant.page import ApplicantPage
+from ltsa_desk.ui.applicant.reason_dialog import ReasonDialog
 from ltsa_desk.ui.first_account import FirstAccountDialog
 from ltsa_desk.ui.idle_lock import LockDialog
 from ltsa_desk.ui.intake_page import IntakePage

@@ -86,13 +86,15 @@ from ltsa_desk.services.validation import (
     check_applicant,
 )
 from ltsa_desk.ui import style
-from ltsa_desk.ui.applicant.documents import DocumentsPanel, ask_reason, officer_message
+from ltsa_desk.ui.applicant.documents import DocumentsPanel
 from ltsa_desk.ui.applicant.letters import LettersPanel
+from ltsa_desk.ui.applicant.reason_dialog import ask_reason
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.elided import ElidedLabel
 from ltsa_desk.ui.fields import WARNING_SIGN, FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_fields import LEFT_COLUMN, RIGHT_COLUMN, choice_label
 from ltsa_desk.ui.line_status import destination_label
+from ltsa_desk.ui.operation import officer_message
 from ltsa_desk.ui.plain import plain_label, plain_tip
 from ltsa_desk.ui.skip_order import ask_skip
 from ltsa_desk.ui.sync_words import kind_label
