@@ -1,8 +1,10 @@
-"""Setting a new counter up: what the set-up wizard's Simpan does, off the GUI thread.
+"""Setting a new counter up: what the set-up wizard's Simpan does, and the first account.
 
-The wizard asks everything first and writes nothing; these operations then make the counter in one
-go (configuration, keys, encrypted database, the destinations' tokens in the keyring, the first
-Admin). They live here so the window reaches neither the key store nor the sync engine's keyring.
+The wizard asks everything first and writes nothing; `set_up_counter` then makes the counter in
+one go (configuration, keys, encrypted database, the destinations' tokens in the keyring, the
+first Admin). A counter opened without any account (made on the command line) gets its first
+Admin from the first-account dialog. All of it runs off the GUI thread, and lives here so the
+window reaches neither the key store, the account table nor the sync engine's keyring.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from ltsa_desk.counter.config import Config
-from ltsa_desk.counter.workspace import initialise, open_workspace
+from ltsa_desk.counter.workspace import Workspace, initialise, open_workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.services.sync_status import DESTINATIONS
 from ltsa_desk.store import keys
+from ltsa_desk.store.models import Officer
 from sync.credentials import set_token
 
 log = logging.getLogger(__name__)
@@ -84,3 +90,22 @@ def set_up_counter(data_dir: Path, values: SetupValues) -> str:
         workspace.close()
     log.info("counter %s/%s set up by the wizard", values.office_code, values.counter_id)
     return recovery
+
+
+def needs_first_account(workspace: Workspace) -> bool:
+    """Whether the database holds no account at all: nobody could sign in yet."""
+    with workspace.database.session() as session:
+        return int(session.exec(select(func.count()).select_from(Officer)).one()) == 0
+
+
+def create_first_admin(workspace: Workspace, username: str, password: str, full_name: str) -> None:
+    """Runs on the runner: argon2 hashing and the write stay off the GUI thread."""
+    with workspace.database.write_session() as session:
+        accounts.create_user(
+            session,
+            username,
+            accounts.Role.ADMIN.value,
+            password=password,
+            full_name=full_name,
+            actor="first-run",
+        )

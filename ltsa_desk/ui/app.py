@@ -13,13 +13,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.workspace import Workspace, open_workspace
-from ltsa_desk.store.database import DatabaseProblem, OfficeServerUnreachable
-from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
+from ltsa_desk.services.counter_setup import needs_first_account
+from ltsa_desk.services.counter_start import (
+    DatabaseProblem,
+    DataFolderBusy,
+    OfficeServerUnreachable,
+    hold_data_folder,
+)
+from ltsa_desk.technician.backup import run_daily_backup
 from ltsa_desk.ui.context import UiContext
-from ltsa_desk.ui.first_account import FirstAccountDialog, needs_first_account
+from ltsa_desk.ui.first_account import FirstAccountDialog
 from ltsa_desk.ui.i18n import install_translator
 from ltsa_desk.ui.idle_lock import IdleLock
 from ltsa_desk.ui.main_window import MainWindow
+from ltsa_desk.ui.office_server import wait_for_office_server
 from ltsa_desk.ui.recovery_key import RecoveryKeyDialog
 from ltsa_desk.ui.signin import SignInDialog
 from ltsa_desk.ui.style import MIN_POINT_SIZE
@@ -84,8 +91,6 @@ def prepare_workspace(data_dir: Path) -> Workspace | None:
 def start_daily_backup(workspace: Workspace, runner: Runner, parent: QObject) -> QTimer:
     """The automatic daily backup: checked after sign-in and every hour while the window is open
     (counter PCs stay on overnight); made on the runner when the newest backup is a day old."""
-    from ltsa_desk.technician.backup import run_daily_backup
-
     busy = {"running": False}
 
     def finished(_result: object) -> None:
@@ -112,9 +117,8 @@ def start_daily_backup(workspace: Workspace, runner: Runner, parent: QObject) ->
 def run_app(data_dir: Path) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(_language(data_dir))
-    lock = DataFolderLock(data_dir)
     try:
-        lock.acquire(timeout=1)
+        lock = hold_data_folder(data_dir)
     except DataFolderBusy as exc:
         _show_error("LTSA Desk", str(exc))
         return 1
@@ -122,8 +126,6 @@ def run_app(data_dir: Path) -> int:
         try:
             workspace = prepare_workspace(data_dir)
         except OfficeServerUnreachable as exc:  # a shared office's server: wait, never fork
-            from ltsa_desk.ui.office_server import wait_for_office_server
-
             workspace = wait_for_office_server(data_dir, str(exc))
         except (ConfigError, DatabaseProblem) as exc:
             _show_error("LTSA Desk", str(exc))

@@ -18,32 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func
-from sqlmodel import select
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import accounts
-from ltsa_desk.store.models import Officer
+from ltsa_desk.services.counter_setup import create_first_admin
 from ltsa_desk.ui.style import ERROR_LABEL_CSS
 from ltsa_desk.ui.workers import Runner
-
-
-def needs_first_account(workspace: Workspace) -> bool:
-    with workspace.database.session() as session:
-        return int(session.exec(select(func.count()).select_from(Officer)).one()) == 0
-
-
-def create_first_admin(workspace: Workspace, username: str, password: str, full_name: str) -> None:
-    """Runs on the runner: argon2 hashing and the write stay off the GUI thread."""
-    with workspace.database.write_session() as session:
-        accounts.create_user(
-            session,
-            username,
-            accounts.Role.ADMIN.value,
-            password=password,
-            full_name=full_name,
-            actor="first-run",
-        )
 
 
 class FirstAccountDialog(QDialog):

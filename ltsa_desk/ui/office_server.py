@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ltsa_desk.counter.workspace import Workspace, open_workspace
-from ltsa_desk.store.problems import OfficeServerUnreachable
+from ltsa_desk.services.counter_start import OfficeServerUnreachable
 from ltsa_desk.ui.plain import plain_label
 
 Opener = Callable[[Path], Workspace]

@@ -145,7 +145,8 @@ def test_the_recovery_key_is_shown_once_and_esc_does_not_lose_it(qtbot, data_dir
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_the_first_admin_of_a_counter_made_on_the_command_line(qtbot, workspace) -> None:
     from ltsa_desk.services import accounts
-    from ltsa_desk.ui.first_account import FirstAccountDialog, needs_first_account
+    from ltsa_desk.services.counter_setup import needs_first_account
+    from ltsa_desk.ui.first_account import FirstAccountDialog
 
     assert needs_first_account(workspace)
     runner = Runner()
