@@ -33,12 +33,14 @@ from sync import outbox
 from sync.destinations import PASSPORT_APPLICATION, REGISTER, UPDATE
 from sync.failure_log import RepeatedFailure
 from sync.models import ItemState, OutboxItem
+from sync.outbox import OutboxError
 
 __all__ = [
     "DESTINATIONS",
     "PASSPORT_APPLICATION",
     "REGISTER",
     "UPDATE",
+    "OutboxError",
     "RefusedItem",
     "StatusPoll",
     "SyncOverview",
@@ -216,8 +218,10 @@ def sync_overview(workspace: Workspace, previous: SyncOverview | None = None) ->
     )
 
 
-def retry_item(workspace: Workspace, key: str) -> int:
-    """Send a refused item again as it is (after the problem was fixed on the remote side)."""
+def retry_item(workspace: Workspace, key: str | None) -> int:
+    """Send a refused item again as it is (after the problem was fixed on the remote side); with
+    no key, every refused item (`sync retry --all`). Returns how many were queued again; an
+    unknown key raises `OutboxError`."""
     with workspace.database.write_session() as session:
         try:
             count = outbox.retry(session, key)
