@@ -75,6 +75,16 @@ def prepare(work: Path, rows: int) -> Path:
 # --------------------------------------------------------------------------- children
 
 
+def _pdf_writer(kind: str) -> Any:
+    """The PDF writer the caller hands to export_report (services import no printing)."""
+    if kind != "pdf":
+        return None
+    # Imported in the child, as everything of the product here, so the parent stays light.
+    from ltsa_desk.printing.report_pdf import PdfReportWriter
+
+    return PdfReportWriter
+
+
 def child(kind: str, data_dir: Path, out: Path) -> dict[str, Any]:
     from ltsa_desk.counter.workspace import open_workspace
     from ltsa_desk.services.context import Actor
@@ -97,7 +107,7 @@ def child(kind: str, data_dir: Path, out: Path) -> dict[str, Any]:
 
             request = ExportRequest("placements", Period(*PERIOD), kind, out)
             started = time.perf_counter()
-            rows = export_report(workspace, request, actor).total_rows
+            rows = export_report(workspace, request, actor, pdf_writer=_pdf_writer(kind)).total_rows
         seconds = time.perf_counter() - started
     finally:
         sampler.stop()

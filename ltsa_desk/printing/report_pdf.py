@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from ltsa_desk.printing.builders import require_gui_application
 from ltsa_desk.printing.report_charts import FONT_FAMILIES, chart_image, charted
 from ltsa_desk.services.reports.base import (
     KIND_TITLES_ID,
@@ -99,8 +100,6 @@ class PdfReportWriter:
 
     def finish(self, summary: Summary) -> None:
         assert self.heading is not None and self.plan is not None
-        from ltsa_desk.printing.builders import require_gui_application
-
         require_gui_application()
         front = self._front_document(summary)
         _write(self.path, self.heading, front, self.sections)

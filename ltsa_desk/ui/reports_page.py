@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.printing.report_pdf import PdfReportWriter
 from ltsa_desk.services.reports import (
     ExportRequest,
     ExportResult,
@@ -407,6 +408,7 @@ class ReportsPage(QWidget):
                 workspace,
                 request,
                 actor,
+                pdf_writer=PdfReportWriter,
                 progress=lambda done, total: relay.progress.emit(done, total),
                 cancel=flag,
             )

@@ -26,6 +26,7 @@ from readers import (
 from reportdata import Person, add_items, add_letters, add_officer, add_outages, add_people, at
 
 from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.printing.report_pdf import PdfReportWriter
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
@@ -37,7 +38,8 @@ MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
 def export(workspace: Workspace, actor: Actor, kind: str, fmt: str, out: Path, **kw: Any) -> Any:
     period = kw.pop("period", MAY)
     now = kw.pop("now", at(2026, 6, 1, 0, 0))
-    return export_report(workspace, ExportRequest(kind, period, fmt, out, **kw), actor, now=now)
+    request = ExportRequest(kind, period, fmt, out, **kw)
+    return export_report(workspace, request, actor, pdf_writer=PdfReportWriter, now=now)
 
 
 # --------------------------------------------------------------------------- documents

@@ -32,6 +32,7 @@ from reportdata import Person, add_agencies, add_officer, add_people, at
 from sqlmodel import select
 
 from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.printing.report_pdf import PdfReportWriter
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.reports import (
     AUDIT_ACTION,
@@ -100,7 +101,7 @@ def export(
     workspace: Workspace, actor: Actor, fmt: str, out: Path, period: Period = MAY, **options: Any
 ) -> Any:
     request = ExportRequest("placements", period, fmt, out, **options)
-    return export_report(workspace, request, actor, now=NOW)
+    return export_report(workspace, request, actor, pdf_writer=PdfReportWriter, now=NOW)
 
 
 def counted(people: list[Person], key: Any) -> dict[Any, int]:

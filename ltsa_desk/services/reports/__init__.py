@@ -3,8 +3,10 @@
 ``export_report`` is the one entry point the command line and the Reports screen share;
 ``build_preview`` gives the screen the charts before anything is saved. One module per kind
 (``placements``, ``documents``, ``sync_report``, ``outages``) and one per format
-(``writers_xlsx``, ``writers_csv``, ``writers_pdf``); see ``base`` for the shape they share.
-Qt is loaded only for PDF and charts (``writers_pdf``, ``charts``).
+(``writers_xlsx``, ``writers_csv``); see ``base`` for the shape they share. The PDF writer and
+the charts need Qt, so they live in ``ltsa_desk.printing`` (``report_pdf``, ``report_charts``) and
+the caller hands the PDF writer in (``export_report(..., pdf_writer=PdfReportWriter)``): services
+import no printing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from ltsa_desk.services.reports.export import (
     ExportRequest,
     ExportResult,
     Preview,
+    ReportWriter,
+    WriterFactory,
     build_preview,
     check_kind,
     export_report,
@@ -45,8 +49,10 @@ __all__ = [
     "Preview",
     "ReportCancelled",
     "ReportInputError",
+    "ReportWriter",
     "Summary",
     "SummaryTable",
+    "WriterFactory",
     "build_preview",
     "check_kind",
     "export_report",

@@ -8,6 +8,10 @@ is added and flushed, the file is renamed into place, and only then is the entry
 failure at any point leaves neither a report without its entry nor an entry without its report.
 A cancelled export removes its half-written file and records nothing (nothing left the office).
 
+The PDF writer is the caller's (``pdf_writer``, e.g. ``ltsa_desk.printing.report_pdf.
+PdfReportWriter``): it needs Qt, and services import neither Qt nor printing, so the window and
+the command line hand it in; XLSX and CSV are written here.
+
 The whole report reads in one transaction (REPEATABLE READ on PostgreSQL; SQLite's WAL readers see
 one snapshot anyway), so the heading, the counts and the detail rows describe the same moment even
 while the counters keep registering.
@@ -47,6 +51,7 @@ from ltsa_desk.services.reports.base import (
     local_timezone,
 )
 from ltsa_desk.services.reports.common import officer_names
+from ltsa_desk.services.reports.writers_csv import CsvReportWriter
 
 AUDIT_ACTION = "report.export"
 CHECK_EVERY = 500  # rows between looks at the cancel flag
@@ -75,6 +80,10 @@ class ReportWriter(Protocol):
     def end_section(self, section: DetailSection, written: int) -> None: ...
     def finish(self, summary: Summary) -> None: ...
     def abort(self) -> None: ...
+
+
+#: Makes the writer of one format for the (temporary) file at the path it is given.
+WriterFactory = Callable[[Path], ReportWriter]
 
 
 @dataclass(frozen=True)
@@ -185,18 +194,26 @@ def _read_session(workspace: Any) -> Session:
     return session
 
 
-def _writer(request: ExportRequest, path: Path) -> ReportWriter:
+def _check_pdf_writer(request: ExportRequest, pdf_writer: WriterFactory | None) -> None:
+    """A PDF without the caller's writer is a programming error: refuse it before any query."""
+    if request.fmt == "pdf" and pdf_writer is None:
+        raise TypeError(
+            "export_report needs pdf_writer for a PDF "
+            "(ltsa_desk.printing.report_pdf.PdfReportWriter)"
+        )
+
+
+def _writer(request: ExportRequest, path: Path, pdf_writer: WriterFactory | None) -> ReportWriter:
     if request.fmt == "xlsx":
+        # Imported when an XLSX is asked for: xlsxwriter takes about a third of a second to load,
+        # and every command-line verb imports this module.
         from ltsa_desk.services.reports.writers_xlsx import XlsxReportWriter
 
         return XlsxReportWriter(path)
     if request.fmt == "csv":
-        from ltsa_desk.services.reports.writers_csv import CsvReportWriter
-
         return CsvReportWriter(path, request.csv_delimiter)
-    from ltsa_desk.printing.report_pdf import PdfReportWriter
-
-    return PdfReportWriter(path)
+    assert pdf_writer is not None  # export_report checked it before the query
+    return pdf_writer(path)
 
 
 def _context(
@@ -273,6 +290,7 @@ def export_report(
     request: ExportRequest,
     actor: Actor,
     *,
+    pdf_writer: WriterFactory | None = None,
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
     zone: tzinfo | None = None,
@@ -281,9 +299,11 @@ def export_report(
     """Write the report file and its audit entry; see the module docstring for the guarantees.
 
     Only an account whose role may export reports (``domain.permissions``): data leaving the
-    office, whether the Reports page or `report export` asks."""
+    office, whether the Reports page or `report export` asks. ``pdf_writer`` makes the PDF's
+    writer (required for a PDF; the caller's, since services import no printing)."""
     require_role(actor, "report.export")
     request.check()
+    _check_pdf_writer(request, pdf_writer)
     started = time.perf_counter()
     context = _context(workspace, request.period, zone, now)
     target = request.out
@@ -295,7 +315,7 @@ def export_report(
             heading = _heading(
                 session, workspace, request.kind, plan, context, actor, request.training
             )
-            writer = _writer(request, temp)
+            writer = _writer(request, temp, pdf_writer)
             writer.begin(heading, plan)
             rows = _stream(plan, writer.write_row, writer, progress, cancel)
             summary = plan.summarize()
