@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ltsa_desk.services.group_actions import Outcome, request_passports
 from ltsa_desk.ui import style
-from ltsa_desk.ui.applicant.page import confirm
+from ltsa_desk.ui.applicant.case_actions import confirm
 from ltsa_desk.ui.applicant_table import (
     PAGE_SIZE,
     ApplicantTableModel,

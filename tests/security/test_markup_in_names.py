@@ -222,7 +222,7 @@ def settle(qtbot: Any, page: ApplicantPage) -> None:
             page.view is not None
             and page.documents.view is not None
             and page.letters.view is not None
-            and not page.saving
+            and not page.data_tab.saving
             and not page.documents.busy
             and not page.letters.busy
             and page.ctx.runner.pool.activeThreadCount() == 0
@@ -264,7 +264,7 @@ def test_the_applicant_page_shows_a_hostile_name_as_text(
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
 
     # The hostile text is really on screen (header, SPR line, refusal), so the walk means something.
-    assert page.name_label.text() == HOSTILE_NAME
+    assert page.header.name_label.text() == HOSTILE_NAME
     assert any(HOSTILE_NAME in text for text in shown_lines(page))
     assert_plain(page)
 
@@ -274,10 +274,10 @@ def test_a_cancelled_case_with_a_hostile_reason_is_shown_as_text(
 ) -> None:
     applicant_id = hostile_applicant(workspace, actor, reject=False)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
-    page.ask_reason = lambda *_args: HOSTILE_REASON
-    page.cancel_case()
+    page.actions.ask_reason = lambda *_args: HOSTILE_REASON
+    page.actions.cancel_case()
     settle(qtbot, page)
-    assert MARK in page.steps.text() or "&lt;img" in page.steps.text()
+    assert MARK in page.header.steps.text() or "&lt;img" in page.header.steps.text()
     assert_plain(page)
 
 
@@ -299,7 +299,9 @@ def test_the_confirmation_dialogs_show_the_name_as_text(
     found: list[str] = []
     seen: list[str] = []
     inspect_next_dialog(found, seen)
-    start: Callable[[], None] = page.request_passport if action == "passport" else page.cancel_case
+    start: Callable[[], None] = (
+        page.actions.request_passport if action == "passport" else page.actions.cancel_case
+    )
     start()
     settle(qtbot, page)
     assert any(HOSTILE_NAME in text for text in seen), seen
@@ -365,7 +367,7 @@ def test_every_page_of_the_window_shows_hostile_data_as_text(
     assert_plain(window)
     window.open_applicant(applicant_id)
     page = window.pages["applicant"]
-    qtbot.waitUntil(lambda: page.name_label.text() == HOSTILE_NAME, timeout=10_000)
+    qtbot.waitUntil(lambda: page.header.name_label.text() == HOSTILE_NAME, timeout=10_000)
     window.ctx.runner.wait_idle(5000)
     qtbot.wait(50)
     assert_plain(window)

@@ -81,7 +81,7 @@ def test_opening_an_applicant_shows_the_applicant_page(qtbot, workspace, actor) 
     window.open_applicant(str(applicant.id))
     assert window.current_key() == "applicant"
     page = window.pages["applicant"]
-    qtbot.waitUntil(lambda: page.name_label.text() == "AHMAD FAUZI", timeout=10_000)
+    qtbot.waitUntil(lambda: page.header.name_label.text() == "AHMAD FAUZI", timeout=10_000)
     window.ctx.runner.wait_idle()
 
 

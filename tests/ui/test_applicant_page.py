@@ -198,7 +198,7 @@ def settle(qtbot: Any, page: ApplicantPage) -> None:
             page.view is not None
             and page.documents.view is not None
             and page.letters.view is not None
-            and not page.saving
+            and not page.data_tab.saving
             and not page.documents.busy
             and not page.letters.busy
             and page.ctx.runner.pool.activeThreadCount() == 0
@@ -262,21 +262,21 @@ def test_load_shows_who_where_and_what_is_still_waiting(
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
 
-    assert page.name_label.text() == "Siti Aminah"
-    ids = page.ids_label.text()
+    assert page.header.name_label.text() == "Siti Aminah"
+    ids = page.header.ids_label.text()
     assert "5203015205950002" in ids
     assert "LOTIM-01-2026-000001" in ids
-    assert page.steps.state == CaseState.REGISTERED.value
-    assert "Terdaftar" in page.steps.text() and "Dokumen lengkap" in page.steps.text()
-    words = page.submissions_label.text()
+    assert page.header.steps.state == CaseState.REGISTERED.value
+    assert "Terdaftar" in page.header.steps.text() and "Dokumen lengkap" in page.header.steps.text()
+    words = page.header.submissions_label.text()
     assert "Registri pusat" in words and "Menunggu" in words
     # Leaving in 4 days with the registration still unsent: the page says so.
     warning = page.departure_warning()
     assert warning is not None and "Berangkat 4 hari lagi" in warning
     assert history_texts(page) == ["Didaftarkan dengan kode LOTIM-01-2026-000001"]
-    assert page.editors["full_name"].text() == "Siti Aminah"
-    assert page.editors["destination_country"].text() == "Malaysia"
-    assert page.editors["birth_date"].text() == "12-05-1995"
+    assert page.data_tab.editors["full_name"].text() == "Siti Aminah"
+    assert page.data_tab.editors["destination_country"].text() == "Malaysia"
+    assert page.data_tab.editors["birth_date"].text() == "12-05-1995"
     assert not page.has_unsaved_changes()
     assert_off_gui_thread(page)
 
@@ -299,25 +299,25 @@ def test_save_shows_errors_under_fields_then_saves_and_audits(
 ) -> None:
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
-    phone = page.editors["phone"]
+    phone = page.data_tab.editors["phone"]
 
     phone.selectAll()
     qtbot.keyClicks(phone, "12")  # the officer types over it
     assert page.has_unsaved_changes()
     page.save()
-    assert page.fields["phone"].kind == MessageKind.ERROR
-    assert "Nomor HP" in page.fields["phone"].message_text()
-    assert page.message_kind == MessageKind.ERROR
+    assert page.data_tab.fields["phone"].kind == MessageKind.ERROR
+    assert "Nomor HP" in page.data_tab.fields["phone"].message_text()
+    assert page.data_tab.message_kind == MessageKind.ERROR
     assert page.view is not None and page.view.form["phone"] == "+6281234567890"
     shot(page, "applicant-data-error")
 
     phone.selectAll()
     qtbot.keyClicks(phone, "081299998888")
-    assert page.fields["phone"].kind == MessageKind.NONE
+    assert page.data_tab.fields["phone"].kind == MessageKind.NONE
     page.save()
     settle(qtbot, page)
 
-    assert page.message_kind == MessageKind.SUCCESS
+    assert page.data_tab.message_kind == MessageKind.SUCCESS
     assert page.view.form["phone"] == "+6281299998888"
     assert not page.has_unsaved_changes()
     assert any(text.startswith("Data diubah: Nomor HP") for text in history_texts(page))
@@ -336,25 +336,25 @@ def test_request_passport_queues_immigration_and_offers_hand_carry(
         asked.append(text)
         return True
 
-    page.confirm = yes
-    assert page.passport_button.isEnabled()
-    page.passport_button.click()
+    page.actions.confirm = yes
+    assert page.actions.passport_button.isEnabled()
+    page.actions.passport_button.click()
     settle(qtbot, page)
 
     assert asked and "Siti Aminah" in asked[0]
     assert state_of(workspace, applicant_id) == CaseState.PASSPORT_REQUESTED.value
-    assert page.steps.state == CaseState.PASSPORT_REQUESTED.value
+    assert page.header.steps.state == CaseState.PASSPORT_REQUESTED.value
     # The whole order went by: every step before is ticked (a skip shows "dilewati":
     # tests/ui/test_case_order_page.py).
-    assert "\u2714 Direkomendasikan" in page.steps.text()
-    assert "\u2714 Terdaftar" in page.steps.text()
-    assert "dilewati" not in page.steps.text()
-    words = page.submissions_label.text()
+    assert "\u2714 Direkomendasikan" in page.header.steps.text()
+    assert "\u2714 Terdaftar" in page.header.steps.text()
+    assert "dilewati" not in page.header.steps.text()
+    words = page.header.submissions_label.text()
     assert "Imigrasi - Permohonan paspor: Menunggu" in words
     # Departure in 4 days and the application is queued: the hand-carry is offered twice.
     assert page.letters.hand_carry_button.isEnabled()
     assert page.departure_banner.button.isVisible()
-    assert not page.passport_button.isEnabled()
+    assert not page.actions.passport_button.isEnabled()
     shot(page, "applicant-departure-warning")
     assert_off_gui_thread(page)
 
@@ -364,21 +364,21 @@ def test_cancel_asks_a_reason_and_closes_the_case(
 ) -> None:
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
-    page.ask_reason = lambda *_args: None  # Esc: nothing happens
-    page.cancel_button.click()
+    page.actions.ask_reason = lambda *_args: None  # Esc: nothing happens
+    page.actions.cancel_button.click()
     settle(qtbot, page)
     assert state_of(workspace, applicant_id) == CaseState.REGISTERED.value
 
-    page.ask_reason = lambda *_args: "CPMI mengundurkan diri"
-    page.cancel_button.click()
+    page.actions.ask_reason = lambda *_args: "CPMI mengundurkan diri"
+    page.actions.cancel_button.click()
     settle(qtbot, page)
 
     assert state_of(workspace, applicant_id) == CaseState.CANCELLED.value
-    assert "Dibatalkan: CPMI mengundurkan diri" in page.steps.text()
-    assert "\u2714 Terdaftar" in page.steps.text()
-    assert not page.save_button.isEnabled()
-    assert not page.cancel_button.isEnabled()
-    assert page.editors["full_name"].isReadOnly()
+    assert "Dibatalkan: CPMI mengundurkan diri" in page.header.steps.text()
+    assert "\u2714 Terdaftar" in page.header.steps.text()
+    assert not page.data_tab.save_button.isEnabled()
+    assert not page.actions.cancel_button.isEnabled()
+    assert page.data_tab.editors["full_name"].isReadOnly()
     assert not page.documents.attach_file_button.isEnabled()
     assert_off_gui_thread(page)
 
@@ -576,7 +576,7 @@ def test_documents_complete_moves_the_case_on(
     settle(qtbot, page)
 
     assert state_of(workspace, applicant_id) == CaseState.DOCUMENTS_COMPLETE.value
-    assert page.steps.state == CaseState.DOCUMENTS_COMPLETE.value
+    assert page.header.steps.state == CaseState.DOCUMENTS_COMPLETE.value
     assert panel.complete_button.isHidden()
     # The letters follow at once: the SPR may be issued now.
     assert page.letters.spr_button.isEnabled()

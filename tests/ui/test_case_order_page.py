@@ -67,11 +67,11 @@ def test_a_disabled_passport_button_says_why(
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
 
-    assert not page.passport_button.isEnabled()
+    assert not page.actions.passport_button.isEnabled()
     why = "Ajukan paspor: dokumen pendaftaran belum lengkap dan terverifikasi"
-    assert page.passport_reason.text() == why
-    assert why in page.passport_button.toolTip()
-    assert not page.skip_button.isVisible()  # an officer does not skip the order
+    assert page.actions.passport_reason.text() == why
+    assert why in page.actions.passport_button.toolTip()
+    assert not page.actions.skip_button.isVisible()  # an officer does not skip the order
 
     bring(workspace, actor, applicant_id, "ktp", "kk", "ijazah", "family_permission")
     page.reload()  # the papers came in elsewhere (another desk)
@@ -79,10 +79,10 @@ def test_a_disabled_passport_button_says_why(
     page.documents.complete_button.click()
     settle(qtbot, page)
     assert state_of(workspace, applicant_id) == CaseState.DOCUMENTS_COMPLETE.value
-    assert not page.passport_button.isEnabled()
+    assert not page.actions.passport_button.isEnabled()
     why = "Ajukan paspor: Surat Rekomendasi Paspor belum terbit"
-    assert page.passport_reason.text() == why
-    assert why in page.passport_button.toolTip()
+    assert page.actions.passport_reason.text() == why
+    assert why in page.actions.passport_button.toolTip()
     shot(page, "applicant-passport-needs-recommendation")
     page.window().grab().save("/tmp/caseorder_shot.png")
     assert_off_gui_thread(page)
@@ -93,15 +93,15 @@ def test_an_admin_skip_asks_a_reason_and_shows_in_the_history(
 ) -> None:
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, admin_ctx, applicant_id, tmp_path)
-    assert page.skip_button.isVisible() and page.skip_button.isEnabled()
+    assert page.actions.skip_button.isVisible() and page.actions.skip_button.isEnabled()
     asked: list[tuple[str, list[str]]] = []
 
     def cancelled(_parent: Any, name: str, targets: list[str]) -> tuple[str, str] | None:
         asked.append((name, targets))
         return None
 
-    page.ask_skip = cancelled
-    page.skip_button.click()
+    page.actions.ask_skip = cancelled
+    page.actions.skip_button.click()
     settle(qtbot, page)
     assert asked == [
         (
@@ -111,11 +111,11 @@ def test_an_admin_skip_asks_a_reason_and_shows_in_the_history(
     ]
     assert state_of(workspace, applicant_id) == CaseState.REGISTERED.value
 
-    page.ask_skip = lambda _parent, _name, _targets: ("passport_issued", REASON)
-    page.skip_button.click()
+    page.actions.ask_skip = lambda _parent, _name, _targets: ("passport_issued", REASON)
+    page.actions.skip_button.click()
     settle(qtbot, page)
     assert state_of(workspace, applicant_id) == CaseState.PASSPORT_ISSUED.value
-    assert page.message_kind == MessageKind.SUCCESS
+    assert page.data_tab.message_kind == MessageKind.SUCCESS
     table = page.history_table
     rows = {
         table.item(row, 2).text(): (table.item(row, 1).text(), table.item(row, 3).text())
@@ -127,6 +127,6 @@ def test_an_admin_skip_asks_a_reason_and_shows_in_the_history(
     )
     assert "Status: Terdaftar \u2192 Paspor terbit" in history_texts(page)
     # The steps jumped over read as skipped, never ticked.
-    assert "Direkomendasikan (dilewati)" in page.steps.text()
-    assert not page.skip_button.isEnabled()  # nothing further to skip to
+    assert "Direkomendasikan (dilewati)" in page.header.steps.text()
+    assert not page.actions.skip_button.isEnabled()  # nothing further to skip to
     assert_off_gui_thread(page)

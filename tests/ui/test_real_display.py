@@ -65,17 +65,17 @@ def test_switching_tabs_never_leaves_the_cpmi_page(
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     applicant = window.pages["applicant"]
     assert isinstance(applicant, ApplicantPage)
-    qtbot.waitUntil(lambda: applicant.name_label.text() == "AHMAD FAUZI", timeout=10_000)
+    qtbot.waitUntil(lambda: applicant.header.name_label.text() == "AHMAD FAUZI", timeout=10_000)
     assert window.current_key() == "applicant"
 
     # The officer was in a field of the Data tab, then clicks the tabs, then uses Ctrl+1..4.
-    applicant.editors["full_name"].setFocus(Qt.FocusReason.MouseFocusReason)
+    applicant.data_tab.editors["full_name"].setFocus(Qt.FocusReason.MouseFocusReason)
     bar = applicant.tabs.tabBar()
     for index in (ApplicantPage.TAB_DOCUMENTS, ApplicantPage.TAB_LETTERS, 3, 0, 2, 1):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
         assert applicant.tabs.currentIndex() == index
         assert window.current_key() == "applicant", f"tab {index} left the CPMI page"
-    applicant.editors["full_name"].setFocus(Qt.FocusReason.MouseFocusReason)
+    applicant.data_tab.editors["full_name"].setFocus(Qt.FocusReason.MouseFocusReason)
     for number in (2, 3, 1, 4, 1):
         key = getattr(Qt.Key, f"Key_{number}")
         focus = QApplication.focusWidget() or applicant
@@ -163,8 +163,8 @@ def test_no_page_grows_past_the_screen_whatever_the_data(
     window.open_applicant(applicant_id)
     applicant = window.pages["applicant"]
     assert isinstance(applicant, ApplicantPage)
-    qtbot.waitUntil(lambda: applicant.name_label.text() == LONG_NAME, timeout=10_000)
-    assert "PPA-2026" in applicant.ids_label.text()
+    qtbot.waitUntil(lambda: applicant.header.name_label.text() == LONG_NAME, timeout=10_000)
+    assert "PPA-2026" in applicant.header.ids_label.text()
     window.ctx.runner.wait_idle()
     for index in range(applicant.tabs.count()):
         applicant.show_tab(index)
@@ -206,7 +206,7 @@ def test_enter_opens_only_what_the_officer_chose(
     # Chosen: the officer clicks the notice's button; the page opened says why.
     qtbot.mouseClick(intake.notice.button, Qt.MouseButton.LeftButton)
     assert window.current_key() == "applicant"
-    qtbot.waitUntil(lambda: applicant.name_label.text() == "AHMAD FAUZI", timeout=10_000)
+    qtbot.waitUntil(lambda: applicant.header.name_label.text() == "AHMAD FAUZI", timeout=10_000)
     assert applicant.opened_notice.isVisible()
     assert "5203011205900001 sudah terdaftar" in applicant.opened_notice.text.text()
 
@@ -220,7 +220,7 @@ def test_enter_opens_only_what_the_officer_chose(
     page = _search(qtbot, window, "YANI")
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_key() == "applicant", timeout=10_000)
-    qtbot.waitUntil(lambda: applicant.name_label.text() == "AHMAD YANI", timeout=10_000)
+    qtbot.waitUntil(lambda: applicant.header.name_label.text() == "AHMAD YANI", timeout=10_000)
     assert not applicant.opened_notice.isVisible()
 
 

@@ -130,9 +130,9 @@ def test_the_cpmi_dialogs_fit_the_screen_with_the_longest_data(
     window.open_applicant(applicant_id)
     page = window.pages["applicant"]
     assert isinstance(page, ApplicantPage)
-    qtbot.waitUntil(lambda: page.name_label.text() == LONG_NAME, timeout=10_000)
+    qtbot.waitUntil(lambda: page.header.name_label.text() == LONG_NAME, timeout=10_000)
     window.ctx.runner.wait_idle()
-    _modal_fits(qtbot, page.cancel_case, "batalkan-cpmi", tmp_path)
+    _modal_fits(qtbot, page.actions.cancel_case, "batalkan-cpmi", tmp_path)
     # Ajukan paspor asks once the papers are verified and no application exists yet.
     _ready_for_passport(workspace, applicant_id)
     window.open_applicant(applicant_id)
@@ -140,7 +140,7 @@ def test_the_cpmi_dialogs_fit_the_screen_with_the_longest_data(
         lambda: page.view is not None and not page.view.passport_refusal, timeout=10_000
     )
     window.ctx.runner.wait_idle()
-    _modal_fits(qtbot, page.request_passport, "ajukan-paspor", tmp_path)
+    _modal_fits(qtbot, page.actions.request_passport, "ajukan-paspor", tmp_path)
 
     # The reason dialog with a reason of several lines typed, and its error shown.
     reason = ReasonDialog(

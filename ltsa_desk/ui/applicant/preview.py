@@ -20,24 +20,22 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ltsa_desk.services.documents import attachment_store
-from ltsa_desk.store.attachments import (
-    HEAD_BYTES,
+from ltsa_desk.services.attachment_files import (
     MEDIA_JPEG,
     MEDIA_PDF,
     MEDIA_PNG,
-    TAIL_BYTES,
     AttachmentRejected,
     format_size,
-    sniff_media_type,
+    media_type_of,
+    read_stored,
 )
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.operation import Failure, Generation, Operation
 from ltsa_desk.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
@@ -75,6 +73,8 @@ class PreviewData:
 
 
 def _pdf_image(data: bytes, max_side: int) -> tuple[QImage, int]:
+    # Imported on first use: PDFium is a large native library the window must not load at
+    # start-up for a preview the officer may never open.
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -120,7 +120,7 @@ def render_preview(
     size = len(data)
     if media_type is None:
         try:
-            media_type = sniff_media_type(data[:HEAD_BYTES], data[-TAIL_BYTES:], size)
+            media_type = media_type_of(data)
         except AttachmentRejected as exc:
             return PreviewData(None, "", problem=exc.message)
     word = _MEDIA_WORDS.get(media_type, media_type)
@@ -191,7 +191,7 @@ def preview_file(path: Path, max_bytes: int) -> PreviewData:
 def preview_stored(workspace: Any, sha256: str, media_type: str | None) -> PreviewData:
     """Decode an attached document from the workspace's (encrypted) attachment store."""
     try:
-        data = attachment_store(workspace).get(sha256)
+        data = read_stored(workspace, sha256)
     except Exception:
         log.warning("stored attachment could not be read", exc_info=True)
         return PreviewData(
@@ -215,7 +215,7 @@ class PreviewPane(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
+        self._previews = Generation()
         self._image: QImage | None = None
         self.current: PreviewData | None = None
         self.last_thread: str | None = None
@@ -240,7 +240,7 @@ class PreviewPane(QWidget):
 
     def clear(self, text: str | None = None) -> None:
         """Nothing to show; ``text`` says why (no document selected, nothing on file yet)."""
-        self._generation += 1
+        self._previews.supersede()
         self._image = None
         self.current = None
         self.picture.setPixmap(QPixmap())
@@ -258,8 +258,6 @@ class PreviewPane(QWidget):
         self._request(partial(preview_stored, self.ctx.workspace, sha256, media_type))
 
     def _request(self, job: Callable[[], PreviewData]) -> None:
-        self._generation += 1
-        generation = self._generation
         self.picture.setPixmap(QPixmap())
         self.picture.setText(self.tr("Memuat pratinjau..."))
         self.caption.clear()
@@ -268,15 +266,13 @@ class PreviewPane(QWidget):
             self.last_thread = threading.current_thread().name
             return job()
 
-        self.ctx.runner.run(
-            run, partial(self._loaded, generation), partial(self._failed, generation)
-        )
+        Operation(self, self.ctx.runner, run).superseding(self._previews).success(
+            self._loaded
+        ).failure(self._failed).run_in_background()
 
     # ------------------------------------------------------------------------------ results
 
-    def _loaded(self, generation: int, data: PreviewData) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
+    def _loaded(self, data: PreviewData) -> None:
         self.current = data
         if data.image is None:
             self._image = None
@@ -295,11 +291,9 @@ class PreviewPane(QWidget):
             self._fit()
         self.shown.emit(data)
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        log.error("preview failed: %s", type(exc).__name__)
-        self._loaded(
-            generation, PreviewData(None, "", problem=self.tr("Pratinjau tidak dapat dibuat"))
-        )
+    def _failed(self, failure: Failure) -> None:
+        log.error("preview failed: %s", type(failure.error).__name__)
+        self._loaded(PreviewData(None, "", problem=self.tr("Pratinjau tidak dapat dibuat")))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt
         super().resizeEvent(event)

@@ -36,9 +36,10 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ltsa_desk.store.attachments import format_size
+from ltsa_desk.services.attachment_files import format_size
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
+from ltsa_desk.ui.operation import Failure, Operation
 from ltsa_desk.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
@@ -250,14 +251,14 @@ class ScanInbox(QWidget):
             self.last_thread = threading.current_thread().name
             return list_scans(folder)
 
-        self.ctx.runner.run(job, self._listed, self._list_failed)
+        Operation(self, self.ctx.runner, job).success(self._listed).failure(
+            self._list_failed
+        ).run_in_background()
 
     def _folder_changed(self, _path: str) -> None:
         self._debounce.start()
 
     def _listed(self, listing: ScanListing) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._in_flight = False
         self.listing = listing
         self._watch()
@@ -280,11 +281,9 @@ class ScanInbox(QWidget):
             QTimer.singleShot(int(SETTLE_SECONDS * 1000), self, self.refresh)
         self.listed.emit(listing)
 
-    def _list_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _list_failed(self, failure: Failure) -> None:
         self._in_flight = False
-        log.warning("scan inbox listing failed: %s", type(exc).__name__)
+        log.warning("scan inbox listing failed: %s", type(failure.error).__name__)
         self._show_problem(self.tr("Folder pemindai tidak dapat dibaca"))
 
     def _watch(self) -> None:
@@ -374,11 +373,13 @@ class ScanInbox(QWidget):
 
     def mark_attached(self, path: Path) -> None:
         """The scan is stored now: move it out of the inbox (on the runner) and list again."""
-        self.ctx.runner.run(partial(file_away, Path(path)), self._filed, self._filed)
+        Operation(self, self.ctx.runner, partial(file_away, Path(path))).success(
+            self._filed
+        ).failure(self._filed).run_in_background()
 
     def _filed(self, _result: object) -> None:
-        if shiboken6.isValid(self):
-            self.refresh()
+        """Moved or not (a failure is logged by the runner), the folder is listed again."""
+        self.refresh()
 
     def stop(self) -> None:
         """Stop watching and polling (page closed)."""
