@@ -16,7 +16,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
@@ -34,6 +33,7 @@ from ltsa_desk.services.validation import (
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import FormNotice, LabelledField, MessageKind
 from ltsa_desk.ui.intake_fields import birth_place_of, digits_date, nik_summary, nik_warnings
+from ltsa_desk.ui.operation import Failure, Generation, Operation
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class LiveChecks:
     _touched: set[str]
     _edited: set[str]
     _auto: dict[str, str]
-    _lookup_generation: int
+    _lookups: Generation
     _notice_target: ApplicantBrief | None
     _counting_errors: bool
 
@@ -143,24 +143,25 @@ class LiveChecks:
             self._touched.add("sex")
 
     def _look_up(self, nik: str) -> None:
-        self._lookup_generation += 1
-        generation = self._lookup_generation
-        self.ctx.runner.run(
-            partial(find_registered, self.ctx.workspace, nik),
-            partial(self._looked_up, generation, nik),
-            self._look_up_failed,
+        """Whether the NIK is registered here already; a newer NIK (or a cleared form)
+        supersedes the answer."""
+        look_up = partial(find_registered, self.ctx.workspace, nik)
+        (
+            Operation(self, self.ctx.runner, look_up)
+            .superseding(self._lookups)
+            .success(partial(self._looked_up, nik))
+            .failure(self._look_up_failed)
+            .run_in_background()
         )
 
-    def _looked_up(self, generation: int, nik: str, found: ApplicantBrief | None) -> None:
-        if not shiboken6.isValid(self) or generation != self._lookup_generation:
-            return
+    def _looked_up(self, nik: str, found: ApplicantBrief | None) -> None:
         if self._nik is None or self._nik.nik != nik or found is None:
             return
         self._show_duplicate(found)
 
-    def _look_up_failed(self, exc: BaseException) -> None:
+    def _look_up_failed(self, failure: Failure) -> None:
         # Saving checks the NIK again inside its transaction; the form goes on without the hint.
-        log.warning("NIK look-up failed: %s", type(exc).__name__)
+        log.warning("NIK look-up failed: %s", type(failure.error).__name__)
 
     def _show_duplicate(self, found: ApplicantBrief) -> None:
         self.duplicate = found

@@ -6,8 +6,9 @@ record. Every rule is checked while the officer types, by the same `check_applic
 runs on save, so the form and the save can never disagree; the messages sit under their fields.
 
 Nothing here touches the database on the GUI thread: the NIK look-up, the P3MI names and the save
-itself are operations of `services.intake_desk`, run on `ctx.runner`; the region and country
-tables are warmed there before first use.
+itself are operations of `services.intake_desk`, run as `ui.operation.Operation`s (an answer for
+a page that is gone, or a superseded NIK look-up, is dropped); the region and country tables are
+warmed there before first use.
 
 The page is put together from its parts: the fields and their words (`intake_fields`), the live
 checks and the duplicate (`intake_checks`), the keyboard (`intake_keys`) and Simpan
@@ -21,7 +22,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-import shiboken6
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -54,6 +54,7 @@ from ltsa_desk.ui.intake_fields import (
 )
 from ltsa_desk.ui.intake_keys import EnterMovesOn
 from ltsa_desk.ui.intake_saving import RegisterAction
+from ltsa_desk.ui.operation import Failure, Generation, Operation
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class IntakePage(RegisterAction, LiveChecks, EnterMovesOn, QWidget):
         # A P3MI brings its CPMI in groups: the previous CPMI's placement is offered on the next
         # form (Enter keeps it, typing replaces it), which saves the officer ~40 keys a CPMI.
         self._offered: dict[str, str] = {}
-        self._lookup_generation = 0
+        self._lookups = Generation()  # NIK look-ups: only the newest one's answer counts
         self._notice_target: ApplicantBrief | None = None
         self._counting_errors = False
 
@@ -140,8 +141,11 @@ class IntakePage(RegisterAction, LiveChecks, EnterMovesOn, QWidget):
         self._build_layout()
         self._connect_editors()
         self._set_tab_order()
-        self.ctx.runner.run(
-            partial(load_lookups, ctx.workspace), self._lookups_loaded, self._lookups_failed
+        (
+            Operation(self, self.ctx.runner, partial(load_lookups, ctx.workspace))
+            .success(self._lookups_loaded)
+            .failure(self._lookups_failed)
+            .run_in_background()
         )
 
     # ------------------------------------------------------------------------------ building
@@ -236,8 +240,6 @@ class IntakePage(RegisterAction, LiveChecks, EnterMovesOn, QWidget):
     # ------------------------------------------------------------------------------ background
 
     def _lookups_loaded(self, lookups: Lookups) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.country_model.setStringList(lookups.countries)
         self.agency_model.setStringList(lookups.agencies)
         self.job_model.setStringList(lookups.jobs)
@@ -245,21 +247,19 @@ class IntakePage(RegisterAction, LiveChecks, EnterMovesOn, QWidget):
         self.ready_changed.emit(True)
         self._nik_changed()  # anything typed before the tables were warm is checked now
 
-    def _lookups_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        log.error("intake lookups failed: %s", type(exc).__name__)
+    def _lookups_failed(self, failure: Failure) -> None:
+        log.error("intake lookups failed: %s", type(failure.error).__name__)
         self.ready = True  # the form still works; only the P3MI suggestions are missing
         self.ready_changed.emit(True)
         self._nik_changed()
 
     def reload_agencies(self) -> None:
         """Refresh the P3MI suggestions (a save may have added one)."""
-        self.ctx.runner.run(partial(agency_suggestions, self.ctx.workspace), self._agencies_loaded)
-
-    def _agencies_loaded(self, names: list[str]) -> None:
-        if shiboken6.isValid(self):
-            self.agency_model.setStringList(names)
+        (
+            Operation(self, self.ctx.runner, partial(agency_suggestions, self.ctx.workspace))
+            .success(self.agency_model.setStringList)
+            .run_in_background()
+        )
 
     # ------------------------------------------------------------------------------ values
 
@@ -312,7 +312,7 @@ class IntakePage(RegisterAction, LiveChecks, EnterMovesOn, QWidget):
         self._auto.clear()
         self._nik = None
         self.duplicate = None
-        self._lookup_generation += 1
+        self._lookups.supersede()
         self.confirm_warnings.setChecked(False)
         self.confirm_warnings.hide()
         self._counting_errors = False

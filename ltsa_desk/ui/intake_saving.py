@@ -94,9 +94,12 @@ class RegisterAction:
             bool(checked.warnings),
             self.today(),
         )
-        Operation(self, self.ctx.runner, register).success(self._saved).failure(
-            self._save_failed
-        ).run_in_background()
+        (
+            Operation(self, self.ctx.runner, register)
+            .success(self._saved)
+            .failure(self._save_failed)
+            .run_in_background()
+        )
 
     def _ask_confirmation(self, warnings: list[str]) -> None:
         """The warnings whole here, where there is room: under the NIK they fit one line (a
