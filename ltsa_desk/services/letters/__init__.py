@@ -80,6 +80,7 @@ from ltsa_desk.services.letters.words import (
     format_date_id,
     format_datetime_id,
     format_nip,
+    letter_title,
     mask_nik,
     roman_month,
 )
@@ -113,6 +114,7 @@ __all__ = [
     "issue_passport_recommendation",
     "issue_spr",
     "letter_data",
+    "letter_title",
     "letters_of",
     "mask_nik",
     "needs_hand_carry",

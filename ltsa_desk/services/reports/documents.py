@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from ltsa_desk.domain.documents import DOCUMENT_KIND_LABELS_ID
-from ltsa_desk.services.letters import LETTER_TITLES_ID, LetterKind
+from ltsa_desk.services.letters import LetterKind, letter_title
 from ltsa_desk.services.reports.base import (
     NOT_FILLED,
     ChartSpec,
@@ -29,11 +29,17 @@ from ltsa_desk.services.reports.base import (
     Summary,
     SummaryTable,
     counted_desc,
-    month_label,
     thousands_id,
     to_local_naive,
 )
 from ltsa_desk.services.reports.common import applicants_by_id, officer_names
+from ltsa_desk.services.reports.shapes import (
+    batched,
+    count_where,
+    in_period,
+    local_month,
+    per_month_table,
+)
 from ltsa_desk.store.models import Applicant, AuditLog, Letter
 
 KIND = "documents"
@@ -71,15 +77,10 @@ REJECTION_COLUMNS = [
 
 
 def plan(session: Session, context: KindContext) -> ReportPlan:
-    start, end = context.bounds
-    letters_where = (LETTER.c.issued_at >= start) & (LETTER.c.issued_at < end)
-    rejects_where = (AUDIT.c.action == REJECT_ACTION) & (AUDIT.c.at >= start) & (AUDIT.c.at < end)
-    letter_total = int(
-        session.execute(select(func.count()).select_from(LETTER).where(letters_where)).scalar_one()
-    )
-    reject_total = int(
-        session.execute(select(func.count()).select_from(AUDIT).where(rejects_where)).scalar_one()
-    )
+    letters_where = in_period(LETTER.c.issued_at, context)
+    rejects_where = (AUDIT.c.action == REJECT_ACTION) & in_period(AUDIT.c.at, context)
+    letter_total = count_where(session, LETTER, letters_where)
+    reject_total = count_where(session, AUDIT, rejects_where)
     counters = set(
         session.execute(
             select(APPLICANT.c.counter_id)
@@ -119,12 +120,11 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
         for number, kind, issued, officer, revoked, tracking, name, counter in session.execute(
             statement
         ):
-            local = to_local_naive(issued, zone)
-            assert local is not None
-            tally.add_letter(kind, officer, (local.year, local.month), bool(revoked))
+            local, month = local_month(issued, zone)
+            tally.add_letter(kind, officer, month, bool(revoked))
             yield (
                 number,
-                _letter_title(kind),
+                letter_title(kind),
                 local,
                 officer,
                 names.get(officer, ""),
@@ -141,13 +141,8 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
             .order_by(AUDIT.c.at, AUDIT.c.id)
             .execution_options(yield_per=BATCH)
         )
-        batch: list[tuple[Any, ...]] = []
-        for row in session.execute(statement):
-            batch.append(tuple(row))
-            if len(batch) >= BATCH:
-                yield from _rejections(session, batch, tally, zone)
-                batch = []
-        yield from _rejections(session, batch, tally, zone)
+        for batch in batched(session.execute(statement), BATCH):
+            yield from _rejections(session, batch, tally, zone)
 
     sections = [
         DetailSection(
@@ -177,13 +172,6 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
         summarize=lambda: tally.summary(context),
         notes=notes,
     )
-
-
-def _letter_title(kind: str) -> str:
-    try:
-        return LETTER_TITLES_ID[LetterKind(kind)]
-    except ValueError:
-        return kind
 
 
 def _document_label(kind: str | None) -> str:
@@ -252,10 +240,11 @@ class _Tally:
         count = Column("Jumlah", "int", 10)
         spr = Column("SPR", "int", 10)
         rec = Column("Rekomendasi paspor", "int", 12)
-        months = []
-        for month in context.period.months():
+
+        def letters_in(month: tuple[int, int]) -> tuple[int, int, int]:
             a, b = self.by_month.get((month, SPR), 0), self.by_month.get((month, RECOMMENDATION), 0)
-            months.append((month_label(*month), a, b, a + b))
+            return a, b, a + b
+
         officers: dict[str, list[int]] = {}
         for (officer, kind), n in self.by_officer.items():
             slot = officers.setdefault(officer, [0, 0])
@@ -268,18 +257,13 @@ class _Tally:
             key=lambda row: (-row[4], row[0]),
         )
         tables = [
-            SummaryTable(
+            per_month_table(
                 "letters_month",
                 "Surat terbit per bulan",
-                [Column("Bulan", "text", 18), spr, rec, count],
-                months,
-                ChartSpec(
-                    "column",
-                    "Surat terbit per bulan",
-                    value_columns=(1, 2),
-                    max_points=36,
-                    ranked=False,
-                ),
+                [spr, rec, count],
+                letters_in,
+                context.period,
+                charted=(1, 2),
             ),
             SummaryTable(
                 "letters_officer",

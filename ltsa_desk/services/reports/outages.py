@@ -38,10 +38,10 @@ from ltsa_desk.services.reports.base import (
     to_local_naive,
 )
 from ltsa_desk.services.reports.common import database_counters
-from ltsa_desk.services.reports.sync_report import (
-    KNOWN_DESTINATIONS,
+from ltsa_desk.services.reports.shapes import (
+    count_where,
     destination_label,
-    destination_order,
+    destinations_seen,
     per_month_by_destination,
 )
 from sync.models import ItemState, Outage, OutboxItem
@@ -84,13 +84,8 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
     overlapping = (OUTAGE.c.started_at < end) & (
         OUTAGE.c.ended_at.is_(None) | (OUTAGE.c.ended_at >= start)
     )
-    total = int(
-        session.execute(select(func.count()).select_from(OUTAGE).where(overlapping)).scalar_one()
-    )
-    destinations = set(KNOWN_DESTINATIONS) | set(
-        session.execute(select(OUTAGE.c.destination).distinct()).scalars()
-    )
-    tally = _Tally(sorted(destinations, key=destination_order))
+    total = count_where(session, OUTAGE, overlapping)
+    tally = _Tally(destinations_seen(session, OUTAGE.c.destination))
     zone = context.zone
     now = context.now
 

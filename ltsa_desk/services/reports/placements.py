@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from ltsa_desk.domain.countries import country_name_id
@@ -36,10 +36,9 @@ from ltsa_desk.services.reports.base import (
     SummaryTable,
     counted_desc,
     label_or_missing,
-    month_label,
     thousands_id,
-    to_local_naive,
 )
+from ltsa_desk.services.reports.shapes import count_where, in_period, local_month, per_month_table
 from ltsa_desk.store.models import Agency, Applicant
 
 KIND = "placements"
@@ -76,17 +75,10 @@ def country_name(code: str) -> str:
         return code
 
 
-def _range(context: KindContext) -> Any:
-    start, end = context.bounds
-    return (APPLICANT.c.registered_at >= start) & (APPLICANT.c.registered_at < end)
-
-
 def plan(session: Session, context: KindContext) -> ReportPlan:
     """Count and counters first (cheap, on the registration-time index), rows streamed later."""
-    where = _range(context)
-    total = int(
-        session.execute(select(func.count()).select_from(APPLICANT).where(where)).scalar_one()
-    )
+    where = in_period(APPLICANT.c.registered_at, context)
+    total = count_where(session, APPLICANT, where)
     counters = sorted(
         str(value)
         for value in session.execute(
@@ -135,14 +127,13 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
             state,
             counter,
         ) in session.execute(statement):
-            local = to_local_naive(registered, zone)
-            assert local is not None
+            local, month = local_month(registered, zone)
             sex_label = label_or_missing(SEX_LABELS_ID, sex)  # type: ignore[arg-type]
             marital_label = label_or_missing(MARITAL_STATUS_LABELS_ID, marital)  # type: ignore[arg-type]
             sector_label = label_or_missing(SECTOR_LABELS_ID, sector)  # type: ignore[arg-type]
             country_label = country_name(country) if country else NOT_FILLED
             tally.add(
-                month=(local.year, local.month),
+                month=month,
                 country=country or "",
                 sector=sector_label,
                 sex=sex_label,
@@ -232,12 +223,12 @@ class _Tally:
             return Summary(notes=["Tidak ada CPMI yang terdaftar pada periode ini."])
         count = Column("Jumlah", "int", 10)
         tables = [
-            SummaryTable(
+            per_month_table(
                 "month",
                 "CPMI terdaftar per bulan",
-                [Column("Bulan", "text", 18), count],
-                [(month_label(*m), self.months.get(m, 0)) for m in context.period.months()],
-                ChartSpec("column", "CPMI terdaftar per bulan", max_points=36, ranked=False),
+                [count],
+                lambda month: [self.months.get(month, 0)],
+                context.period,
             ),
             SummaryTable(
                 "country",

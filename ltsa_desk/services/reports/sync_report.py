@@ -10,13 +10,13 @@ listed as they stand when the report is made, whatever their age: they are the w
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from ltsa_desk.services.letters import DESTINATION_LABELS_ID, SUBMISSION_KIND_LABELS_ID
+from ltsa_desk.services.letters import SUBMISSION_KIND_LABELS_ID
 from ltsa_desk.services.reports.base import (
     ChartSpec,
     Column,
@@ -28,18 +28,25 @@ from ltsa_desk.services.reports.base import (
     duration_words,
     hours_between,
     median,
-    month_label,
     percentile,
     thousands_id,
     to_local_naive,
 )
 from ltsa_desk.services.reports.common import applicants_by_id, database_counters
+from ltsa_desk.services.reports.shapes import (
+    batched,
+    count_where,
+    destination_label,
+    destinations_seen,
+    in_period,
+    local_month,
+    per_month_by_destination,
+)
 from sync.destinations.contract import reason_in_indonesian
 from sync.models import ItemState, OutboxItem
 
 KIND = "sync"
 BATCH = 1000
-KNOWN_DESTINATIONS = tuple(DESTINATION_LABELS_ID)
 
 ITEM = OutboxItem.__table__  # type: ignore[attr-defined]
 
@@ -66,63 +73,18 @@ ATTENTION_COLUMNS = [
 ]
 
 
-def destination_label(destination: str) -> str:
-    return DESTINATION_LABELS_ID.get(destination, destination)
-
-
-def per_month_by_destination(
-    title: str,
-    kind: Literal["int", "number"],
-    destinations: list[str],
-    values: Mapping[tuple[tuple[int, int], str], Any],
-    context: KindContext,
-    missing: Any,
-) -> SummaryTable:
-    """A month per row and a destination per column (with its column chart): the sync and the
-    outage reports both show one."""
-    return SummaryTable(
-        "per_month",
-        title,
-        [
-            Column("Bulan", "text", 18),
-            *(Column(destination_label(d), kind, 14) for d in destinations),
-        ],
-        [
-            (month_label(*month), *(values.get((month, d), missing) for d in destinations))
-            for month in context.period.months()
-        ],
-        ChartSpec(
-            "column",
-            title,
-            value_columns=tuple(range(1, len(destinations) + 1)),
-            max_points=36,
-            ranked=False,
-        ),
-    )
-
-
 def _kind_label(kind: str) -> str:
     return SUBMISSION_KIND_LABELS_ID.get(kind, kind)
 
 
 def plan(session: Session, context: KindContext) -> ReportPlan:
-    start, end = context.bounds
-    delivered_where = (
-        (ITEM.c.state == ItemState.DELIVERED.value)
-        & (ITEM.c.delivered_at >= start)
-        & (ITEM.c.delivered_at < end)
+    delivered_where = (ITEM.c.state == ItemState.DELIVERED.value) & in_period(
+        ITEM.c.delivered_at, context
     )
     attention_where = ITEM.c.state == ItemState.NEEDS_ATTENTION.value
-    delivered_total = int(
-        session.execute(select(func.count()).select_from(ITEM).where(delivered_where)).scalar_one()
-    )
-    attention_total = int(
-        session.execute(select(func.count()).select_from(ITEM).where(attention_where)).scalar_one()
-    )
-    destinations = set(KNOWN_DESTINATIONS) | set(
-        session.execute(select(ITEM.c.destination).distinct()).scalars()
-    )
-    tally = _Tally(sorted(destinations, key=destination_order))
+    delivered_total = count_where(session, ITEM, delivered_where)
+    attention_total = count_where(session, ITEM, attention_where)
+    tally = _Tally(destinations_seen(session, ITEM.c.destination))
     zone = context.zone
 
     def delivered_rows() -> Iterator[tuple[Any, ...]]:
@@ -140,15 +102,12 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
             .order_by(ITEM.c.delivered_at, ITEM.c.seq)
             .execution_options(yield_per=BATCH)
         )
-        batch: list[tuple[Any, ...]] = []
-
-        def flush() -> Iterator[tuple[Any, ...]]:
+        for batch in batched(session.execute(statement), BATCH):
             people = applicants_by_id(session, {row[3] for row in batch})
             for key, destination, kind, chain, created, delivered, attempts in batch:
                 hours = max(0.0, hours_between(created, delivered))
-                local = to_local_naive(delivered, zone)
-                assert local is not None
-                tally.add_delivery(destination, (local.year, local.month), hours)
+                local, month = local_month(delivered, zone)
+                tally.add_delivery(destination, month, hours)
                 person = people.get(chain)
                 yield (
                     key,
@@ -161,13 +120,6 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
                     hours,
                     attempts,
                 )
-
-        for row in session.execute(statement):
-            batch.append(tuple(row))
-            if len(batch) >= BATCH:
-                yield from flush()
-                batch = []
-        yield from flush()
 
     def attention_rows() -> Iterator[tuple[Any, ...]]:
         statement = (
@@ -228,11 +180,6 @@ def plan(session: Session, context: KindContext) -> ReportPlan:
         summarize=lambda: tally.summary(context),
         notes=notes,
     )
-
-
-def destination_order(destination: str) -> tuple[int, str]:
-    known = KNOWN_DESTINATIONS.index(destination) if destination in KNOWN_DESTINATIONS else 99
-    return known, destination
 
 
 class _Tally:
