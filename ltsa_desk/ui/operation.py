@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from ltsa_desk.domain.values import InvalidValue
 from ltsa_desk.domain.workflow import IllegalTransition
+from ltsa_desk.operations.refusal import Refused
 from ltsa_desk.printing import PrintFailed
 from ltsa_desk.services.applicants import ApplicantNotFound
 from ltsa_desk.services.attachment_files import AttachmentRejected
@@ -53,8 +54,9 @@ T = TypeVar("T")
 def officer_message(exc: BaseException) -> str:
     """A refusal or failure in words for the officer; never a stack trace or an error code.
 
-    The services' own refusals carry Indonesian sentences and are shown as they are; anything
-    else (a locked database, a full disk) becomes one calm sentence that says what to do.
+    The services' own refusals, and an operation's :class:`Refused`, carry Indonesian sentences
+    and are shown as they are; anything else (a locked database, a full disk) becomes one calm
+    sentence that says what to do.
     """
     if isinstance(exc, ValidationFailed):
         return "; ".join(exc.errors.values())
@@ -64,7 +66,8 @@ def officer_message(exc: BaseException) -> str:
         | DocumentError
         | DocumentsIncomplete
         | LetterRefused
-        | IllegalTransition,
+        | IllegalTransition
+        | Refused,
     ):
         return exc.message
     if isinstance(exc, ApplicantClosed | ApplicantNotFound | InvalidValue | PrintFailed):

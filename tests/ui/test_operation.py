@@ -16,6 +16,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
+from ltsa_desk.operations.refusal import Refused
 from ltsa_desk.services.documents import DocumentError
 from ltsa_desk.services.validation import ValidationFailed
 from ltsa_desk.ui.operation import Failure, Generation, Operation, officer_message
@@ -148,6 +149,7 @@ def test_the_answer_to_a_deleted_widget_is_dropped(
     [
         (DocumentError("not_on_file", "Paspor belum dilampirkan"), "Paspor belum dilampirkan"),
         (ValidationFailed({"nik": "NIK harus 16 angka"}), "NIK harus 16 angka"),
+        (Refused("Status tidak dapat diubah", field="state"), "Status tidak dapat diubah"),
         (OSError("disk full"), GENERIC),
     ],
 )

@@ -1,8 +1,9 @@
 """What the Data tab's case buttons do: request the passport, cancel the case, skip the order.
 
 Each is a status change of the whole case, asked first (a yes/no, a reason, or the step and the
-reason for an admin's skip), then one job on the runner through the operation helper, and on
-success the whole page reads itself again (``done``). A disabled "Ajukan paspor" says why, on its
+reason for an admin's skip), then the case's operation (:mod:`ltsa_desk.operations.case`, the
+same the command line runs) on the runner through the operation helper, and on success the
+whole page reads itself again (``done``). A disabled "Ajukan paspor" says why, on its
 tooltip and on the line under the buttons ("Ajukan paspor: Surat Rekomendasi Paspor belum
 terbit"). The questions are attributes (``confirm``, ``ask_reason``, ``ask_skip``) so tests answer
 them without a dialog's event loop.
@@ -15,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from ltsa_desk.domain.workflow import CaseState, step_index
-from ltsa_desk.services import case_order, documents, intake
+from ltsa_desk.operations import case as case_operations
+from ltsa_desk.services import case_order
 from ltsa_desk.ui.applicant.data_tab import BUTTON_HEIGHT, DataTab
 from ltsa_desk.ui.applicant.reason_dialog import ask_reason
 from ltsa_desk.ui.context import UiContext
@@ -34,24 +35,6 @@ from ltsa_desk.ui.words import state_label
 translate = QCoreApplication.translate
 
 __all__ = ["CaseActions", "confirm"]
-
-
-def _request_passport(workspace: Any, actor: Any, applicant_id: str) -> None:
-    require = bool(workspace.config.get("workflow.require_recommendation"))
-    with workspace.database.write_session() as session:
-        applicant = documents.open_applicant(session, applicant_id)
-        intake.request_passport(session, applicant, actor, require_recommendation=require)
-
-
-def _skip(workspace: Any, actor: Any, applicant_id: str, target: str, reason: str) -> None:
-    with workspace.database.write_session() as session:
-        case_order.skip_order(session, applicant_id, target, actor, reason)
-
-
-def _cancel(workspace: Any, actor: Any, applicant_id: str, reason: str) -> None:
-    with workspace.database.write_session() as session:
-        applicant = documents.open_applicant(session, applicant_id)
-        intake.cancel_applicant(session, applicant, reason, actor)
 
 
 def confirm(parent: QWidget, title: str, text: str, ok_text: str) -> bool:
@@ -186,7 +169,7 @@ class CaseActions(QObject):
         ):
             return
         self._run(
-            partial(_request_passport, self.ctx.workspace, self.ctx.actor, view.id),
+            partial(case_operations.request_passport, self.ctx.workspace, self.ctx.actor, view.id),
             translate("ApplicantPage", "Paspor diajukan; permohonan menunggu dikirim ke Imigrasi."),
         )
 
@@ -200,7 +183,14 @@ class CaseActions(QObject):
             return
         target, reason = answer
         self._run(
-            partial(_skip, self.ctx.workspace, self.ctx.actor, view.id, target, reason),
+            partial(
+                case_operations.skip_order,
+                self.ctx.workspace,
+                self.ctx.actor,
+                view.id,
+                target,
+                reason,
+            ),
             translate(
                 "ApplicantPage", "Urutan dilewati: status {state}; alasan tercatat di Riwayat."
             ).format(state=state_label(target)),
@@ -224,11 +214,13 @@ class CaseActions(QObject):
         if reason is None:
             return
         self._run(
-            partial(_cancel, self.ctx.workspace, self.ctx.actor, view.id, reason),
+            partial(
+                case_operations.cancel_case, self.ctx.workspace, self.ctx.actor, view.id, reason
+            ),
             translate("ApplicantPage", "Kasus CPMI dibatalkan."),
         )
 
-    def _run(self, job: Callable[[], None], success_text: str) -> None:
+    def _run(self, job: Callable[[], object], success_text: str) -> None:
         """One change at a time: the form is read-only until the job has answered."""
         self.tab.saving = True
         self.tab.update_actions()
