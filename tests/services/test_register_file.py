@@ -524,7 +524,7 @@ def test_empty_zip(tmp_path: Path) -> None:
 
 
 def test_row_limit_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rf, "MAX_DATA_ROWS", 5)
+    monkeypatch.setattr(rf.limits, "MAX_DATA_ROWS", 5)
     rows = [["nik", "nama", "tgl lahir", "jk"]] + [[NIK1, "A", "1", "L"]] * 5
     path = write_csv(tmp_path / "r.csv", rows)
     assert len(read_register(path).rows) == 5
@@ -534,7 +534,7 @@ def test_row_limit_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_row_limit_xlsx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rf, "MAX_DATA_ROWS", 3)
+    monkeypatch.setattr(rf.limits, "MAX_DATA_ROWS", 3)
     rows: list[list[object]] = [["nik", "nama", "tgl lahir", "jk"]] + [[NIK1, "A", 1, "L"]] * 4
     path = write_xlsx(tmp_path / "r.xlsx", {"S": rows})
     with pytest.raises(RegisterFileError, match="terlalu besar"):
@@ -542,7 +542,7 @@ def test_row_limit_xlsx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_blank_line_flood_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rf, "MAX_SHEET_ROWS", 50)
+    monkeypatch.setattr(rf.limits, "MAX_SHEET_ROWS", 50)
     path = tmp_path / "r.csv"
     path.write_text("nik;nama;tgl lahir;jk\n" + "\n" * 60)
     with pytest.raises(RegisterFileError, match="lebih dari 50 baris"):
@@ -550,7 +550,7 @@ def test_blank_line_flood_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rf, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(rf.limits, "MAX_FILE_BYTES", 100)
     path = tmp_path / "r.csv"
     path.write_text("nik;nama;tgl lahir;jk\n" + f"{NIK1};A;1;L\n" * 10)
     with pytest.raises(RegisterFileError, match="terlalu besar"):
@@ -558,7 +558,7 @@ def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_decompressed_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rf, "MAX_UNCOMPRESSED_BYTES", 1000)
+    monkeypatch.setattr(rf.limits, "MAX_UNCOMPRESSED_BYTES", 1000)
     path = write_xlsx(tmp_path / "r.xlsx", {"S": [["nik", "nama", "tgl lahir", "jk"]]})
     with pytest.raises(RegisterFileError, match="terlalu besar"):
         read_register(path)
@@ -673,7 +673,7 @@ def test_write_rejects_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     def fail(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(rf.os, "replace", fail)
+    monkeypatch.setattr(rf.rejects.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_rejects(out, reg, [(reg.rows[0], "x")])
     assert out.read_text() == "previous"
