@@ -52,8 +52,8 @@ def build_demo_office(root: Path, sim: object) -> Path:
     """A counter with 60 applicants, submissions in every state the officer should recognise."""
     from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
     from ltsa_desk.demo import applicants
+    from ltsa_desk.operations import case
     from ltsa_desk.services import accounts
-    from ltsa_desk.services.case_order import skip_order
     from ltsa_desk.services.context import Actor
     from ltsa_desk.services.intake import register_applicant
     from ltsa_desk.services.sync_setup import build_engine
@@ -102,18 +102,17 @@ def build_demo_office(root: Path, sim: object) -> Path:
             full_name="Baiq Nurul",
             actor="admin",  # added by the demo's admin, as the services require
         )
-        for index, record in enumerate(records):
-            applicant = register_applicant(session, record, actor).applicant
-            if index % 6 == 0:
-                # Demo cases whose papers are in the old paper files: the admin records the
-                # passport request over the order, with the reason (as an office would).
-                skip_order(
-                    session,
-                    applicant,
-                    "passport_requested",
-                    admin,
-                    "Pindahan dari register lama; berkas di map fisik",
-                )
+        registered = [register_applicant(session, record, actor).applicant.id for record in records]
+    for applicant_id in registered[::6]:
+        # Demo cases whose papers are in the old paper files: the admin records the passport
+        # request over the order, with the reason (as an office would), as the window does.
+        case.skip_order(
+            workspace,
+            admin,
+            applicant_id,
+            "passport_requested",
+            "Pindahan dari register lama; berkas di map fisik",
+        )
     engine = build_engine(config, workspace.database)
     engine.run_pass()
     engine.stop()
@@ -133,7 +132,7 @@ def run_tour(out_dir: Path, language: str = "id") -> list[Path]:
     from ltsa_desk.ui.sync_bridge import SyncBridge
     from ltsa_desk.ui.wizard import SetupWizard
     from ltsa_desk.ui.workers import Runner
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(language)
