@@ -3,9 +3,9 @@
 Named ``sending`` so it is not mistaken for the top-level ``sync`` package (the engine), which it
 drives through ``services.sync_status`` and ``services.sync_setup``. `sync status` runs from the
 window and the scheduled task, so this module loads no engine until `sync run` needs it (the
-start-up of `sync status` is a measured figure, benchmarks/bench_startup.py). `sync retry` and
-`sync list` still read the outbox (``sync.outbox``, ``sync.ledger``) directly: no service offers
-them yet.
+start-up of `sync status` is a measured figure, benchmarks/bench_startup.py). `sync retry` goes
+through the sync screen's service (``services.sync_queue``); `sync list` still reads the outbox
+(``sync.outbox``, ``sync.ledger``) directly: no service offers a listing by state yet.
 """
 
 from __future__ import annotations
@@ -89,12 +89,15 @@ def sync_run(args: argparse.Namespace) -> int:
 
 
 def sync_retry(args: argparse.Namespace) -> int:
-    with open_counter(args) as workspace, workspace.database.write_session() as session:
+    # Imported here for start-up time: the sync screen's service loads the HTTP client and the
+    # destinations (~0.2 s), which `sync status` in this module must not pay.
+    from ltsa_desk.services.sync_queue import OutboxError, retry_item
+
+    with open_counter(args) as workspace:
         try:
-            count = outbox.retry(session, None if args.all else args.item)
-        except outbox.OutboxError as exc:
+            count = retry_item(workspace, None if args.all else args.item)
+        except OutboxError as exc:
             raise CliError(str(exc), field="item") from exc
-        session.commit()
     if args.json:
         emit_json({"requeued": count})
     else:
