@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.printing.report_charts import charted, paint_chart
 from ltsa_desk.printing.report_pdf import PdfReportWriter
 from ltsa_desk.services.reports import (
     ExportRequest,
@@ -90,8 +91,6 @@ class ChartView(QWidget):
         self.setToolTip(table.title)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        from ltsa_desk.printing.report_charts import paint_chart
-
         painter = QPainter(self)
         try:
             paint_chart(painter, QRectF(self.rect()), self.table)
@@ -345,8 +344,6 @@ class ReportsPage(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        from ltsa_desk.printing.report_charts import charted
-
         tables = charted(preview.summary.tables)
         for index, table in enumerate(tables):
             self.charts_grid.addWidget(ChartView(table), index // 2, index % 2)
