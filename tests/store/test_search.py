@@ -29,10 +29,10 @@ from ltsa_desk.services.intake import register_applicant, update_applicant
 from ltsa_desk.store import cipher, search
 from ltsa_desk.store.database import (
     Database,
-    _alembic_config,
     create_database,
     open_database,
 )
+from ltsa_desk.store.database.revisions import alembic_config
 from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.models import Applicant
 
@@ -354,7 +354,7 @@ def test_postgresql_index_is_a_pg_trgm_gin_index(workspace: Workspace) -> None:
 
 def _migrate(database: Database, revision: str, *, down: bool) -> None:
     with writer_engine(database.engine).begin() as connection:
-        config = _alembic_config(connection)
+        config = alembic_config(connection)
         (command.downgrade if down else command.upgrade)(config, revision)
 
 
