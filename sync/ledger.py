@@ -1,19 +1,16 @@
-"""The engine's reads and writes of the queue: claiming with leases, recording verdicts, and the
-state of each destination (online, offline since, paused) with its outage log.
+"""The engine's writes of what became of the queue: the verdicts on claimed items, and the
+state of each destination (online, offline since, paused, its pull cursor) with its outage log.
 
-Every function is one short transaction on a writer engine (SQLite: BEGIN IMMEDIATE), so two engines
-on one database (the window and a `sync run`) never claim the same item, and nothing waits long for
-a lock.
+Every function is one short transaction on a writer engine (SQLite: BEGIN IMMEDIATE), so nothing
+waits long for a lock. Claiming and leases are in `sync.leases`.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, or_, update
@@ -21,7 +18,6 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from sync.models import (
-    BLOCKING_STATES,
     OPEN_STATES,
     DestinationState,
     ItemState,
@@ -30,54 +26,7 @@ from sync.models import (
     utc_now,
 )
 
-
-@dataclass
-class Claimed:
-    """An item this worker now holds, with what it needs to be sent."""
-
-    key: str
-    kind: str
-    payload: dict[str, Any]
-    blind: bool  # first attempt from this database: may be sent without looking first
-    attempts: int
-    dependency_receipt: dict[str, Any] | None
-    in_doubt_until: datetime | None = None  # a "not found" before then proves nothing
-    db_now: datetime = field(default_factory=utc_now)  # the database's clock at the claim
-    claimed_at: float = field(default_factory=time.monotonic)  # before the claim, monotonic
-
-
-_CLAIM_COLUMNS = (
-    OutboxItem.seq,
-    OutboxItem.key,
-    OutboxItem.kind,
-    OutboxItem.payload,
-    OutboxItem.attempts,
-    OutboxItem.look_up_first,
-    OutboxItem.depends_on,
-    OutboxItem.state,
-    OutboxItem.lease_until,
-    OutboxItem.in_doubt_until,
-)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back without a zone; they are stored in UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
-def database_now(connection: Any) -> datetime:
-    """Now on the office database's clock, where leases are compared.
-
-    The desks of a shared office each have a clock, and they disagree: a desk a few minutes ahead
-    would take over leases the others still hold. PostgreSQL's clock is the one they share; a lone
-    counter's SQLite file has only this machine's.
-    """
-    if connection.dialect.name == "postgresql":
-        value = connection.execute(select(func.now())).scalar_one()
-        return value.astimezone(UTC)
-    return utc_now()
+# --- verdicts -----------------------------------------------------------------------------------
 
 
 class DeliveredItem(NamedTuple):
@@ -89,187 +38,130 @@ class DeliveredItem(NamedTuple):
     chain: str
 
 
-def _ready_condition(destination: str, now: datetime, state_condition: Any = None) -> Any:
-    """Items of `destination` that may leave now (by default: pending, or in flight with an
-    expired lease; `state_condition` narrows that to one of the two)."""
-    earlier = aliased(OutboxItem)
-    dependency = aliased(OutboxItem)
-    blocked_by_earlier = exists().where(
-        earlier.chain == OutboxItem.chain,
-        earlier.chain_position < OutboxItem.chain_position,
-        col(earlier.state).in_(BLOCKING_STATES),
-    )
-    dependency_delivered = exists().where(
-        dependency.key == OutboxItem.depends_on,
-        dependency.state == ItemState.DELIVERED.value,
-    )
-    if state_condition is None:
-        state_condition = or_(
-            OutboxItem.state == ItemState.PENDING.value,
-            and_(
-                OutboxItem.state == ItemState.IN_FLIGHT.value,
-                col(OutboxItem.lease_until) < now,
-            ),
-        )
-    return and_(
-        OutboxItem.destination == destination,
-        state_condition,
-        # Not a range the planner may pick an index for (coalesce of a NOT NULL column is the
-        # column): SQLite would otherwise take ix_outbox_ready and sort every ready item by seq
-        # for each batch, where ix_outbox_claim reads them in seq order and stops at `limit`.
-        func.coalesce(OutboxItem.next_attempt_at, now) <= now,
-        ~blocked_by_earlier,
-        or_(col(OutboxItem.depends_on).is_(None), dependency_delivered),
-    )
-
-
-@cache
-def _claim_selects() -> tuple[Any, Any]:
-    """The claim's two reads (pending items; items whose lease ran out), built once with bound
-    destination, time and limit: building them for every claim cost ~5 ms of the worker's CPU
-    (and the interpreter lock the window's GUI thread waits for) per 128 items (issue 19)."""
-    now = bindparam("b_now", type_=OutboxItem.__table__.c.next_attempt_at.type)
-    destination = bindparam("b_destination", type_=OutboxItem.__table__.c.destination.type)
-    return tuple(  # type: ignore[return-value]
-        select(*_CLAIM_COLUMNS)
-        .where(_ready_condition(destination, now, state_condition))  # type: ignore[arg-type]
-        .order_by(col(OutboxItem.seq))
-        .limit(bindparam("b_limit"))
-        .with_for_update(skip_locked=True)
-        for state_condition in (
-            OutboxItem.state == ItemState.PENDING.value,
-            and_(OutboxItem.state == ItemState.IN_FLIGHT.value, col(OutboxItem.lease_until) < now),
-        )
-    )
-
-
-def claim(
-    engine: Engine,
-    destination: str,
-    owner: str,
-    limit: int,
-    lease_seconds: float,
-    *,
-    takeover_hold_s: float = 0.0,
-) -> list[Claimed]:
-    """Take up to `limit` ready items under a lease, counting the attempt BEFORE anything is sent.
-
-    Counting first is what makes "blind only once" hold across a kill: whatever happens after this
-    commit, the next attempt at these items looks them up first. An item taken over from a lease
-    that ran out is in doubt until `takeover_hold_s` after that lease's end: its holder may have
-    had a request for it on the line (see the engine's "unknown outcomes").
-    """
-    claimed_at = time.monotonic()
-    with Session(engine) as session:
-        connection = session.connection()
-        now = database_now(connection)
-        # Pending items and items whose lease ran out, each read in queue order on its own, so
-        # the index on (destination, state, seq) hands over the first `limit` at once instead of
-        # every ready item being sorted for each batch (a 10,000-item backlog made draining
-        # quadratic); the two short lists are merged in queue order. Plain rows and one UPDATE
-        # for the whole claim, not ORM objects: the window's GUI thread waits for the same
-        # interpreter lock as this worker (see the gui_stall benchmark).
-        rows: list[Any] = []
-        values = {"b_destination": destination, "b_now": now, "b_limit": limit}
-        for statement in _claim_selects():
-            rows.extend(connection.execute(statement, values).all())
-        rows = sorted(rows, key=lambda row: row.seq)[:limit]
-        if not rows:
-            session.commit()
-            return []
-        needed = sorted({row.depends_on for row in rows if row.depends_on})
-        receipts = (
-            dict(
-                connection.execute(
-                    select(OutboxItem.key, OutboxItem.receipt).where(
-                        col(OutboxItem.key).in_(needed)
-                    )
-                ).all()
-            )
-            if needed
-            else {}
-        )
-        connection.execute(
-            update(OutboxItem)
-            .where(col(OutboxItem.seq).in_([row.seq for row in rows]))
-            .values(
-                attempts=OutboxItem.attempts + 1,
-                state=ItemState.IN_FLIGHT.value,
-                lease_owner=owner,
-                lease_until=now + timedelta(seconds=lease_seconds),
-                updated_at=now,
-            )
-        )
-        doubts: dict[int, datetime | None] = {row.seq: _aware(row.in_doubt_until) for row in rows}
-        taken_over = []
-        for row in rows:
-            if row.state != ItemState.IN_FLIGHT.value or row.lease_until is None:
-                continue
-            until = _aware(row.lease_until) + timedelta(seconds=takeover_hold_s)  # type: ignore[operator]
-            current = doubts[row.seq]
-            if current is None or current < until:
-                doubts[row.seq] = until
-                taken_over.append({"b_seq": row.seq, "b_doubt": until})
-        if taken_over:
-            connection.execute(_IN_DOUBT, taken_over)
-        claimed = []
-        for row in rows:
-            receipt = receipts.get(row.depends_on) if row.depends_on else None
-            claimed.append(
-                Claimed(
-                    row.key,
-                    row.kind,
-                    json.loads(row.payload),
-                    row.attempts == 0 and not row.look_up_first,
-                    row.attempts + 1,
-                    json.loads(receipt) if receipt else None,
-                    doubts[row.seq],
-                    now,
-                    claimed_at,
-                )
-            )
-        session.commit()
-    return claimed
-
-
-_IN_DOUBT = (
+_VERDICT_COLUMNS = (
+    OutboxItem.seq,
+    OutboxItem.key,
+    OutboxItem.destination,
+    OutboxItem.kind,
+    OutboxItem.chain,
+    OutboxItem.state,
+    OutboxItem.attempts,
+    OutboxItem.lease_owner,
+    OutboxItem.in_doubt_until,
+)
+_SETTLED = (ItemState.DELIVERED.value, ItemState.SUPERSEDED.value, ItemState.WITHDRAWN.value)
+_DELIVERED = (
     update(OutboxItem)
     .where(col(OutboxItem.seq) == bindparam("b_seq"))
-    .values(in_doubt_until=bindparam("b_doubt"))
+    .values(
+        state=ItemState.DELIVERED.value,
+        receipt=bindparam("b_receipt"),
+        last_error=None,
+        last_status=bindparam("b_status"),
+        lease_owner=None,
+        lease_until=None,
+    )
+)
+_OTHER_VERDICT = (
+    update(OutboxItem)
+    .where(col(OutboxItem.seq) == bindparam("b_seq"))
+    .values(
+        state=bindparam("b_state"),
+        attempts=bindparam("b_attempts"),
+        last_error=bindparam("b_error"),
+        last_status=bindparam("b_status"),
+        next_attempt_at=bindparam("b_next"),
+        in_doubt_until=bindparam("b_doubt"),
+        lease_owner=None,
+        lease_until=None,
+    )
 )
 
 
-def renew_leases(engine: Engine, owner: str, lease_seconds: float) -> int:
-    with Session(engine) as session:
-        now = database_now(session.connection())
-        result = session.exec(
-            update(OutboxItem)
-            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
-            .values(lease_until=now + timedelta(seconds=lease_seconds))
-        )
-        session.commit()
-        return int(result.rowcount or 0)
+@dataclass
+class Result:
+    """The verdict on one claimed item, to be written back."""
+
+    key: str
+    state: ItemState
+    receipt: dict[str, Any] | None = None
+    reason: str | None = None
+    status: int | None = None
+    wait_s: float = 0.0
+    verdict: str | None = None  # the transport's verdict, for the worker's own decisions
+    unreachable: bool = False
+    no_effect: bool = False  # a blind send refused before any effect: it does not count
+    in_doubt_until: datetime | None = None  # sent with no answer: a "not found" proves nothing yet
 
 
-def release_leases(engine: Engine, owner: str, takeover_hold_s: float = 0.0) -> None:
-    """A clean stop hands its unfinished items back at once instead of letting leases run out.
+def record(
+    engine: Engine,
+    owner: str,
+    results: list[Result],
+    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
+) -> None:
+    """Write verdicts in one transaction, with the application's hook for delivered items.
 
-    What is handed back may have been on the line when the stop gave up waiting for its sender:
-    it is in doubt for as long as a taken-over lease would be.
+    A delivery is written even if our lease was taken over meanwhile: it is the truth, and the other
+    worker would find the item by looking it up anyway. Any other verdict is written only while we
+    still hold the item, so a slow worker never overwrites a newer attempt's outcome.
+
+    The items are read as plain rows and the verdicts written with one many-row UPDATE per kind
+    of verdict: ORM objects and their flush took most of the sync worker's time, time the
+    window's GUI thread spent waiting for the interpreter lock.
     """
+    if not results:
+        return
+    now = utc_now()
     with Session(engine) as session:
-        now = database_now(session.connection())
-        session.exec(
-            update(OutboxItem)
-            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
-            .values(
-                state=ItemState.PENDING.value,
-                lease_owner=None,
-                lease_until=None,
-                in_doubt_until=now + timedelta(seconds=takeover_hold_s),
+        connection = session.connection()
+        current = {
+            row.key: row
+            for row in connection.execute(
+                select(*_VERDICT_COLUMNS).where(col(OutboxItem.key).in_([r.key for r in results]))
+            ).all()
+        }
+        delivered: list[dict[str, Any]] = []
+        others: list[dict[str, Any]] = []
+        for result in results:
+            row = current.get(result.key)
+            if row is None or row.state in _SETTLED:
+                continue
+            if result.state is ItemState.DELIVERED:
+                receipt = result.receipt or {}
+                delivered.append(
+                    {
+                        "b_seq": row.seq,
+                        "b_receipt": json.dumps(receipt, ensure_ascii=False, sort_keys=True),
+                        "b_status": result.status,
+                    }
+                )
+                if on_delivered is not None:
+                    item = DeliveredItem(row.key, row.destination, row.kind, row.chain)
+                    on_delivered(session, item, receipt)
+                continue
+            if not (row.lease_owner == owner and row.state == ItemState.IN_FLIGHT.value):
+                continue  # no longer ours: a newer attempt's outcome stands
+            attempts = row.attempts - 1 if result.no_effect and row.attempts > 0 else row.attempts
+            others.append(
+                {
+                    "b_seq": row.seq,
+                    "b_state": result.state.value,
+                    "b_attempts": attempts,
+                    "b_error": result.reason,
+                    "b_status": result.status,
+                    "b_next": now + timedelta(seconds=result.wait_s),
+                    "b_doubt": result.in_doubt_until or row.in_doubt_until,
+                }
             )
-        )
+        if delivered:
+            connection.execute(_DELIVERED.values(delivered_at=now, updated_at=now), delivered)
+        if others:
+            connection.execute(_OTHER_VERDICT.values(updated_at=now), others)
         session.commit()
+
+
+# --- the state of each destination -------------------------------------------------------------
 
 
 def destination_state(session: Session, destination: str) -> DestinationState:
@@ -408,8 +300,6 @@ def oldest_open_age_s(session: Session, destination: str) -> float | None:
     if oldest is None:
         return None
     if oldest.tzinfo is None:
-        from datetime import UTC
-
         oldest = oldest.replace(tzinfo=UTC)
     return max(0.0, (utc_now() - oldest).total_seconds())
 
@@ -441,126 +331,3 @@ def sendable_open(session: Session, active: set[str]) -> int:
         )
     )
     return int(session.exec(statement).one())
-
-
-_VERDICT_COLUMNS = (
-    OutboxItem.seq,
-    OutboxItem.key,
-    OutboxItem.destination,
-    OutboxItem.kind,
-    OutboxItem.chain,
-    OutboxItem.state,
-    OutboxItem.attempts,
-    OutboxItem.lease_owner,
-    OutboxItem.in_doubt_until,
-)
-_SETTLED = (ItemState.DELIVERED.value, ItemState.SUPERSEDED.value, ItemState.WITHDRAWN.value)
-_DELIVERED = (
-    update(OutboxItem)
-    .where(col(OutboxItem.seq) == bindparam("b_seq"))
-    .values(
-        state=ItemState.DELIVERED.value,
-        receipt=bindparam("b_receipt"),
-        last_error=None,
-        last_status=bindparam("b_status"),
-        lease_owner=None,
-        lease_until=None,
-    )
-)
-_OTHER_VERDICT = (
-    update(OutboxItem)
-    .where(col(OutboxItem.seq) == bindparam("b_seq"))
-    .values(
-        state=bindparam("b_state"),
-        attempts=bindparam("b_attempts"),
-        last_error=bindparam("b_error"),
-        last_status=bindparam("b_status"),
-        next_attempt_at=bindparam("b_next"),
-        in_doubt_until=bindparam("b_doubt"),
-        lease_owner=None,
-        lease_until=None,
-    )
-)
-
-
-@dataclass
-class Result:
-    """The verdict on one claimed item, to be written back."""
-
-    key: str
-    state: ItemState
-    receipt: dict[str, Any] | None = None
-    reason: str | None = None
-    status: int | None = None
-    wait_s: float = 0.0
-    verdict: str | None = None  # the transport's verdict, for the worker's own decisions
-    unreachable: bool = False
-    no_effect: bool = False  # a blind send refused before any effect: it does not count
-    in_doubt_until: datetime | None = None  # sent with no answer: a "not found" proves nothing yet
-
-
-def record(
-    engine: Engine,
-    owner: str,
-    results: list[Result],
-    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
-) -> None:
-    """Write verdicts in one transaction, with the application's hook for delivered items.
-
-    A delivery is written even if our lease was taken over meanwhile: it is the truth, and the other
-    worker would find the item by looking it up anyway. Any other verdict is written only while we
-    still hold the item, so a slow worker never overwrites a newer attempt's outcome.
-
-    The items are read as plain rows and the verdicts written with one many-row UPDATE per kind
-    of verdict: ORM objects and their flush took most of the sync worker's time, time the
-    window's GUI thread spent waiting for the interpreter lock.
-    """
-    if not results:
-        return
-    now = utc_now()
-    with Session(engine) as session:
-        connection = session.connection()
-        current = {
-            row.key: row
-            for row in connection.execute(
-                select(*_VERDICT_COLUMNS).where(col(OutboxItem.key).in_([r.key for r in results]))
-            ).all()
-        }
-        delivered: list[dict[str, Any]] = []
-        others: list[dict[str, Any]] = []
-        for result in results:
-            row = current.get(result.key)
-            if row is None or row.state in _SETTLED:
-                continue
-            if result.state is ItemState.DELIVERED:
-                receipt = result.receipt or {}
-                delivered.append(
-                    {
-                        "b_seq": row.seq,
-                        "b_receipt": json.dumps(receipt, ensure_ascii=False, sort_keys=True),
-                        "b_status": result.status,
-                    }
-                )
-                if on_delivered is not None:
-                    item = DeliveredItem(row.key, row.destination, row.kind, row.chain)
-                    on_delivered(session, item, receipt)
-                continue
-            if not (row.lease_owner == owner and row.state == ItemState.IN_FLIGHT.value):
-                continue  # no longer ours: a newer attempt's outcome stands
-            attempts = row.attempts - 1 if result.no_effect and row.attempts > 0 else row.attempts
-            others.append(
-                {
-                    "b_seq": row.seq,
-                    "b_state": result.state.value,
-                    "b_attempts": attempts,
-                    "b_error": result.reason,
-                    "b_status": result.status,
-                    "b_next": now + timedelta(seconds=result.wait_s),
-                    "b_doubt": result.in_doubt_until or row.in_doubt_until,
-                }
-            )
-        if delivered:
-            connection.execute(_DELIVERED.values(delivered_at=now, updated_at=now), delivered)
-        if others:
-            connection.execute(_OTHER_VERDICT.values(updated_at=now), others)
-        session.commit()

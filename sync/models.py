@@ -64,7 +64,7 @@ class OutboxItem(SQLModel, table=True):
     lease_until: datetime | None = None
     in_doubt_until: datetime | None = None
     """Until then a look-up that does not find this item proves nothing: an earlier request for
-    it may still be crossing the line (see the engine's "unknown outcomes")."""
+    it may still be crossing the line (see "unknown outcomes" in `sync.sending`)."""
     next_attempt_at: datetime = Field(default_factory=utc_now)
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     last_status: int | None = None

@@ -27,7 +27,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.services.permissions import require_role
 from ltsa_desk.services.sync_hooks import HOOKS, on_late_delivery
 from ltsa_desk.services.sync_setup import destination_configs, engine_settings
-from sync import bundle as sealed
+from sync.bundle import contents, export, sealing, upload, write_back
 from sync.credentials import NoKeyring, get_token, set_token
 from sync.engine import EngineSettings
 from sync.models import OPEN_STATES, OutboxItem
@@ -123,8 +123,8 @@ def _read(path: Path, field_name: str) -> bytes:
     if not path.is_file():
         raise BundleError(f"Berkas tidak ditemukan: {path}", field=field_name)
     try:
-        return sealed.read_file(path)
-    except sealed.BundleRefused as exc:
+        return sealing.read_file(path)
+    except sealing.BundleRefused as exc:
         raise BundleError(str(exc), field=field_name) from exc
     except OSError as exc:
         raise BundleError(f"{path.name} tidak bisa dibaca: {exc.strerror or exc}") from exc
@@ -132,7 +132,7 @@ def _read(path: Path, field_name: str) -> bytes:
 
 def _write(path: Path, data: bytes) -> Path:
     try:
-        return sealed.write_atomically(path, data)
+        return sealing.write_atomically(path, data)
     except OSError as exc:
         raise BundleError(f"{path} tidak bisa ditulis: {exc.strerror or exc}", field="out") from exc
 
@@ -170,22 +170,22 @@ def export_bundle(workspace: Workspace, out: Path, actor: Actor) -> ExportReport
     out = Path(out)
     _check_target(out, "out")
     config = workspace.config
-    sealer = sealed.Sealer(bundle_secret(config.office_code))
+    sealer = sealing.Sealer(bundle_secret(config.office_code))
     database_id = workspace.database.info.database_id
     for _attempt in range(5):
         with workspace.database.session() as session:
-            items, dependencies = sealed.select_exportable(session)
+            items, dependencies = export.select_exportable(session)
             if not items:
                 return ExportReport(None, None, 0)
-            made = sealed.Bundle(
-                bundle_id=sealed.new_bundle_id(),
+            made = contents.Bundle(
+                bundle_id=contents.new_bundle_id(),
                 office_code=config.office_code,
                 database_id=database_id,
-                created_at=sealed.iso_now(),
+                created_at=contents.iso_now(),
                 exported_by=actor.username,
                 counter_id=config.counter_id,
-                items=[sealed.bundle_item(item) for item in items],
-                dependencies=[sealed.known_receipt(dep) for dep in dependencies],
+                items=[export.bundle_item(item) for item in items],
+                dependencies=[export.known_receipt(dep) for dep in dependencies],
             )
         keys = [item.key for item in made.items]
         temporary = _write(out, made.seal(sealer))
@@ -196,7 +196,7 @@ def export_bundle(workspace: Workspace, out: Path, actor: Actor) -> ExportReport
                     session.rollback()
                     temporary.unlink(missing_ok=True)
                     continue
-                sealed.mark_look_up_first(session, keys)
+                export.mark_look_up_first(session, keys)
                 by_destination = dict(Counter(item.destination for item in made.items))
                 audit.record(
                     session,
@@ -212,7 +212,7 @@ def export_bundle(workspace: Workspace, out: Path, actor: Actor) -> ExportReport
                     counter_id=actor.counter_id,
                 )
                 session.commit()
-            sealed.finish(temporary, out)
+            sealing.finish(temporary, out)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             raise BundleError(f"{out} tidak bisa ditulis: {exc.strerror or exc}") from exc
@@ -284,16 +284,16 @@ def upload_bundle(
     bundle_path, receipts_path = Path(bundle_path), Path(receipts_path)
     data = _read(bundle_path, "file")
     try:
-        header = sealed.read_header(data, bundle_path.name)
-    except sealed.BundleRefused as exc:
+        header = sealing.read_header(data, bundle_path.name)
+    except sealing.BundleRefused as exc:
         raise BundleError(str(exc), field="file") from exc
     _check_target(receipts_path, "receipts")
     if receipts_path.resolve() == bundle_path.resolve():
         raise BundleError("Berkas tanda terima tidak boleh menimpa bundel", field="receipts")
     secret = bundle_secret(header.office_code, own_office=workspace.config.office_code)
     try:
-        bundle = sealed.open_bundle(data, secret, bundle_path.name)
-    except sealed.BundleRefused as exc:
+        bundle = contents.open_bundle(data, secret, bundle_path.name)
+    except sealing.BundleRefused as exc:
         raise BundleError(f"{exc}. Tidak ada yang dikirim.", field="file") from exc
     destinations = destination_configs(workspace.config)
     if not destinations:
@@ -301,7 +301,7 @@ def upload_bundle(
             "Belum ada tujuan yang diatur di komputer ini (registry.url / immigration.url); "
             "tidak ada yang dikirim"
         )
-    outcomes = sealed.deliver(
+    outcomes = upload.deliver(
         bundle,
         destinations,
         settings=settings or engine_settings(workspace.config),
@@ -309,18 +309,18 @@ def upload_bundle(
         progress=progress,
     )
     config = workspace.config
-    receipts = sealed.Receipts(
+    receipts = contents.Receipts(
         bundle_id=bundle.bundle_id,
         office_code=bundle.office_code,
         database_id=bundle.database_id,
-        uploaded_at=sealed.iso_now(),
+        uploaded_at=contents.iso_now(),
         uploaded_by=actor.username,
         uploader=f"{config.office_code}/{config.counter_id}",
         outcomes=outcomes,
     )
-    temporary = _write(receipts_path, receipts.seal(sealed.Sealer(secret)))
+    temporary = _write(receipts_path, receipts.seal(sealing.Sealer(secret)))
     try:
-        sealed.finish(temporary, receipts_path)
+        sealing.finish(temporary, receipts_path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise BundleError(f"{receipts_path} tidak bisa ditulis: {exc.strerror or exc}") from exc
@@ -349,9 +349,9 @@ def upload_bundle(
         origin_database=bundle.database_id,
         origin_counter=bundle.counter_id,
         items=len(outcomes),
-        delivered=counts[sealed.DELIVERED],
-        refused=counts[sealed.REFUSED],
-        waiting=counts[sealed.WAITING],
+        delivered=counts[contents.DELIVERED],
+        refused=counts[contents.REFUSED],
+        waiting=counts[contents.WAITING],
         receipts_path=receipts_path,
     )
 
@@ -363,7 +363,7 @@ def upload_bundle(
 class ImportReport:
     bundle_id: str
     items: int
-    applied: sealed.Applied
+    applied: write_back.Applied
     uploaded_at: str
     uploader: str
 
@@ -388,10 +388,10 @@ def import_receipts(workspace: Workspace, path: Path, actor: Actor) -> ImportRep
     config = workspace.config
     database_id = workspace.database.info.database_id
     try:
-        header = sealed.read_header(data, path.name)
-    except sealed.BundleRefused as exc:
+        header = sealing.read_header(data, path.name)
+    except sealing.BundleRefused as exc:
         raise BundleError(f"{exc}. Tidak ada yang diubah.", field="file") from exc
-    if header.kind != sealed.KIND_RECEIPTS:
+    if header.kind != sealing.KIND_RECEIPTS:
         raise BundleError(
             f"{path.name} adalah bundel, bukan tanda terima. Tanda terima dibuat oleh "
             "'ltsa-desk sync upload-bundle' di komputer yang mengirimkan bundel.",
@@ -400,19 +400,19 @@ def import_receipts(workspace: Workspace, path: Path, actor: Actor) -> ImportRep
     _check_origin(header.office_code, header.database_id, config.office_code, database_id, path)
     secret = bundle_secret(config.office_code)
     try:
-        receipts = sealed.open_receipts(data, secret, path.name)
-    except sealed.BundleRefused as exc:
+        receipts = contents.open_receipts(data, secret, path.name)
+    except sealing.BundleRefused as exc:
         raise BundleError(f"{exc}. Tidak ada yang diubah.", field="file") from exc
     _check_origin(receipts.office_code, receipts.database_id, config.office_code, database_id, path)
     with workspace.database.session() as session:
-        unknown = sealed.unknown_keys(session, receipts)
+        unknown = write_back.unknown_keys(session, receipts)
     if unknown:
         raise BundleError(
             f"{path.name} menyebut {len(unknown)} kiriman yang tidak ada di basis data ini "
             f"(mis. {unknown[0]}). Tidak ada yang diubah.",
             field="file",
         )
-    applied = sealed.apply_receipts(
+    applied = write_back.apply_receipts(
         workspace.database.writer,
         receipts,
         owner=f"receipts:{receipts.bundle_id[:8]}",

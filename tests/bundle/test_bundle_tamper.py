@@ -20,7 +20,7 @@ from ltsa_desk.counter.workspace import (
 )
 from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
-from sync import bundle as sealed
+from sync.bundle import contents, sealing
 from sync.credentials import set_token
 from sync.sim.testing import SimHandle
 
@@ -114,12 +114,12 @@ def test_receipts_given_as_a_bundle_are_refused(
 
 def _forged_receipts(desk: Desk, genuine: Path, secret: str, **change: str) -> bytes:
     """Receipts made by someone who knows the format but not the office's secret."""
-    real = sealed.open_receipts(genuine.read_bytes(), bundles.bundle_secret(OFFICE))
+    real = contents.open_receipts(genuine.read_bytes(), bundles.bundle_secret(OFFICE))
     outcomes = [
-        sealed.Outcome(o.key, o.destination, o.kind, "delivered", {"registry_id": "REG-PALSU"})
+        contents.Outcome(o.key, o.destination, o.kind, "delivered", {"registry_id": "REG-PALSU"})
         for o in real.outcomes
     ]
-    forged = sealed.Receipts(
+    forged = contents.Receipts(
         bundle_id=change.get("bundle_id", real.bundle_id),
         office_code=real.office_code,
         database_id=change.get("database_id", real.database_id),
@@ -128,7 +128,7 @@ def _forged_receipts(desk: Desk, genuine: Path, secret: str, **change: str) -> b
         uploader=real.uploader,
         outcomes=outcomes,
     )
-    return forged.seal(sealed.Sealer(secret))
+    return forged.seal(sealing.Sealer(secret))
 
 
 def test_receipts_forged_with_a_wrong_secret_change_nothing(
@@ -214,15 +214,15 @@ def test_authentic_receipts_naming_unknown_items_are_refused(
     desk: Desk, genuine_receipts: Path, tmp_path: Path
 ) -> None:
     """Made with the right secret (a bug elsewhere, or a mix-up of files): still all or nothing."""
-    real = sealed.open_receipts(genuine_receipts.read_bytes(), bundles.bundle_secret(OFFICE))
-    extra = sealed.Outcome(
+    real = contents.open_receipts(genuine_receipts.read_bytes(), bundles.bundle_secret(OFFICE))
+    extra = contents.Outcome(
         "00000000-0000-4000-8000-000000000000",
         "registry",
         "worker.register",
         "delivered",
         {"registry_id": "REG-X"},
     )
-    mixed = sealed.Receipts(
+    mixed = contents.Receipts(
         real.bundle_id,
         real.office_code,
         real.database_id,
@@ -232,7 +232,7 @@ def test_authentic_receipts_naming_unknown_items_are_refused(
         [*real.outcomes, extra],
     )
     path = tmp_path / "campur.ltsar"
-    path.write_bytes(mixed.seal(sealed.Sealer(bundles.bundle_secret(OFFICE))))
+    path.write_bytes(mixed.seal(sealing.Sealer(bundles.bundle_secret(OFFICE))))
     queue = queue_rows(desk.workspace)
 
     with pytest.raises(bundles.BundleError, match="tidak ada di basis data ini"):
@@ -241,9 +241,9 @@ def test_authentic_receipts_naming_unknown_items_are_refused(
 
 
 def test_a_forged_header_cannot_make_the_key_derivation_expensive(tmp_path: Path) -> None:
-    sealer = sealed.Sealer("rahasia-bundel-lotim-2026")
+    sealer = sealing.Sealer("rahasia-bundel-lotim-2026")
     data = sealer.seal(
-        sealed.KIND_BUNDLE,
+        sealing.KIND_BUNDLE,
         {"items": []},
         bundle_id="b",
         office_code=OFFICE,
@@ -255,5 +255,5 @@ def test_a_forged_header_cannot_make_the_key_derivation_expensive(tmp_path: Path
     header["kdf"]["n"] = 2**30
     raw = json.dumps(header, sort_keys=True).encode()
     heavy = data[:8] + struct.pack(">I", len(raw)) + raw + data[end:]
-    with pytest.raises(sealed.BundleRefused, match="parameter kunci tidak wajar"):
-        sealed.open_sealed(heavy, "rahasia-bundel-lotim-2026", sealed.KIND_BUNDLE)
+    with pytest.raises(sealing.BundleRefused, match="parameter kunci tidak wajar"):
+        sealing.open_sealed(heavy, "rahasia-bundel-lotim-2026", sealing.KIND_BUNDLE)

@@ -12,8 +12,9 @@ import httpx
 from synctools import Desk, as_utc, payload, receipt, wait_until
 
 from ltsa_desk.counter.workspace import open_workspace
-from sync.engine import LOOK_UP_RETRY_MAX_S, EngineEvent
+from sync.engine import EngineEvent
 from sync.models import OutboxItem
+from sync.sending import LOOK_UP_RETRY_MAX_S
 from sync.sim.testing import SimHandle
 
 
