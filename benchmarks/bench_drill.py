@@ -206,7 +206,7 @@ def attempts_histogram(folder: Path) -> tuple[dict[int, int], dict[str, int]]:
 
 def run(root: Path, size: DrillSize, *, seed: int = 19, log: Any = None) -> dict[str, Any]:
     """The drill; seconds, the tail, the remote's counters and the outbox's attempts."""
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     say = log or (lambda message: None)
     folder = root / "drill-counter"

@@ -181,7 +181,7 @@ def prepared_counter(folder: Path, count: int, sim: Any, concurrency: int, seed:
 
 
 def clean(root: Path, items: int, concurrency: int) -> dict[str, Any]:
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     with (
         run_sim_process(root / "sim-clean") as sim,
@@ -212,7 +212,7 @@ def clean(root: Path, items: int, concurrency: int) -> dict[str, Any]:
 
 
 def faulty(root: Path, items: int, concurrency: int) -> dict[str, Any]:
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     with run_sim_process(
         root / "sim-faulty", fail_rate=0.2, drop_after_commit=0.2, no_idempotency=True, seed=5
@@ -237,7 +237,7 @@ def plain_rate(root: Path, items: int, concurrency: int) -> float:
     from ltsa_desk.services.sync_setup import destination_configs, engine_settings
     from ltsa_desk.store.database import create_database, open_database
     from sync.engine import SyncEngine
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     url = f"sqlite:///{(root / 'drain-plain.sqlite').as_posix()}"
     create_database(url, office_code="52.03", counter_id="LOTIM-01")

@@ -228,7 +228,7 @@ class Suite:
         import bench_gui
         import drain
 
-        from sync.sim.testing import run_sim_process
+        from sync.sim.process import run_sim_process
 
         big = self.big_register()
         workspace = big["workspace"] or benchlib.open_workspace_at(big["folder"])

@@ -170,7 +170,7 @@ def _drain(folders: list[Path], url: str) -> tuple[float, float, int]:
 
 
 def drain_3_desks(root: Path, schemas: Schemas, items: int, concurrency: int, say: Any) -> Figure:
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
     rates: dict[int, tuple[float, float, float]] = {}
     with run_sim_process(root / "sim") as sim:

@@ -39,7 +39,7 @@ from ltsa_desk.services.sync_setup import DESTINATIONS, engine_settings
 from ltsa_desk.store.lock import DataFolderLock
 from sync.credentials import NoKeyring, get_token, set_token
 from sync.engine import DestinationConfig, SyncEngine
-from sync.sim.testing import SimHandle, start_sim_process
+from sync.sim.process import SimHandle, start_sim_process
 
 log = logging.getLogger(__name__)
 

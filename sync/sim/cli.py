@@ -1,7 +1,7 @@
 """``ltsa-sim``: start the reference server for the registry and immigration systems.
 
 On start it prints one line per port to stdout (flushed), which is what scripts and
-:mod:`sync.sim.testing` parse to learn the ports when ``--port 0`` asked for free ones::
+:mod:`sync.sim.process` parse to learn the ports when ``--port 0`` asked for free ones::
 
     ltsa-sim systems listening on http://127.0.0.1:8765
     ltsa-sim control listening on http://127.0.0.1:8766

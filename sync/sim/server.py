@@ -35,8 +35,11 @@ from typing import Any
 import uvicorn
 from uvicorn.server import ServerState
 
-from .app import PROTOCOL_STATE_KEY, Faults, SimRuntime, build_control_app, build_systems_app
+from .control_app import build_control_app
+from .responses import PROTOCOL_STATE_KEY
+from .runtime import Faults, SimRuntime
 from .store import SYSTEMS, SimStore
+from .systems_app import build_systems_app
 
 __all__ = ["SimOptions", "SimServer"]
 

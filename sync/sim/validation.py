@@ -141,6 +141,8 @@ def _phone(value: Any) -> str:
 @functools.cache
 def _alpha2_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes, loaded once (pycountry is a project dependency)."""
+    # Imported on first use, not at the top: pycountry takes ~0.1 s to import, and the simulator's
+    # start (training mode, every test's simulator) needs it only when a country is first checked.
     import pycountry
 
     return frozenset(country.alpha_2 for country in pycountry.countries)

@@ -28,7 +28,7 @@ from ltsa_desk.counter.workspace import (
 )
 from ltsa_desk.services.context import Actor
 from sync.credentials import set_token
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 
 @pytest.fixture(scope="session")

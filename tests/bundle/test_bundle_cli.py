@@ -20,7 +20,7 @@ from bundletools import OFFICE, SECRET, flip_byte
 from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult as Run
 
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 NIKS = ["5203011205900001", "5203015205950002", "5203011205900005"]
 ADMIN = "admin.uji"  # tests/cliauth.py's test admin and its password

@@ -22,7 +22,7 @@ from ltsa_desk.store.models import Applicant
 from sync import ledger, outbox
 from sync.destinations import REGISTER, UPDATE
 from sync.models import ItemState, utc_now
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 OLD_NAME = "Budi Santoso"
 CORRECTED = "Budi Santosa Wijaya"

@@ -14,7 +14,7 @@ from synctools import Desk, payload, receipt
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 BUDI_NIK = "5203011205900001"
 

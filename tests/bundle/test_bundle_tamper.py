@@ -22,7 +22,7 @@ from ltsa_desk.services import bundles
 from ltsa_desk.services.context import Actor
 from sync.bundle import contents, sealing
 from sync.credentials import set_token
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def _received(sim: SimHandle) -> int:

@@ -24,7 +24,7 @@ from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.store.models import Applicant
 from sync.credentials import set_token
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 ROOT = Path(__file__).resolve().parents[2]
 

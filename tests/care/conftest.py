@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 
 @pytest.fixture(scope="session")

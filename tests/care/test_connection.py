@@ -8,7 +8,7 @@ from caretools import connect, run
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.technician.connection_test import check_destination
 from sync.credentials import set_token
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def test_each_failing_layer_is_named(sim: SimHandle, closed_port: int, silent_port: int) -> None:

@@ -21,7 +21,7 @@ from ltsa_desk.services.sync_setup import destination_configs
 from ltsa_desk.technician.connection_test import check_all
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 LINE = re.compile(
     r"^(?P<when>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})Z "

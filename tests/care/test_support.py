@@ -15,7 +15,7 @@ from ltsa_desk.services.context import Actor
 from ltsa_desk.store import keys
 from ltsa_desk.technician.backup import make_backup
 from sync.models import OutboxItem
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

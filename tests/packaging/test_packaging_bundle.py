@@ -13,7 +13,7 @@ import pytest
 from packaging_tools import ROOT, load
 
 import ltsa_desk
-from sync.sim import testing as sim_testing
+from sync.sim import process as sim_process
 
 bundle = load("ltsa_bundle")
 launcher = load("launcher")
@@ -194,7 +194,7 @@ def test_windowed_verbs_get_null_streams(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_simulator_command_from_source_uses_this_interpreter() -> None:
-    assert sim_testing.sim_program() == [sys.executable, "-m", "sync.sim"]
+    assert sim_process.sim_program() == [sys.executable, "-m", "sync.sim"]
 
 
 def test_frozen_app_starts_its_sibling_ltsa_sim(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -202,4 +202,4 @@ def test_frozen_app_starts_its_sibling_ltsa_sim(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(folder / bundle.GUI.filename(os.name == "nt")))
     expected = folder / bundle.SIM.filename(os.name == "nt")
-    assert sim_testing.sim_program() == [str(expected)]
+    assert sim_process.sim_program() == [str(expected)]

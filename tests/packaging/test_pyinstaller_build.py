@@ -24,7 +24,7 @@ import pytest
 from packaging_tools import ROOT, load
 
 import ltsa_desk
-from sync.sim import testing as sim_testing
+from sync.sim import process as sim_process
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -219,12 +219,12 @@ def test_window_starts_offscreen(app_dir: Path, env: dict[str, str], tmp_path: P
 
 
 @pytest.fixture
-def frozen_sim(app_dir: Path, tmp_path: Path) -> Iterator[sim_testing.SimHandle]:
+def frozen_sim(app_dir: Path, tmp_path: Path) -> Iterator[sim_process.SimHandle]:
     """The bundled ltsa-sim, started by the same code training mode uses inside the build."""
     with pytest.MonkeyPatch.context() as frozen:
         frozen.setattr(sys, "frozen", True, raising=False)
         frozen.setattr(sys, "executable", str(program(app_dir, bundle.GUI)))
-        handle = sim_testing.start_sim_process(tmp_path / "sim", token="latihan")
+        handle = sim_process.start_sim_process(tmp_path / "sim", token="latihan")
     try:
         yield handle
     finally:
@@ -232,7 +232,7 @@ def frozen_sim(app_dir: Path, tmp_path: Path) -> Iterator[sim_testing.SimHandle]
 
 
 def test_bundled_simulator_and_sync_run(
-    app_dir: Path, env: dict[str, str], tmp_path: Path, frozen_sim: sim_testing.SimHandle
+    app_dir: Path, env: dict[str, str], tmp_path: Path, frozen_sim: sim_process.SimHandle
 ) -> None:
     assert frozen_sim.process is not None
     assert Path(frozen_sim.process.args[0]).name == bundle.SIM.filename(WINDOWS)

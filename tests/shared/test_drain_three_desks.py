@@ -28,7 +28,7 @@ from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.database import open_database
 from sync.credentials import set_token
 from sync.models import OutboxItem
-from sync.sim.testing import run_sim_process
+from sync.sim.process import run_sim_process
 
 DESKS = ("LOTIM-01", "LOTIM-02", "LOTIM-03")
 APPLICANTS = 30

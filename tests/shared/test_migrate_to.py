@@ -29,7 +29,7 @@ from ltsa_desk.store.database import open_database
 from ltsa_desk.store.models import Applicant, AuditLog, Document, Letter, MovedCounter, Officer
 from sync.credentials import set_token
 from sync.models import ItemState, OutboxItem
-from sync.sim.testing import run_sim_process
+from sync.sim.process import run_sim_process
 
 TODAY = date.today()
 AGENCY = "PT Bintang Mandiri"

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ import time
 import httpx
 import pytest
 
-from sync.sim.testing import SimHandle, run_sim_process, worker_payload
+from sync.sim.process import SimHandle, run_sim_process
+from sync.sim.samples import worker_payload
 
 WORKERS = "/registry/v1/workers"
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from sync.sim.testing import SimHandle, application_payload, run_sim_process, worker_payload
+from sync.sim.process import SimHandle, run_sim_process
+from sync.sim.samples import application_payload, worker_payload
 
 WORKERS = "/registry/v1/workers"
 APPLICATIONS = "/immigration/v1/passport-applications"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from sync.sim.testing import SimHandle, application_payload, worker_payload
+from sync.sim.process import SimHandle
+from sync.sim.samples import application_payload, worker_payload
 
 WORKERS = "/registry/v1/workers"
 APPLICATIONS = "/immigration/v1/passport-applications"

@@ -13,8 +13,9 @@ import time
 import httpx
 import pytest
 
+from sync.sim.process import run_sim_process, start_sim_process
+from sync.sim.samples import application_payload, worker_payload
 from sync.sim.server import SimOptions, SimServer
-from sync.sim.testing import application_payload, run_sim_process, start_sim_process, worker_payload
 
 WORKERS = "/registry/v1/workers"
 APPLICATIONS = "/immigration/v1/passport-applications"

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync.sim.testing import SimHandle, worker_payload
+from sync.sim.process import SimHandle
+from sync.sim.samples import worker_payload
 from sync.sim.validation import (
     PASSPORT_FIELDS,
     WORKER_FIELDS,

@@ -17,7 +17,7 @@ from synctools import Desk
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 
 @pytest.fixture(scope="session")

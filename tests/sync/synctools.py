@@ -35,7 +35,7 @@ from ltsa_desk.store.models import Applicant, CaseEvent
 from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
 from sync.models import DestinationState, Outage, OutboxItem
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 OFFICE = "52.03"
 

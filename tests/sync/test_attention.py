@@ -6,7 +6,7 @@ from __future__ import annotations
 from synctools import Desk, payload, receipt
 
 from sync import outbox
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 BUDI_NIK = "5203011205900001"
 

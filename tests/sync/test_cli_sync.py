@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from synctools import Desk, run_cli
 
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 DESTINATION_FIELDS = {
     "online",

@@ -21,7 +21,7 @@ from ltsa_desk.services.case_order import skip_order
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from sync.credentials import set_token
-from sync.sim.testing import run_sim_process
+from sync.sim.process import run_sim_process
 
 KILLS = 20
 APPLICANTS = 40

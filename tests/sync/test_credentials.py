@@ -10,7 +10,7 @@ import pytest
 from synctools import OFFICE, Desk, run_cli, wait_until
 
 from sync.credentials import get_token, set_token
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def set_registry_token_by_cli(desk: Desk, token: str) -> Any:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from synctools import Desk, as_utc, letters, nik, payload, receipt
 
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def test_registration_is_delivered_with_its_receipt(desk: Desk, sim: SimHandle) -> None:

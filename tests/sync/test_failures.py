@@ -15,7 +15,7 @@ from ltsa_desk.counter.workspace import open_workspace
 from sync.engine import EngineEvent
 from sync.models import OutboxItem
 from sync.sending import LOOK_UP_RETRY_MAX_S
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def test_transient_failures_are_retried_until_delivered_once(

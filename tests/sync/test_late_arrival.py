@@ -23,7 +23,7 @@ from holdproxy import Hold, HoldProxy
 from synctools import OFFICE, Desk, wait_until
 
 from sync.credentials import set_token
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 READ_TIMEOUT_S = 1.0  # the engine gives up on an answer after this long (quiet period: 2 s)
 

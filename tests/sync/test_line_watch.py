@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from synctools import Desk, wait_until
 
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 # Pulls (which would notice a dead line too, slowly) are kept out of the way: what is looked at
 # here is the line watch itself.

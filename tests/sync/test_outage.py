@@ -7,7 +7,7 @@ import time
 
 from synctools import Desk, as_utc, wait_until
 
-from sync.sim.testing import SimHandle
+from sync.sim.process import SimHandle
 
 
 def test_outage_is_logged_and_backlog_drains_by_itself_when_the_line_returns(

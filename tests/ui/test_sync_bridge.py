@@ -28,7 +28,7 @@ from ltsa_desk.ui.sync_page import SyncPage
 from ltsa_desk.ui.workers import Runner
 from sync.credentials import set_token
 from sync.engine import EngineEvent, EngineSettings, SyncEngine
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

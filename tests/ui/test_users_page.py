@@ -35,7 +35,7 @@ from ltsa_desk.ui.users_page import UsersPage
 from ltsa_desk.ui.workers import Runner
 from sync.credentials import set_token
 from sync.engine import EngineSettings
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 OFFICE = "52.03"

@@ -25,7 +25,7 @@ from ltsa_desk.ui.wizard import (
     SetupWizard,
 )
 from sync.credentials import get_token
-from sync.sim.testing import SimHandle, run_sim_process
+from sync.sim.process import SimHandle, run_sim_process
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,25 +1,27 @@
-"""Run ``ltsa-sim`` as a real subprocess for tests, benchmarks and demos.
+"""Starting and stopping ``ltsa-sim`` as a real subprocess, and talking to its control port.
 
-The sync engine's tests must see the simulator exactly as the app will: a separate process on real
-loopback sockets that can be killed, restarted on the same ports with the same state, cut off, or
-made to drop responses. This module starts it (``python -m sync.sim`` with ``--port 0``), reads the
-ports it prints, and hands back a :class:`SimHandle` with the URLs and the control calls::
+Training mode starts one for the practice office (``ltsa_desk.services.training``); tests,
+benchmarks and the screen tour start them too, because the sync engine must see the simulator
+exactly as the app will: a separate process on real loopback sockets that can be killed,
+restarted on the same ports with the same state, cut off, or made to drop responses. This module
+starts it (``python -m sync.sim``, or the frozen build's ``ltsa-sim`` program, with ``--port 0``),
+reads the ports it prints, and hands back a :class:`SimHandle` with the URLs and the control
+calls::
 
-    from sync.sim.testing import run_sim_process
+    from sync.sim.process import run_sim_process
 
-    def test_something(tmp_path):
-        with run_sim_process(tmp_path, fail_rate=0.2) as sim:
-            client = httpx.Client(headers=sim.auth_headers)
-            client.post(sim.registry_url + "/v1/workers", json=payload)
-            assert sim.stats()["registry"]["duplicate_effects"] == 0
+    with run_sim_process(tmp_path, fail_rate=0.2) as sim:
+        client = httpx.Client(headers=sim.auth_headers)
+        client.post(sim.registry_url + "/v1/workers", json=payload)
+        assert sim.stats()["registry"]["duplicate_effects"] == 0
 
-Only the standard library and httpx are used here, so the helper is importable from any test.
+Only the standard library and httpx are used here, so starting a simulator stays light. Valid
+sample payloads for the two systems are in :mod:`sync.sim.samples`.
 """
 
 from __future__ import annotations
 
 import atexit
-import itertools
 import os
 import queue
 import re
@@ -29,7 +31,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -40,10 +41,8 @@ import httpx
 __all__ = [
     "SimHandle",
     "SimStartError",
-    "application_payload",
     "run_sim_process",
     "start_sim_process",
-    "worker_payload",
 ]
 
 _LINE_RE = re.compile(r"ltsa-sim (systems|control) listening on (http://\S+)")
@@ -85,7 +84,7 @@ def sim_program() -> list[str]:
 
 
 def _repo_root() -> Path:
-    """The directory holding the ``sync`` package (this file is ``sync/sim/testing.py``).
+    """The directory holding the ``sync`` package (this file is ``sync/sim/process.py``).
 
     Put first on the child's PYTHONPATH so it imports this very ``sync``, whatever the caller's
     sys.path looks like (a ``tests/sync`` folder could otherwise pass for a namespace package).
@@ -490,67 +489,3 @@ def _kill_leftovers() -> None:
     for handle in list(_LIVE):
         with suppress(Exception):
             handle.kill()
-
-
-_SAMPLE_SEQ = itertools.count(1)
-
-
-def worker_payload(**overrides: Any) -> dict[str, Any]:
-    """A valid registry worker payload with a fresh client reference and NIK (unique per process).
-
-    Handy for tests and benchmarks that need many distinct CPMI; ``overrides`` replace fields
-    (``None`` removes one).
-    """
-    n = next(_SAMPLE_SEQ)
-    payload: dict[str, Any] = {
-        "client_reference": str(uuid.uuid4()),
-        "nik": f"5203{n:012d}",
-        "full_name": f"Siti Aminah {_alpha(n)}",
-        "birth_date": "1996-04-17",
-        "sex": "P",
-        "birth_place": "Mataram",
-        "address": "Jl. Pejanggik No. 12, Mataram",
-        "phone": "+6281234567890",
-        "destination_country": "MY",
-        "job_title": "Penata laksana rumah tangga",
-        "sector": "domestic",
-        "agency": "PT Contoh Penempatan",
-        "office_code": "52.03",
-        "tracking_code": f"LTSA-52.03-{n:06d}",
-        "planned_departure": "2027-02-01",
-    }
-    return _apply(payload, overrides)
-
-
-def application_payload(worker: dict[str, Any], **overrides: Any) -> dict[str, Any]:
-    """A valid passport application for a registered ``worker`` (needs its ``registry_id``)."""
-    payload: dict[str, Any] = {
-        "client_reference": str(uuid.uuid4()),
-        "registry_id": worker["registry_id"],
-        "nik": worker["nik"],
-        "full_name": worker["full_name"],
-        "birth_date": worker["birth_date"],
-        "sex": worker["sex"],
-        "office_code": worker.get("office_code") or "52.03",
-        "tracking_code": worker.get("tracking_code") or f"LTSA-52.03-{next(_SAMPLE_SEQ):06d}",
-        "birth_place": worker.get("birth_place"),
-    }
-    return _apply(payload, overrides)
-
-
-def _alpha(n: int) -> str:
-    """Letters only (names may not contain digits): 1 -> 'A', 27 -> 'AA'."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def _apply(payload: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
-    for name, value in overrides.items():
-        if value is None:
-            payload.pop(name, None)
-        else:
-            payload[name] = value
-    return {k: v for k, v in payload.items() if v is not None}
