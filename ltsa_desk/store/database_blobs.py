@@ -40,10 +40,10 @@ from ltsa_desk.store.attachments import (
     AttachmentRejected,
     Source,
     StoredAttachment,
-    _check_size,
     check_sha256,
     inspect_bytes,
 )
+from ltsa_desk.store.attachments.file_checks import check_size
 from ltsa_desk.store.models import AttachmentBlob, utc_now
 
 _TABLE = AttachmentBlob.__table__  # type: ignore[attr-defined]
@@ -98,14 +98,14 @@ class DatabaseBlobStore:
         st = source.stat()
         if not stat.S_ISREG(st.st_mode):
             raise AttachmentRejected("not_a_file", f"Bukan berkas biasa: {source.name}")
-        _check_size(st.st_size, self.max_bytes)
+        check_size(st.st_size, self.max_bytes)
         parts: list[bytes] = []
         total = 0
         with open(source, "rb") as handle:
             while chunk := handle.read(_CHUNK):
                 total += len(chunk)
                 if total > self.max_bytes:  # it grew after stat
-                    _check_size(total, self.max_bytes)
+                    check_size(total, self.max_bytes)
                 parts.append(chunk)
         return b"".join(parts)
 

@@ -35,11 +35,11 @@ from ltsa_desk.store.attachments import (
     AttachmentRejected,
     AttachmentStore,
     StoredAttachment,
-    _check_size,
     atomic_write,
     inspect_bytes,
     sniff_media_type,
 )
+from ltsa_desk.store.attachments.file_checks import check_size
 
 MAGIC = b"LTSAENC1"
 NONCE_BYTES = 12
@@ -104,7 +104,7 @@ class EncryptedAttachmentStore(AttachmentStore):
         st = source.stat()
         if not stat.S_ISREG(st.st_mode):
             raise AttachmentRejected("not_a_file", f"Bukan berkas biasa: {source.name}")
-        _check_size(st.st_size, self.max_bytes)  # an oversize file is refused unread
+        check_size(st.st_size, self.max_bytes)  # an oversize file is refused unread
         data = b"".join(self._read_chunks(source))
         return self._put_bytes(data)
 
