@@ -31,6 +31,10 @@ def _isolated_home(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    # Under Windows the file keyring (keyrings.alt) lives in %LOCALAPPDATA%, which HOME does not
+    # move: two pytest-xdist workers shared one keyring file and lost each other's database keys.
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
+    monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
     monkeypatch.delenv("LTSA_DATA_DIR", raising=False)
 
 
