@@ -1,52 +1,31 @@
-"""Helpers for the shared-office tests: desks on one PostgreSQL schema, the real CLI, a TCP proxy.
+"""Helpers for the shared-office tests: desks on one PostgreSQL schema, and a TCP proxy.
 
 Every desk is a data folder of its own, set up exactly as a technician would (``initialise`` or
 ``ltsa-desk init --database-url``), and they meet only in the database. The proxy stands between a
 desk and the server so a test can switch the "office server" off and on again without touching the
-real PostgreSQL other tests use.
+real PostgreSQL other tests use. What every desk test shares (NIKs, names, waiting, the real
+command) is in tests/desktools.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import select
 import socket
-import subprocess
-import sys
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from cliauth import add_admin_command, admin_line, as_admin
-from cliresult import CliResult
+from desktools import OFFICE, letters, nik
 
 from ltsa_desk.counter.workspace import Workspace, initialise, open_workspace
 from ltsa_desk.services.context import Actor
-
-OFFICE = "52.03"
 
 
 def pdf(tag: str) -> bytes:
     """A small valid PDF (signature and end marker) whose content names ``tag``."""
     return b"%PDF-1.4\n% " + tag.encode() + b"\n%%EOF\n"
-
-
-def nik(serial: int, *, day: int = 12, month: int = 5, year: int = 1990) -> str:
-    """A valid NIK of Lombok Timur (52.03), district 01: ``5203 01 DDMMYY SSSS``."""
-    return f"520301{day:02d}{month:02d}{year % 100:02d}{serial:04d}"
-
-
-def letters(n: int) -> str:
-    """Names carry no digits: 1 -> 'A', 27 -> 'AA'."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def person(serial: int, **extra: Any) -> dict[str, Any]:
@@ -69,58 +48,6 @@ def make_desk(data_dir: Path, counter_id: str, url: str) -> Workspace:
 
 def actor(counter_id: str, username: str = "petugas1") -> Actor:
     return Actor(username=username, counter_id=counter_id, office_code=OFFICE)
-
-
-# --- the real command -----------------------------------------------------------------------------
-
-
-def cli_command(data_dir: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "ltsa_desk", *args, "--data-dir", str(data_dir)]
-
-
-def run_cli(
-    data_dir: Path,
-    *args: str,
-    input: str | None = None,
-    timeout: float = 120,
-    auth: bool = True,
-) -> CliResult:
-    """The real ``ltsa-desk`` in a fresh process, with this test's HOME and keyring file; a
-    verb that needs an account runs as the test admin (tests/cliauth.py) unless ``auth=False``
-    or the test names its own `--as`."""
-    if auth:
-        argv, input = as_admin(
-            args,
-            input,
-            data_dir,
-            lambda: run_cli(data_dir, *add_admin_command(), input=admin_line(None), auth=False),
-        )
-        args = tuple(argv)
-    env = dict(os.environ)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.pop("LTSA_DATA_DIR", None)
-    done = subprocess.run(
-        cli_command(data_dir, *args),
-        input=input,
-        stdin=None if input is not None else subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=timeout,
-    )
-    return CliResult(tuple(args), done.returncode, done.stdout, done.stderr)
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for: {what}")
-        time.sleep(0.05)
 
 
 # --- a switchable office server -------------------------------------------------------------------

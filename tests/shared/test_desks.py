@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from officetools import OFFICE, actor, make_desk, nik, pdf, person, run_cli
+from desktools import OFFICE, nik, run_cli
+from officetools import actor, make_desk, pdf, person
 from sqlalchemy import func
 from sqlmodel import col, select
 

@@ -20,7 +20,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from officetools import OFFICE, actor, cli_command, make_desk, person
+from desktools import OFFICE, cli_command
+from officetools import actor, make_desk, person
 from sqlmodel import col, select
 
 from ltsa_desk.services.case_order import skip_order

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from officetools import OFFICE, actor, person, run_cli
+from desktools import OFFICE, run_cli
+from officetools import actor, person
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from officetools import TcpProxy, actor, make_desk, person, wait_until
+from desktools import wait_until
+from officetools import TcpProxy, actor, make_desk, person
 from sqlalchemy.engine import make_url
 
 from ltsa_desk.counter.workspace import Workspace, open_workspace

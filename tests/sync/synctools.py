@@ -2,26 +2,21 @@
 
 Everything here goes through the real pieces: the application's services write applicants and their
 outbox items, a real `SyncEngine` sends them over HTTP to the simulator subprocess on 127.0.0.1, and
-the assertions read the office database and the simulator's own records and counters.
+the assertions read the office database and the simulator's own records and counters. What every
+desk test shares (NIKs, names, waiting, the real command) is in tests/desktools.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from cliauth import add_admin_command, admin_line, as_admin
-from cliresult import CliResult
+from desktools import OFFICE, letters, nik
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -36,8 +31,6 @@ from sync.credentials import set_token
 from sync.engine import EngineSettings, SyncEngine
 from sync.models import DestinationState, Outage, OutboxItem
 from sync.sim.process import SimHandle
-
-OFFICE = "52.03"
 
 FAST: dict[str, float] = {
     "lease_seconds": 2,
@@ -55,40 +48,9 @@ def fast_settings(**overrides: Any) -> EngineSettings:
     return EngineSettings(**{**FAST, **overrides})
 
 
-def nik(
-    serial: int, *, day: int = 12, month: int = 5, year: int = 1990, female: bool = False
-) -> str:
-    """A valid NIK of Lombok Timur (52.03), district 01: `5203 01 DDMMYY SSSS`, women day + 40."""
-    assert 1 <= serial <= 9999
-    return f"520301{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
-
-
-def letters(n: int) -> str:
-    """Names may not carry digits: 1 -> 'A', 27 -> 'AA'."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def as_utc(value: datetime) -> datetime:
     """SQLite hands datetimes back without a zone; they are stored in UTC."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def wait_until(
-    predicate: Callable[[], Any], timeout: float, what: str, interval: float = 0.05
-) -> Any:
-    """Poll until `predicate()` is truthy (and return it), or fail the test after `timeout` s."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for: {what}")
-        time.sleep(interval)
 
 
 @dataclass
@@ -290,39 +252,3 @@ def payload(item: OutboxItem) -> dict[str, Any]:
     value = json.loads(item.payload)
     assert isinstance(value, dict)
     return value
-
-
-def run_cli(
-    data_dir: Path, *args: str, input: str | None = None, timeout: float = 60, auth: bool = True
-) -> CliResult:
-    """The real `ltsa-desk` in a fresh process, with this test's HOME and keyring file; a verb
-    that needs an account runs as the test admin (tests/cliauth.py) unless ``auth=False``."""
-    if auth:
-        argv, input = as_admin(
-            args,
-            input,
-            data_dir,
-            lambda: run_cli(data_dir, *add_admin_command(), input=admin_line(None), auth=False),
-        )
-        args = tuple(argv)
-    env = dict(os.environ)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.pop("LTSA_DATA_DIR", None)
-    started = time.monotonic()
-    completed = subprocess.run(
-        [sys.executable, "-m", "ltsa_desk", *args, "--data-dir", str(data_dir)],
-        input=input,
-        stdin=None if input is not None else subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=timeout,
-    )
-    return CliResult(
-        tuple(args),
-        completed.returncode,
-        completed.stdout,
-        completed.stderr,
-        time.monotonic() - started,
-    )

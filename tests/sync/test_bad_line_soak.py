@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 from badline import LineUnavailable, RemoteSim, bad_line, check_available, remote_sim
-from synctools import OFFICE, Desk
+from desktools import OFFICE
+from synctools import Desk
 
 from sync.credentials import set_token
 

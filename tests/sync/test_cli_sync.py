@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from synctools import Desk, run_cli
+from desktools import run_cli
+from synctools import Desk
 
 from sync.sim.process import SimHandle
 

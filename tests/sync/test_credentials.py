@@ -7,7 +7,8 @@ import time
 from typing import Any
 
 import pytest
-from synctools import OFFICE, Desk, run_cli, wait_until
+from desktools import OFFICE, run_cli, wait_until
+from synctools import Desk
 
 from sync.credentials import get_token, set_token
 from sync.sim.process import SimHandle

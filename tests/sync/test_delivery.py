@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from synctools import Desk, as_utc, letters, nik, payload, receipt
+from desktools import letters, nik
+from synctools import Desk, as_utc, payload, receipt
 
 from sync.sim.process import SimHandle
 

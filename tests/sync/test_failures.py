@@ -9,7 +9,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from synctools import Desk, as_utc, payload, receipt, wait_until
+from desktools import wait_until
+from synctools import Desk, as_utc, payload, receipt
 
 from ltsa_desk.counter.workspace import open_workspace
 from sync.engine import EngineEvent

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from desktools import OFFICE, wait_until
 from holdproxy import Hold, HoldProxy
-from synctools import OFFICE, Desk, wait_until
+from synctools import Desk
 
 from sync.credentials import set_token
 from sync.sim.process import SimHandle

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from synctools import Desk, wait_until
+from desktools import wait_until
+from synctools import Desk
 
 from sync.sim.process import SimHandle, run_sim_process
 

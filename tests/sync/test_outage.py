@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import time
 
-from synctools import Desk, as_utc, wait_until
+from desktools import wait_until
+from synctools import Desk, as_utc
 
 from sync.sim.process import SimHandle
 
