@@ -8,7 +8,8 @@ Modules (nothing is imported here, so ``import sync.sim.process`` stays light):
 - :mod:`sync.sim.cli` -- the ``ltsa-sim`` command (also ``python -m sync.sim``).
 - :mod:`sync.sim.server` -- :class:`~sync.sim.server.SimServer` / ``SimOptions``, in-process use.
 - :mod:`sync.sim.process` -- ``start_sim_process`` / ``run_sim_process(tmp_path, **options)``: a
-  real subprocess, for training mode, tests, benchmarks and the tour.
+  real subprocess, for training mode, tests, benchmarks and the tour; its control port's calls
+  are :mod:`sync.sim.control_calls`.
 - :mod:`sync.sim.samples` -- valid sample payloads for tests and benchmarks.
 - :mod:`sync.sim.systems_app`, :mod:`sync.sim.control_app` -- the two HTTP faces (systems port,
   control port), sharing :mod:`sync.sim.runtime` (faults, tokens, store) and

@@ -6,7 +6,7 @@ exactly as the app will: a separate process on real loopback sockets that can be
 restarted on the same ports with the same state, cut off, or made to drop responses. This module
 starts it (``python -m sync.sim``, or the frozen build's ``ltsa-sim`` program, with ``--port 0``),
 reads the ports it prints, and hands back a :class:`SimHandle` with the URLs and the control
-calls::
+calls (:mod:`sync.sim.control_calls`)::
 
     from sync.sim.process import run_sim_process
 
@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from .control_calls import SimControlCalls
 
 __all__ = [
     "SimHandle",
@@ -92,7 +94,7 @@ def _repo_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-class SimHandle:
+class SimHandle(SimControlCalls):
     """A running ``ltsa-sim`` process and the calls tests need on it.
 
     Attributes: ``base_url`` (systems root), ``registry_url`` (``.../registry``),
@@ -337,7 +339,7 @@ class SimHandle:
                     raise
                 time.sleep(0.2)
 
-    # -- control calls --------------------------------------------------------------------------
+    # -- the control port (its calls: SimControlCalls) -------------------------------------------
 
     @property
     def control(self) -> httpx.Client:
@@ -350,78 +352,6 @@ class SimHandle:
         if self._control is not None:
             self._control.close()
             self._control = None
-
-    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = self.control.request(method, path, **kwargs)
-        if response.status_code >= 400:
-            raise AssertionError(
-                f"{method} {path} -> {response.status_code}: {response.text[:500]}"
-            )
-        return response.json()
-
-    def stats(self) -> dict[str, dict[str, int]]:
-        """``GET /_sim/stats``: per system received / applied / duplicates_suppressed / ..."""
-        return self._call("GET", "/_sim/stats")
-
-    def faults(self) -> dict[str, Any]:
-        return self._call("GET", "/_sim/faults")
-
-    def set_faults(self, **faults: Any) -> dict[str, Any]:
-        """``POST /_sim/faults`` (fail_rate, latency_ms, offline, drop_after_commit,
-        rate_limit_burst, rate_limit_retry_after, no_idempotency); returns the new settings."""
-        return self._call("POST", "/_sim/faults", json=faults)
-
-    def advance(
-        self,
-        reject: list[str] | dict[str, str] | None = None,
-        *,
-        reason: str | None = None,
-        only: list[str] | None = None,
-    ) -> dict[str, Any]:
-        """``POST /_sim/advance``: move open passport applications one status along."""
-        body: dict[str, Any] = {}
-        if reject:
-            body["reject"] = reject
-        if reason is not None:
-            body["reason"] = reason
-        if only is not None:
-            body["only"] = only
-        return self._call("POST", "/_sim/advance", json=body)
-
-    def set_token(self, token: str, system: str | None = None) -> None:
-        """Change the accepted token at run time (a revoked or rotated credential)."""
-        body: dict[str, Any] = {"token": token}
-        if system is not None:
-            body["system"] = system
-        self._call("POST", "/_sim/token", json=body)
-
-    def records(self, system: str, client_reference: str | None = None) -> list[dict[str, Any]]:
-        params = {"system": system}
-        if client_reference is not None:
-            params["client_reference"] = client_reference
-        return self._call("GET", "/_sim/records", params=params)["records"]
-
-    def seed_registry(self, *payloads: dict[str, Any]) -> list[dict[str, Any]]:
-        """Records "registered elsewhere" (for 409 / adoption tests); not counted in stats."""
-        return self._call("POST", "/_sim/seed", json={"registry": list(payloads)})["results"]
-
-    def reset(self, *, data: bool = True, faults: bool = True, tokens: bool = True) -> None:
-        """Wipe records and counters; restore start-up faults and tokens."""
-        self._call("POST", "/_sim/reset", json={"data": data, "faults": faults, "tokens": tokens})
-
-    def wait_healthy(self, timeout: float = 10.0) -> None:
-        """Wait until the systems port answers ``GET /health`` (e.g. after going online)."""
-        deadline = time.monotonic() + timeout
-        with httpx.Client(timeout=2.0, trust_env=False) as client:
-            while True:
-                try:
-                    if client.get(self.base_url + "/health").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError("systems port not healthy in time")
-                time.sleep(0.05)
 
     def __enter__(self) -> SimHandle:
         return self
