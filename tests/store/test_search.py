@@ -35,6 +35,7 @@ from ltsa_desk.store.database import (
 from ltsa_desk.store.database.revisions import alembic_config
 from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.models import Applicant
+from ltsa_desk.store.search import sqlite_plans
 
 OFFICE = "52.03"
 COUNTER = "LOTIM-01"
@@ -129,8 +130,10 @@ def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     text) or sorting the candidates (threshold 100,000: every counted text). PostgreSQL has one
     plan and ignores this."""
     if request.param != "time-ordered":
-        monkeypatch.setattr(search, "time_ordered", lambda session: False)
-        monkeypatch.setattr(search, "SPARSE_LIMIT", 3 if request.param == "dense" else 100_000)
+        monkeypatch.setattr(sqlite_plans, "time_ordered", lambda session: False)
+        monkeypatch.setattr(
+            sqlite_plans, "SPARSE_LIMIT", 3 if request.param == "dense" else 100_000
+        )
     return str(request.param)
 
 
@@ -276,7 +279,7 @@ def test_many_matches_sharing_one_time_page_exactly(workspace: Workspace, plan: 
 def test_too_many_ties_hand_over_to_sorting(
     workspace: Workspace, register: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "TIME_ORDER_MAX_READ", 10)
+    monkeypatch.setattr(sqlite_plans, "TIME_ORDER_MAX_READ", 10)
     for text in ("aminah", "siti", "ni made wul"):
         assert all_pages(workspace.database, text, page=7) == expected(register, text)
 
@@ -414,7 +417,7 @@ def test_short_texts_find_every_name_that_holds_them(
 ) -> None:
     """Anywhere in the name, as for longer texts: at a word's start, inside a word, in the last
     two letters, a whole name of one or two letters; walk 0 makes the indexes answer alone."""
-    monkeypatch.setattr(search, "SHORT_WALK", walk, raising=False)
+    monkeypatch.setattr(sqlite_plans, "SHORT_WALK", walk, raising=False)
     people = short_register(workspace.database)
     texts = {
         *SHORT_TEXTS,
@@ -437,7 +440,7 @@ def test_a_rare_short_text_does_not_walk_the_register(
     times the applicants, a rare pair or letter costs about what it cost before (a walk over the
     register, as before migration 0007, costs four times as much)."""
     database = workspace.database
-    monkeypatch.setattr(search, "SHORT_WALK", 100, raising=False)
+    monkeypatch.setattr(sqlite_plans, "SHORT_WALK", 100, raising=False)
 
     def steps(text: str) -> int:
         count = 0

@@ -1,183 +1,43 @@
-"""The search seam: the one place where SQLite and PostgreSQL search differently.
+"""SQLite's search: the FTS5 trigram index, and the plan that finds the newest matches fast.
 
-One box takes a name fragment (anywhere in the name, any case), the start of a NIK, or a tracking
-code (or its start). Results are always newest first, ``(registered_at, tracking_code)``
-descending, and paged by keyset (see `search_page`).
-
-**SQLite** (the counter's own file, a million applicants): names are indexed in ``applicant_fts``,
-an FTS5 table with the ``trigram`` tokenizer over ``applicant.name_key`` (external content, kept in
-step by triggers; migration 0003). A fragment of three or more letters is a phrase of trigrams,
-which matches exactly the names containing it. NIK and tracking-code prefixes are ranges on their
-unique indexes. Every kind then meets the same question: how to get the *newest* 200 of the
-matches. SQLite cannot sort a million matches fast, and cannot find 200 rare matches by walking a
-million rows newest first.
-
-For names the answer is the rowid: a counter saves registrations in time order, so rowid order is
-registration order (a trigger of 0003 notices the day it is not, a PC clock set back), and the
-trigram index hands over its matches newest first (`_newest_by_rowid`): a page costs about 200 row
-reads whether 300 or 300,000 names match, and stays exact at ties. Otherwise, and for NIK and
-tracking-code prefixes, each search counts its candidates first (cheaply, in the index, at most
-``SPARSE_LIMIT + 1`` of them) and then either
-
-- *sparse*: sorts the few candidates (cost grows with their number, bounded by the limit), or
-- *dense*: walks ``ix_applicant_registered_at`` newest first and keeps the rows that match; with
-  more than ``SPARSE_LIMIT`` matches in a million rows the page fills after a few thousand rows.
-
-Each plan is spelled out (``INDEXED BY``, ``NOT INDEXED``) so the planner cannot pick the wrong one
-for a given text. A fragment shorter than three letters has no trigram: it takes the dense walk
-with ``LIKE`` (fast for the common short texts, a full walk for a rare pair of letters). A text
-that is not all digits may be a tracking code or a name, so both are searched and merged.
-
-**PostgreSQL** (a shared office server): one portable statement; ``name_key LIKE '%...%'`` uses the
-``pg_trgm`` GIN index made by migration 0003 (when the server allowed the extension; without it
-the same statement scans, slower but correct), and the server's planner chooses between the
-indexes with its statistics.
-
-**Short texts on SQLite** (one or two letters, migration 0007; `_short_name_keys`): first the
-newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a text rarer than
-that is found in the indexes instead of by walking the register: every place it occurs in a name
-is the start of one of the name's trigrams (the terms of ``applicant_fts`` that begin with it,
-read from ``applicant_fts_terms``) or lies in the name's last two letters (two expression
-indexes). Those candidates are then sorted, or walked as above when there are many.
+The package docstring tells the plans (time-ordered by rowid, sparse, dense, short texts) and why
+each is spelled out. The tunables below are read at the time of searching, so a test can change
+them here.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, literal_column, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import InstrumentedAttribute
-from sqlmodel import Session, and_, col, or_, select
+from sqlmodel import Session
 
 from ltsa_desk.store.models import Applicant
+from ltsa_desk.store.search.query_text import HIGH, MIN_TRIGRAM, PageCursor, SearchText
+from ltsa_desk.store.search.schema import (
+    FTS_TABLE,
+    TERMS_TABLE,
+    TIME_ORDER_BROKEN,
+    TIME_ORDER_KEY,
+)
 
-log = logging.getLogger(__name__)
-
-_HIGH = "\uffff"
-
-FTS_TABLE = "applicant_fts"
-"""SQLite: the FTS5 trigram index of applicant names (migration 0003)."""
-FTS_TRIGGERS = ("applicant_fts_insert", "applicant_fts_delete", "applicant_fts_update")
-TRIGRAM_INDEX = "ix_applicant_name_trgm"
-"""PostgreSQL: the pg_trgm GIN index on applicant.name_key (migration 0003)."""
-
-TERMS_TABLE = "applicant_fts_terms"
-"""SQLite: an fts5vocab table over the trigram index: its terms, by range (migration 0007)."""
-TAIL_INDEXES = ("ix_applicant_name_tail2", "ix_applicant_name_tail1")
-"""SQLite: expression indexes on the last two letters and the last letter of name_key (0007)."""
+# The package's name, not this module's: log records keep the name they had before the split.
+log = logging.getLogger(__package__)
 
 SHORT_WALK = 5000
 """SQLite: newest rows walked for a short text before its candidates are looked up instead."""
 
-TIME_ORDER_KEY = "search.time_order"
-TIME_ORDER_BROKEN = "broken"
-"""SQLite: a ``meta`` row that says a registration was saved with an earlier time than one saved
-before it (a counter PC whose clock was set back). Until then rowid order is registration order,
-which the name search uses (`_newest_by_rowid`); a trigger of migration 0003 writes the row, and
-from then on names are searched the general way (`_branch_keys`), just as exactly."""
-TIME_ORDER_TRIGGERS = ("applicant_time_order_insert", "applicant_time_order_update")
 TIME_ORDER_MAX_READ = 20_000
 """Candidates read by the time-ordered path before it hands over (ties on one timestamp)."""
 
 SPARSE_LIMIT = 4000
 """SQLite: up to this many matches are sorted; more are found by the newest-first walk."""
 
-MIN_TRIGRAM = 3
 
-
-def name_key(name: str) -> str:
-    """How names are compared: case and spacing never matter to an officer."""
-    return " ".join(name.split()).lower()
-
-
-def is_search_index_name(name: str | None) -> bool:
-    """Whether a table or index name belongs to the search index, which the models do not
-    describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
-    (Alembic autogenerate, the models-match-migrations test) leave these alone."""
-    return bool(name) and (
-        name in (TRIGRAM_INDEX, *TAIL_INDEXES) or str(name).startswith(FTS_TABLE)
-    )
-
-
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic ``include_name`` hook: see `is_search_index_name`."""
-    return not (type_ in {"table", "index"} and is_search_index_name(name))
-
-
-#: Where a page ends: the (registered_at, tracking_code) of its last row. Tracking codes are
-#: unique, so the pair is a total order and the next page starts exactly after it.
-PageCursor = tuple[datetime, str]
-
-
-@dataclass(frozen=True)
-class _Text:
-    """One search box text, read the ways it can be meant."""
-
-    raw: str
-
-    @property
-    def digits(self) -> bool:
-        return self.raw.isdigit()
-
-    @property
-    def code(self) -> str:
-        return self.raw.upper()
-
-    @property
-    def fragment(self) -> str:
-        return name_key(self.raw)
-
-    @property
-    def like_pattern(self) -> str:
-        escaped = self.fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return f"%{escaped}%"
-
-    @property
-    def phrase(self) -> str:
-        """The fragment as an FTS5 phrase: a run of trigrams, i.e. the fragment as a substring."""
-        return '"' + self.fragment.replace('"', '""') + '"'
-
-
-# ------------------------------------------------------------------------------------------------
-# Portable filters (PostgreSQL, and SQLite's fallbacks)
-
-
-def _matches(query: _Text) -> ColumnElement[bool]:
-    """The filter for one search box text: NIK prefix, tracking-code prefix or name fragment."""
-    if query.digits:
-        return (Applicant.nik >= query.raw) & (Applicant.nik < query.raw + _HIGH)
-    return or_(
-        (Applicant.tracking_code >= query.code) & (Applicant.tracking_code < query.code + _HIGH),
-        col(Applicant.name_key).like(query.like_pattern, escape="\\"),
-    )
-
-
-def _after(after: PageCursor) -> ColumnElement[bool]:
-    """Rows strictly after the cursor, written so an index on registered_at can seek to it."""
-    registered_at, tracking_code = after
-    return and_(
-        col(Applicant.registered_at) <= registered_at,
-        or_(
-            col(Applicant.registered_at) < registered_at,
-            col(Applicant.tracking_code) < tracking_code,
-        ),
-    )
-
-
-def _newest_first() -> tuple[Any, Any]:
-    return col(Applicant.registered_at).desc(), col(Applicant.tracking_code).desc()
-
-
-# ------------------------------------------------------------------------------------------------
-# SQLite: candidates counted, then sorted (sparse) or found newest first (dense)
-
-_ROWID = literal_column("applicant.rowid")
 _REGISTERED_AT_TYPE = Applicant.__table__.c.registered_at.type  # type: ignore[attr-defined]
 
 
@@ -196,14 +56,14 @@ class _Branch:
 _LIKE_NAME = "name_key LIKE :pattern ESCAPE '\\'"
 
 
-def _sqlite_branches(query: _Text, fts: bool) -> list[_Branch]:
+def _sqlite_branches(query: SearchText, fts: bool) -> list[_Branch]:
     if query.digits:
         return [
             _Branch(
                 candidates_sql="SELECT rowid FROM applicant WHERE nik >= :lo AND nik < :hi "
                 "LIMIT :k",
                 row_filter="+nik >= :lo AND +nik < :hi",
-                params={"lo": query.raw, "hi": query.raw + _HIGH},
+                params={"lo": query.raw, "hi": query.raw + HIGH},
             )
         ]
     branches = [
@@ -211,7 +71,7 @@ def _sqlite_branches(query: _Text, fts: bool) -> list[_Branch]:
             candidates_sql="SELECT rowid FROM applicant "
             "WHERE tracking_code >= :clo AND tracking_code < :chi LIMIT :k",
             row_filter="+tracking_code >= :clo AND +tracking_code < :chi",
-            params={"clo": query.code, "chi": query.code + _HIGH},
+            params={"clo": query.code, "chi": query.code + HIGH},
         )
     ]
     like = {"pattern": query.like_pattern}
@@ -278,7 +138,7 @@ def _branch_keys(
 
 
 def _short_name_keys(
-    session: Session, query: _Text, limit: int, after: PageCursor | None
+    session: Session, query: SearchText, limit: int, after: PageCursor | None
 ) -> list[tuple[Any, ...]]:
     """A 1-2 letter fragment's page without walking the whole register.
 
@@ -440,8 +300,8 @@ def has_fts(session: Session) -> bool:
     return found.scalar() == 2
 
 
-def _sqlite_rowids(
-    session: Session, query: _Text, limit: int, after: PageCursor | None
+def sqlite_rowids(
+    session: Session, query: SearchText, limit: int, after: PageCursor | None
 ) -> list[int]:
     """The rowids of the page, newest first: the branches' pages merged."""
     fts = has_fts(session)
@@ -472,56 +332,3 @@ def _sqlite_rowids(
     unique = {key[0]: key for key in found}
     ordered = sorted(unique.values(), key=lambda key: (key[1], key[2]), reverse=True)
     return [key[0] for key in ordered[:limit]]
-
-
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
-def _rows_in_order(session: Session, statement: Any, rowids: list[int]) -> list[Any]:
-    if not rowids:
-        return []
-    return list(session.exec(statement.where(_ROWID.in_(rowids)).order_by(*_newest_first())).all())
-
-
-# ------------------------------------------------------------------------------------------------
-# The two calls
-
-
-def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[Applicant]:
-    """Whole applicants matching the text, newest first (the command line's `applicant list`)."""
-    query = text.strip()
-    if not query:
-        return []
-    if _is_sqlite(session):
-        rowids = _sqlite_rowids(session, _Text(query), limit, None)
-        return _rows_in_order(session, select(Applicant), rowids)
-    statement = select(Applicant).where(_matches(_Text(query)))
-    return list(session.exec(statement.order_by(*_newest_first()).limit(limit)).all())
-
-
-def search_page(
-    session: Session,
-    text: str,
-    columns: Sequence[InstrumentedAttribute[Any]],
-    *,
-    limit: int = 200,
-    after: PageCursor | None = None,
-) -> list[Row[Any]]:
-    """One page of the search box's result (all applicants, newest first, for an empty text).
-
-    Keyset paging instead of OFFSET: page 50 of a million rows costs what page 1 costs, because the
-    query seeks past the cursor instead of counting rows away. Only the named columns are read, so
-    a results table never loads whole records it does not show.
-    """
-    query = text.strip()
-    statement = select(*columns)
-    if query and _is_sqlite(session):
-        rowids = _sqlite_rowids(session, _Text(query), limit, after)
-        return _rows_in_order(session, statement, rowids)
-    if query:
-        statement = statement.where(_matches(_Text(query)))
-    if after is not None:
-        statement = statement.where(_after(after))
-    statement = statement.order_by(*_newest_first()).limit(limit)
-    return list(session.exec(statement).all())

@@ -1,0 +1,84 @@
+"""The search seam: the one place where SQLite and PostgreSQL search differently.
+
+One box takes a name fragment (anywhere in the name, any case), the start of a NIK, or a tracking
+code (or its start). Results are always newest first, ``(registered_at, tracking_code)``
+descending, and paged by keyset (see `search_page`).
+
+**SQLite** (the counter's own file, a million applicants): names are indexed in ``applicant_fts``,
+an FTS5 table with the ``trigram`` tokenizer over ``applicant.name_key`` (external content, kept in
+step by triggers; migration 0003). A fragment of three or more letters is a phrase of trigrams,
+which matches exactly the names containing it. NIK and tracking-code prefixes are ranges on their
+unique indexes. Every kind then meets the same question: how to get the *newest* 200 of the
+matches. SQLite cannot sort a million matches fast, and cannot find 200 rare matches by walking a
+million rows newest first.
+
+For names the answer is the rowid: a counter saves registrations in time order, so rowid order is
+registration order (a trigger of 0003 notices the day it is not, a PC clock set back), and the
+trigram index hands over its matches newest first (`_newest_by_rowid`): a page costs about 200 row
+reads whether 300 or 300,000 names match, and stays exact at ties. Otherwise, and for NIK and
+tracking-code prefixes, each search counts its candidates first (cheaply, in the index, at most
+``SPARSE_LIMIT + 1`` of them) and then either
+
+- *sparse*: sorts the few candidates (cost grows with their number, bounded by the limit), or
+- *dense*: walks ``ix_applicant_registered_at`` newest first and keeps the rows that match; with
+  more than ``SPARSE_LIMIT`` matches in a million rows the page fills after a few thousand rows.
+
+Each plan is spelled out (``INDEXED BY``, ``NOT INDEXED``) so the planner cannot pick the wrong one
+for a given text. A fragment shorter than three letters has no trigram: it takes the dense walk
+with ``LIKE`` (fast for the common short texts, a full walk for a rare pair of letters). A text
+that is not all digits may be a tracking code or a name, so both are searched and merged.
+
+**PostgreSQL** (a shared office server): one portable statement; ``name_key LIKE '%...%'`` uses the
+``pg_trgm`` GIN index made by migration 0003 (when the server allowed the extension; without it
+the same statement scans, slower but correct), and the server's planner chooses between the
+indexes with its statistics.
+
+**Short texts on SQLite** (one or two letters, migration 0007; `_short_name_keys`): first the
+newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a text rarer than
+that is found in the indexes instead of by walking the register: every place it occurs in a name
+is the start of one of the name's trigrams (the terms of ``applicant_fts`` that begin with it,
+read from ``applicant_fts_terms``) or lies in the name's last two letters (two expression
+indexes). Those candidates are then sorted, or walked as above when there are many.
+
+One module per job: ``query_text`` (reading the box's text, name keys, the page cursor),
+``schema`` (the index's names, for the code, tests and Alembic), ``sqlite_plans`` (the FTS5 seam
+and its tunables), ``portable`` (the PostgreSQL ``pg_trgm`` seam and SQLite's fallbacks) and
+``search_box`` (the two calls). The tunables are not re-exported: change them in ``sqlite_plans``.
+"""
+
+from __future__ import annotations
+
+from ltsa_desk.store.search.query_text import PageCursor, name_key
+from ltsa_desk.store.search.schema import (
+    FTS_TABLE,
+    FTS_TRIGGERS,
+    TAIL_INDEXES,
+    TERMS_TABLE,
+    TIME_ORDER_BROKEN,
+    TIME_ORDER_KEY,
+    TIME_ORDER_TRIGGERS,
+    TRIGRAM_INDEX,
+    include_name,
+    is_search_index_name,
+)
+from ltsa_desk.store.search.search_box import search_applicants, search_page
+from ltsa_desk.store.search.sqlite_plans import has_fts, time_ordered
+
+__all__ = [
+    "FTS_TABLE",
+    "FTS_TRIGGERS",
+    "TAIL_INDEXES",
+    "TERMS_TABLE",
+    "TIME_ORDER_BROKEN",
+    "TIME_ORDER_KEY",
+    "TIME_ORDER_TRIGGERS",
+    "TRIGRAM_INDEX",
+    "PageCursor",
+    "has_fts",
+    "include_name",
+    "is_search_index_name",
+    "name_key",
+    "search_applicants",
+    "search_page",
+    "time_ordered",
+]

@@ -1,0 +1,69 @@
+"""The two calls: what the search box and the command line's ``applicant list`` ask.
+
+Each chooses SQLite's plans (:mod:`sqlite_plans`) or the portable statement (:mod:`portable`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, literal_column
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlmodel import Session, select
+
+from ltsa_desk.store.models import Applicant
+from ltsa_desk.store.search.portable import after_cursor, matches, newest_first
+from ltsa_desk.store.search.query_text import PageCursor, SearchText
+from ltsa_desk.store.search.sqlite_plans import sqlite_rowids
+
+_ROWID = literal_column("applicant.rowid")
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _rows_in_order(session: Session, statement: Any, rowids: list[int]) -> list[Any]:
+    if not rowids:
+        return []
+    return list(session.exec(statement.where(_ROWID.in_(rowids)).order_by(*newest_first())).all())
+
+
+def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[Applicant]:
+    """Whole applicants matching the text, newest first (the command line's `applicant list`)."""
+    query = text.strip()
+    if not query:
+        return []
+    if _is_sqlite(session):
+        rowids = sqlite_rowids(session, SearchText(query), limit, None)
+        return _rows_in_order(session, select(Applicant), rowids)
+    statement = select(Applicant).where(matches(SearchText(query)))
+    return list(session.exec(statement.order_by(*newest_first()).limit(limit)).all())
+
+
+def search_page(
+    session: Session,
+    text: str,
+    columns: Sequence[InstrumentedAttribute[Any]],
+    *,
+    limit: int = 200,
+    after: PageCursor | None = None,
+) -> list[Row[Any]]:
+    """One page of the search box's result (all applicants, newest first, for an empty text).
+
+    Keyset paging instead of OFFSET: page 50 of a million rows costs what page 1 costs, because the
+    query seeks past the cursor instead of counting rows away. Only the named columns are read, so
+    a results table never loads whole records it does not show.
+    """
+    query = text.strip()
+    statement = select(*columns)
+    if query and _is_sqlite(session):
+        rowids = sqlite_rowids(session, SearchText(query), limit, after)
+        return _rows_in_order(session, statement, rowids)
+    if query:
+        statement = statement.where(matches(SearchText(query)))
+    if after is not None:
+        statement = statement.where(after_cursor(after))
+    statement = statement.order_by(*newest_first()).limit(limit)
+    return list(session.exec(statement).all())
