@@ -309,10 +309,11 @@ class Suite:
 
 def plain_copy(workspace: Any, target: Path) -> None:
     """An unencrypted copy of an encrypted counter database (``sqlcipher_export``)."""
-    from ltsa_desk.store import cipher, keys
+    from ltsa_desk.counter import keyring_home
+    from ltsa_desk.store import cipher
 
     path = benchlib.database_path(workspace)
-    key = keys.load_database_key(workspace.database.info.database_id)
+    key = keyring_home.load_database_key(workspace.database.info.database_id)
     connection = cipher.connect(path, key, isolation_level=None)
     try:
         connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))

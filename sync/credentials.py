@@ -27,12 +27,9 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
-SERVICE = "ltsa-desk"
+from sync.keyring_lock import KEYRING_LOCK as _KEYRING_LOCK
 
-# One keyring call at a time in this process: the sync workers of two destinations bind their
-# tokens at the same moment, and keyring's file backend rewrites its whole file on each write,
-# so a reader beside a writer could see half a file (and pause a destination for "no token").
-_KEYRING_LOCK = threading.RLock()
+SERVICE = "ltsa-desk"
 
 
 class NoKeyring(RuntimeError):

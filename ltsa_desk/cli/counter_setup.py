@@ -25,12 +25,13 @@ from ltsa_desk.cli.output import (
     say,
 )
 from ltsa_desk.counter.config import Config, ConfigError, ConfigTampered
+from ltsa_desk.counter.keyring_home import load_database_key
 from ltsa_desk.counter.protection import recover as restore_key
 from ltsa_desk.counter.protection import seal_new_recovery_key
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services import audit
 from ltsa_desk.store.database import DatabaseProblem
-from ltsa_desk.store.keys import WrongRecoveryKey, load_database_key
+from ltsa_desk.store.keys import WrongRecoveryKey
 from ltsa_desk.store.recovery_key import RecoveryKeyTypo
 
 

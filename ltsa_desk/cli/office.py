@@ -11,16 +11,13 @@ import argparse
 import contextlib
 from typing import Any
 
-import keyring
-
 from ltsa_desk.cli.context import authenticate_folder
 from ltsa_desk.cli.output import EXIT_OK, CliError, emit_json, read_stdin_line, say
-from ltsa_desk.counter import shared_office
+from ltsa_desk.counter import keyring_home, shared_office
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.workspace import initialise
 from ltsa_desk.store.database import DatabaseProblem, sqlite_path
 from ltsa_desk.technician.move_counter import move_lone_counter
-from sync.credentials import SERVICE, NoKeyring, entry_name
 
 
 def is_server_url(url: str | None) -> bool:
@@ -104,7 +101,7 @@ def init_desk(args: argparse.Namespace) -> int:
 
 def _forget_password(office: str) -> None:
     with contextlib.suppress(Exception):
-        keyring.delete_password(SERVICE, entry_name(shared_office.PASSWORD_ENTRY, office))
+        keyring_home.forget_office_password(office)
 
 
 # --- credentials ----------------------------------------------------------------------------------
@@ -124,7 +121,7 @@ def credentials_set_database(args: argparse.Namespace) -> int:
         # yet, and the password binds to the server it is first used with.
         url = config.database_url() if shared_office.is_shared(config) else None
         shared_office.store_database_password(config.office_code, password, url=url)
-    except NoKeyring as exc:
+    except keyring_home.NoKeyring as exc:
         raise CliError(str(exc)) from exc
     say(f"Kata sandi server basis data kantor {config.office_code} disimpan di keyring")
     return EXIT_OK

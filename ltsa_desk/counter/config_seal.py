@@ -11,79 +11,72 @@ file and its seal are written in one atomic replace (never a new file with an ol
 crash) and travel together into backups. The MAC is HMAC-SHA256 over every byte before that line.
 
 Where the key lives: the OS keyring of the counter's Windows account (service ``ltsa-desk``, user
-``config-mac``), one key per account for all its data folders. A different local user has no
+``config-mac``: :mod:`ltsa_desk.counter.keyring_home`), one key per account for all its data
+folders. A different local user has no
 access to that keyring, so cannot make a seal that matches. The first start of an account with no
 such key yet (an upgrade from a version without seals, or a data folder carried to a new PC)
 adopts the file as it is, once; afterwards an unsealed or changed file is refused.
 
 This module knows nothing of the configuration's values; :mod:`ltsa_desk.counter.config` turns its
-answers into messages. keyring is imported on first use: ``--version`` never needs it (issue 19).
+answers into messages. keyring is imported on first use (by the keyring home): ``--version``
+never needs it (issue 19).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
-from typing import Any
 
-SERVICE = "ltsa-desk"
-KEY_ENTRY = "config-mac"
+from ltsa_desk.counter import keyring_home
+
 KEY_BYTES = 32
 _DOMAIN = b"ltsa-desk config.toml v1\x00"
 _PREFIX = b"# ltsa-desk-mac v1 "
 _TRAILER = re.compile(rb"# ltsa-desk-mac v1 ([0-9a-f]{64})\r?\n?")
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
+_NO_KEYRING = "tidak ada keyring (penyimpanan kredensial) di komputer ini"
 
 
 class SealKeyringError(Exception):
     """No usable keyring, or it refused: the seal can be neither made nor checked."""
 
 
-def _backend() -> Any:
-    """The OS keyring; a plaintext file backend only when chosen through PYTHON_KEYRING_BACKEND
-    (the rule of store.keys and sync.credentials: never a silent fall-back to a readable file)."""
-    import keyring
-    from keyring.backends import fail
-
-    backend = keyring.get_keyring()
-    chosen = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    insecure = type(backend).__module__.startswith("keyrings.alt")
-    if isinstance(backend, fail.Keyring) or (insecure and not chosen):
-        raise SealKeyringError("tidak ada keyring (penyimpanan kredensial) di komputer ini")
-    return backend
+def _stored_key() -> str | None:
+    try:
+        return keyring_home.read_seal_key()
+    except keyring_home.NoKeyring:
+        raise SealKeyringError(_NO_KEYRING) from None
+    except keyring_home.KeyringRefused as exc:
+        raise SealKeyringError(f"keyring tidak bisa dibaca: {exc}") from exc
 
 
 def find_key() -> bytes | None:
     """The account's seal key, or None when it has none yet. A damaged entry is treated as a
     keyring problem, never replaced silently (that would bless whatever the file says)."""
-    import keyring.errors
-
-    try:
-        stored = _backend().get_password(SERVICE, KEY_ENTRY)
-    except keyring.errors.KeyringError as exc:
-        raise SealKeyringError(f"keyring tidak bisa dibaca: {exc}") from exc
+    stored = _stored_key()
     if stored is None:
         return None
     text = stored.strip().lower()
     if _HEX_KEY.fullmatch(text) is None:
-        raise SealKeyringError(f"entri keyring {SERVICE} / {KEY_ENTRY} rusak")
+        raise SealKeyringError(
+            f"entri keyring {keyring_home.SERVICE} / {keyring_home.SEAL_KEY_ENTRY} rusak"
+        )
     return bytes.fromhex(text)
 
 
 def key_for_sealing() -> tuple[bytes, bool]:
     """The account's key, made and stored first when there is none; (key, made now)."""
-    import keyring.errors
-
     key = find_key()
     if key is not None:
         return key, False
     key = secrets.token_bytes(KEY_BYTES)
     try:
-        _backend().set_password(SERVICE, KEY_ENTRY, key.hex())
-    except keyring.errors.KeyringError as exc:
+        keyring_home.write_seal_key(key.hex())
+    except keyring_home.NoKeyring:
+        raise SealKeyringError(_NO_KEYRING) from None
+    except keyring_home.KeyringRefused as exc:
         raise SealKeyringError(f"keyring menolak menyimpan kunci: {exc}") from exc
     if find_key() != key:
         raise SealKeyringError("keyring tidak menyimpan kunci dengan benar")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store import recovery_key as recovery_keys
@@ -96,9 +97,9 @@ class Provisioned:
 def provision_new_database(config: Config, database_id: str) -> Provisioned:
     """Keys of a database about to be created by ``init``: key in the keyring, sealed copy
     beside it, recovery key for the caller to show. Undo with :func:`undo_provisioning`."""
-    keys.check_keyring()
+    keyring_home.check_keyring()
     key = keys.new_database_key()
-    keys.store_database_key(database_id, key)
+    keyring_home.store_database_key(database_id, key)
     try:
         _mark_pending(config.data_dir, database_id, "init")
         recovery = seal_new_recovery_key(config, database_id, key)
@@ -110,7 +111,7 @@ def provision_new_database(config: Config, database_id: str) -> Provisioned:
 
 def undo_provisioning(config: Config, database_id: str) -> None:
     """Only for an ``init`` that failed: its database does not exist, so neither may its key."""
-    keys.delete_database_key(database_id)
+    keyring_home.delete_database_key(database_id)
     sealed_key_path(config).unlink(missing_ok=True)
     pending_path(config.data_dir).unlink(missing_ok=True)
 
@@ -187,13 +188,13 @@ def encrypt_unencrypted_database(config: Config, path: Path) -> RecoveryKey | No
         if not configured:
             config.set("database.id", database_id)
             config.save()
-        key = keys.find_database_key(database_id)
+        key = keyring_home.find_database_key(database_id)
         if key is None:
-            keys.check_keyring()
+            keyring_home.check_keyring()
             key = keys.new_database_key()
         _mark_pending(data_dir, database_id, "encryption")
         recovery = seal_new_recovery_key(config, database_id, key)
-        keys.store_database_key(database_id, key)
+        keyring_home.store_database_key(database_id, key)
         cipher.pause_point("keyed")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         safety = data_dir / "backups" / f"{path.stem}-pre-encryption-{stamp}.sqlite"
@@ -250,10 +251,10 @@ def recover(config: Config, recovery_text: str) -> Recovered:
             )
         if state is cipher.FileState.OPAQUE:
             check_sqlite_database(path, key)
-    keys.check_keyring()
-    already = keys.find_database_key(sealed.database_id) == key
+    keyring_home.check_keyring()
+    already = keyring_home.find_database_key(sealed.database_id) == key
     if not already:
-        keys.store_database_key(sealed.database_id, key)
+        keyring_home.store_database_key(sealed.database_id, key)
     if not configured:
         config.set("database.id", sealed.database_id)
         config.save()
@@ -304,7 +305,7 @@ def protection_state(config: Config) -> ProtectionState:
     problems: list[str] = []
     if database_id:
         try:
-            in_keyring = keys.find_database_key(database_id) is not None
+            in_keyring = keyring_home.find_database_key(database_id) is not None
         except DatabaseProblem as exc:
             problems.append(str(exc))
     else:

@@ -5,8 +5,9 @@ and shown in messages, and a password or a certificate path inside it would trav
 copy of the configuration. So ``database.url`` names only the server, the role and the database;
 the TLS options are their own configuration keys, and the password (when the office's
 ``pg_hba.conf`` asks for one) lives in the OS keyring as ``database@<office code>``, the same
-form as a destination's token (DESIGN.md), set with ``ltsa-desk credentials set database
---token-stdin``. All of it is handed to libpq as connection parameters.
+form as a destination's token (DESIGN.md; :mod:`ltsa_desk.counter.keyring_home` keeps it), set
+with ``ltsa-desk credentials set database --token-stdin``. All of it is handed to libpq as
+connection parameters.
 
 Why a short connect timeout and TCP keepalives: libpq waits for the operating system's TCP
 timeout (minutes) when the server PC is off; a desk must instead say within seconds that the
@@ -40,17 +41,10 @@ from typing import Any
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.store.database import server_label, sqlite_path
 from ltsa_desk.store.problems import DatabaseProblem, describe_server_failure
-from sync.credentials import NoKeyring, get_token, set_token
-
-PASSWORD_ENTRY = "database"
-"""Keyring user ``database@<office code>`` (service ``ltsa-desk``): the office server's password."""
-
-SERVER_ENTRY = "database#server"
-"""Keyring user ``database#server@<office code>``: the server (``host:port/database``) the
-password was entered for."""
 
 REQUIRE_AUTH = "!password,!md5"
 """libpq's ``require_auth``: refuse a server that asks for the password in clear or as MD5 (an
@@ -157,11 +151,11 @@ def password_for(office_code: str, url: str) -> str | None:
         return None
     wanted = server_of(url)
     try:
-        bound = get_token(SERVER_ENTRY, office_code)
-    except NoKeyring:
+        bound = keyring_home.office_password_server(office_code)
+    except keyring_home.NoKeyring:
         bound = None
     if not bound:
-        set_token(SERVER_ENTRY, office_code, wanted)
+        keyring_home.bind_office_password(office_code, wanted)
         return password
     if bound != wanted:
         raise PasswordElsewhere(
@@ -177,8 +171,8 @@ def password_for(office_code: str, url: str) -> str | None:
 def database_password(office_code: str) -> str | None:
     """The office server's password from the keyring, or None (trust or certificate login)."""
     try:
-        return get_token(PASSWORD_ENTRY, office_code)
-    except NoKeyring:
+        return keyring_home.office_password(office_code)
+    except keyring_home.NoKeyring:
         return None
 
 
@@ -186,8 +180,8 @@ def store_database_password(office_code: str, password: str, *, url: str | None 
     """Keep the office server's password in this Windows account's keyring (nowhere else),
     bound to the server of ``url``; without ``url`` it binds to the first server it is used with.
     """
-    set_token(PASSWORD_ENTRY, office_code, password)
-    set_token(SERVER_ENTRY, office_code, server_of(url) if url else "")
+    keyring_home.store_office_password(office_code, password)
+    keyring_home.bind_office_password(office_code, server_of(url) if url else "")
 
 
 def desk_host() -> str:

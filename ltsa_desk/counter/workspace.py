@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ltsa_desk.counter import protection, shared_office
+from ltsa_desk.counter import keyring_home, protection, shared_office
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store.database import (
@@ -84,7 +84,9 @@ class Workspace:
             )
         if self._attachments is None:
             database_id = self.database.info.database_id
-            key = self._key if self._key is not None else keys.load_database_key(database_id)
+            key = (
+                self._key if self._key is not None else keyring_home.load_database_key(database_id)
+            )
             self._attachments = EncryptedAttachmentStore(
                 self.attachments_dir,
                 keys.attachments_key(key, database_id),
@@ -126,7 +128,7 @@ def open_workspace(data_dir: Path, *, migrate: bool = True, check_seal: bool = T
                 "Basis data tidak bisa dikenali: config.toml tanpa database.id dan tidak ada "
                 f"{protection.sealed_key_path(config).name}; hubungi teknisi."
             )
-        key = keys.load_database_key(database_id)
+        key = keyring_home.load_database_key(database_id)
         database = open_database(url, migrate=migrate, backup_dir=backups, key=key)
     else:
         options = shared_office.connect_args(config)
@@ -157,7 +159,7 @@ def open_workspace(data_dir: Path, *, migrate: bool = True, check_seal: bool = T
         if config.adopted:
             _audit_adoption(database, config)
         if recovery is None and path is not None:
-            current = key if key is not None else keys.find_database_key(info.database_id)
+            current = key if key is not None else keyring_home.find_database_key(info.database_id)
             if current is not None:
                 made = protection.reissue_if_pending(config, info.database_id, current)
                 recovery = str(made) if made is not None else None

@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import select
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.counter.workspace import Workspace, initialise, open_workspace
 from ltsa_desk.services import accounts
 from ltsa_desk.services.sync_status import DESTINATIONS
-from ltsa_desk.store import keys
 from ltsa_desk.store.models import Officer
 from sync.credentials import set_token
 
@@ -43,7 +43,7 @@ class SetupValues:
 
 def check_keyring() -> None:
     """Raises when this PC has no keyring the counter may keep its keys in (worker thread)."""
-    keys.check_keyring()
+    keyring_home.check_keyring()
 
 
 def set_up_counter(data_dir: Path, values: SetupValues) -> str:
@@ -53,7 +53,7 @@ def set_up_counter(data_dir: Path, values: SetupValues) -> str:
     encrypted database), URLs, tokens into the keyring, the Admin account. A retry after a
     failure part-way (say the account) reuses the counter made by the first attempt.
     """
-    keys.check_keyring()
+    keyring_home.check_keyring()
     recovery = ""
     if not Config.exists(data_dir):
         made = initialise(

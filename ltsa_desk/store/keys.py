@@ -3,7 +3,9 @@
 Why a random raw key and not a password: SQLCipher then needs no key derivation on every
 connection (a raw 256-bit key is used as is), and there is nothing for an officer to forget. The
 key lives only in the OS keyring of the counter's Windows account (service ``ltsa-desk``, user
-``db-key@<database id>``, as DESIGN.md names per-database keys), as 64 hex characters.
+``db-key@<database id>``, as DESIGN.md names per-database keys), as 64 hex characters; reading and
+storing it is :mod:`ltsa_desk.counter.keyring_home`'s, the one home of the app's secrets. This
+module is the key's cryptography: the sealed copy, and the keys derived from it.
 
 Why a sealed copy: a keyring dies with its PC or its Windows account; without a second copy the
 registry would die with it. The sealed copy sits beside the database (``ltsa.key.sealed``), AES-GCM
@@ -20,31 +22,26 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import json
-import os
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from keyring.backends import fail
 
 from ltsa_desk.store.attachments import atomic_write
 from ltsa_desk.store.problems import DatabaseProblem
 from ltsa_desk.store.recovery_key import RecoveryKey
 
-SERVICE = "ltsa-desk"
 DB_KEY_PURPOSE = "db-key"
+"""The keyring entry's purpose (``db-key@<database id>``, ``counter.keyring_home``): part of the
+sealed copy's binding (its associated data), so it never changes."""
 KEY_BYTES = 32
 
 SEALED_FORMAT = "ltsa-desk-sealed-key"
@@ -55,16 +52,6 @@ SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
 
-_HEX_KEY = re.compile(r"[0-9a-f]{64}")
-
-
-class KeyringUnavailable(DatabaseProblem):
-    """No usable keyring backend: the key can be neither read nor stored."""
-
-
-class MissingDatabaseKey(DatabaseProblem):
-    """This Windows account's keyring has no (usable) key for the database."""
-
 
 class SealedKeyProblem(DatabaseProblem):
     """The sealed key file is missing, damaged or belongs to another database."""
@@ -74,84 +61,8 @@ class WrongRecoveryKey(DatabaseProblem):
     """The recovery key does not open the sealed key (well-formed, but not this one)."""
 
 
-def entry_name(purpose: str, database_id: str) -> str:
-    """``<purpose>@<database id>``: the keyring user name of a per-database secret."""
-    return f"{purpose}@{database_id}"
-
-
-def _backend() -> Any:
-    """The OS keyring. A plaintext file backend only when chosen through PYTHON_KEYRING_BACKEND.
-
-    The same rule as sync.credentials (not imported: the store must not depend on sync): the app
-    never falls back silently to a file anyone can read.
-    """
-    backend = keyring.get_keyring()
-    chosen = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    insecure = type(backend).__module__.startswith("keyrings.alt")
-    if isinstance(backend, fail.Keyring) or (insecure and not chosen):
-        raise KeyringUnavailable(
-            "Tidak ada keyring (penyimpanan kredensial) di komputer ini, jadi kunci basis data "
-            "tidak bisa disimpan atau dibaca. Di Windows ini Credential Manager; di Linux pasang "
-            "Secret Service, atau pilih backend dengan PYTHON_KEYRING_BACKEND."
-        )
-    return backend
-
-
-def check_keyring() -> None:
-    """Fail early (before anything is written) when there is no keyring to keep a key in."""
-    _backend()
-
-
 def new_database_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
-
-
-def find_database_key(database_id: str) -> bytes | None:
-    """The key from the keyring, or None when there is no entry. A damaged entry is an error."""
-    try:
-        stored = _backend().get_password(SERVICE, entry_name(DB_KEY_PURPOSE, database_id))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"Keyring tidak bisa dibaca: {exc}") from exc
-    if stored is None:
-        return None
-    text = stored.strip().lower()
-    if _HEX_KEY.fullmatch(text) is None:
-        raise MissingDatabaseKey(
-            f"Entri keyring {entry_name(DB_KEY_PURPOSE, database_id)} rusak (bukan kunci 256-bit). "
-            "Jalankan 'ltsa-desk recover --recovery-key KUNCI-PEMULIHAN' untuk memulihkannya."
-        )
-    return bytes.fromhex(text)
-
-
-def load_database_key(database_id: str) -> bytes:
-    """The key, or a clear refusal telling the technician to run ``recover``."""
-    key = find_database_key(database_id)
-    if key is None:
-        raise MissingDatabaseKey(
-            "Kunci basis data tidak ada di keyring akun Windows ini "
-            f"({SERVICE} / {entry_name(DB_KEY_PURPOSE, database_id)}), jadi data CPMI yang "
-            "terenkripsi tidak bisa dibuka. Ini terjadi di PC baru atau setelah akun Windows "
-            "berganti. Jalankan 'ltsa-desk recover --recovery-key KUNCI-PEMULIHAN' dengan kunci "
-            "pemulihan yang dicetak saat 'init'. Jangan hapus atau buat ulang basis data."
-        )
-    return key
-
-
-def store_database_key(database_id: str, key: bytes) -> None:
-    if len(key) != KEY_BYTES:
-        raise ValueError("a database key is 32 bytes")
-    try:
-        _backend().set_password(SERVICE, entry_name(DB_KEY_PURPOSE, database_id), key.hex())
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"Keyring menolak menyimpan kunci basis data: {exc}") from exc
-    if find_database_key(database_id) != key:
-        raise KeyringUnavailable("Keyring tidak menyimpan kunci basis data dengan benar")
-
-
-def delete_database_key(database_id: str) -> None:
-    """Only for undoing a half-made ``init``: a key whose database never came to exist."""
-    with contextlib.suppress(keyring.errors.KeyringError):
-        _backend().delete_password(SERVICE, entry_name(DB_KEY_PURPOSE, database_id))
 
 
 def attachments_key(database_key: bytes, database_id: str) -> bytes:

@@ -26,18 +26,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import keyring
 from sqlalchemy import func
 from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
 from ltsa_desk import __version__
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.logging_setup import log_files, mask_sensitive
 from ltsa_desk.counter.protection import protection_state
 from ltsa_desk.counter.shared_office import connect_args
 from ltsa_desk.services.sync_setup import status
-from ltsa_desk.store import cipher, keys
+from ltsa_desk.store import cipher
 from ltsa_desk.store.database import DatabaseProblem, open_database
 from ltsa_desk.store.lock import is_held
 from ltsa_desk.technician.backup import backup_folder, list_backups
@@ -112,7 +112,7 @@ def _queue_facts(config: Config | None) -> dict[str, Any]:
         state = protection_state(config)
         key = None
         if state.encrypted and state.database_id:
-            key = keys.load_database_key(state.database_id)
+            key = keyring_home.load_database_key(state.database_id)
         database = open_database(
             config.database_url(), migrate=False, key=key, connect_args=connect_args(config)
         )
@@ -193,8 +193,7 @@ def _folder_listing(data_dir: Path) -> dict[str, Any]:
 
 def _system_facts(data_dir: Path, config: Config | None) -> dict[str, Any]:
     try:
-        backend = type(keyring.get_keyring())
-        keyring_name = f"{backend.__module__}.{backend.__name__}"
+        keyring_name = keyring_home.backend_facts().name
     except Exception as exc:  # reported, never fatal
         keyring_name = f"tidak bisa dimuat: {exc}"
     holder = is_held(data_dir) if data_dir.is_dir() else None

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from caretools import register, run
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.store import cipher, keys
+from ltsa_desk.store import cipher
 from ltsa_desk.technician.backup import (
     DB_ENTRY,
     MANIFEST,
@@ -72,7 +73,7 @@ def snapshot_facts(workspace: Workspace, archive: Path, tmp_path: Path) -> dict[
     with zipfile.ZipFile(archive) as zf:
         target.write_bytes(zf.read(DB_ENTRY))
     assert not target.read_bytes().startswith(cipher.SQLITE_HEADER), "backup must stay encrypted"
-    key = keys.load_database_key(workspace.database.info.database_id)
+    key = keyring_home.load_database_key(workspace.database.info.database_id)
     connection = cipher.connect(target, key)
     try:
         return {

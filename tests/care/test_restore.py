@@ -14,6 +14,7 @@ import pytest
 from caretools import ROOT, add_test_admin, connect, env, register, run
 from sqlmodel import select
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.workspace import (
     Workspace,
     confirm_recovery_key_shown,
@@ -23,7 +24,7 @@ from ltsa_desk.counter.workspace import (
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_setup import destination_configs
-from ltsa_desk.store import cipher, keys
+from ltsa_desk.store import cipher
 from ltsa_desk.store.lock import DataFolderLock
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.technician.backup import DB_ENTRY, make_backup
@@ -99,7 +100,7 @@ def test_restore_keeps_the_old_data_and_never_sends_restored_items_blind(
     assert {"config.toml", "ltsa.sqlite", "ltsa.key.sealed"} <= {p.name for p in replaced.iterdir()}
     assert "ditanyakan dulu" in result.stderr
     # The replaced database is whole and still holds what came after the backup.
-    key = keys.load_database_key(restored["database_id"])
+    key = keyring_home.load_database_key(restored["database_id"])
     old = cipher.connect(replaced / "ltsa.sqlite", key)
     try:
         assert old.execute("SELECT count(*) FROM applicant").fetchone()[0] == 4

@@ -9,10 +9,10 @@ import pytest
 from caretools import connect, nik, register, run, zip_texts
 from sqlalchemy import update
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.logging_setup import LOG_DIR, LOG_FILE, setup_logging
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services.context import Actor
-from ltsa_desk.store import keys
 from ltsa_desk.technician.backup import make_backup
 from sync.models import OutboxItem
 from sync.sim.process import SimHandle
@@ -78,7 +78,7 @@ def test_support_bundle_contents_and_no_secrets(
     assert system["backups"] and system["keyring_backend"].endswith("PlaintextKeyring")
     assert "5203••••••••0001" in members["logs/ltsa-desk.log.1"].decode()
 
-    database_key = keys.load_database_key(workspace.database.info.database_id).hex()
+    database_key = keyring_home.load_database_key(workspace.database.info.database_id).hex()
     forbidden = [nik(1), nik(2), sim.token, database_key, applicant.full_name, "Budi Santoso"]
     for name, content in members.items():
         text = content.decode("utf-8")

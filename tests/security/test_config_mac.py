@@ -26,7 +26,7 @@ import tomli_w
 from sqlmodel import select
 
 from ltsa_desk.cli.parser import build_parser
-from ltsa_desk.counter import config_seal
+from ltsa_desk.counter import config_seal, keyring_home
 from ltsa_desk.counter.config import Config, ConfigTampered
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services.accounts import create_user
@@ -186,7 +186,7 @@ def test_accept_judges_the_values_as_config_set_does(counter: Path) -> None:
 
 
 def _forget_seal_key() -> None:
-    config_seal._backend().delete_password(config_seal.SERVICE, config_seal.KEY_ENTRY)
+    keyring_home.backend().delete_password(keyring_home.SERVICE, keyring_home.SEAL_KEY_ENTRY)
 
 
 def test_the_first_start_after_the_upgrade_adopts_the_file_once(counter: Path) -> None:
@@ -230,12 +230,12 @@ def test_a_restore_onto_another_account_is_sealed_there(
     finally:
         workspace.close()
     entry = _db_key_entry(counter)
-    database_key = config_seal._backend().get_password("ltsa-desk", entry)
+    database_key = keyring_home.backend().get_password("ltsa-desk", entry)
     other_home = tmp_path / "other-account"
     monkeypatch.setenv("HOME", str(other_home))
     monkeypatch.setenv("XDG_DATA_HOME", str(other_home / ".local" / "share"))
     config_seal.key_for_sealing()  # this account already seals its own folders
-    config_seal._backend().set_password("ltsa-desk", entry, database_key)
+    keyring_home.backend().set_password("ltsa-desk", entry, database_key)
     target = tmp_path / "new-pc"
     commit_restore(stage_restore(target, backup))
     assert not Config.load(target).adopted

@@ -23,7 +23,7 @@ from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError
 
-from ltsa_desk.counter import protection
+from ltsa_desk.counter import keyring_home, protection
 from ltsa_desk.counter.config import Config
 from ltsa_desk.counter.logging_setup import mask_sensitive, setup_logging
 from ltsa_desk.counter.workspace import (
@@ -212,7 +212,7 @@ def test_wrong_key_is_a_clear_refusal_and_touches_nothing(counter: Workspace) ->
 def test_wrong_key_in_the_keyring_is_refused_by_open_workspace(counter: Workspace) -> None:
     database_id = counter.database.info.database_id
     counter.close()
-    keys.store_database_key(database_id, secrets.token_bytes(32))
+    keyring_home.store_database_key(database_id, secrets.token_bytes(32))
     before = fingerprint(counter.data_dir)
     with pytest.raises(DatabaseProblem, match=WRONG_KEY):
         open_workspace(counter.data_dir)
@@ -222,9 +222,9 @@ def test_wrong_key_in_the_keyring_is_refused_by_open_workspace(counter: Workspac
 def test_missing_key_tells_to_run_recover(counter: Workspace) -> None:
     database_id = counter.database.info.database_id
     counter.close()
-    keys.delete_database_key(database_id)
+    keyring_home.delete_database_key(database_id)
     before = fingerprint(counter.data_dir)
-    with pytest.raises(keys.MissingDatabaseKey) as problem:
+    with pytest.raises(keyring_home.MissingDatabaseKey) as problem:
         open_workspace(counter.data_dir)
     message = str(problem.value)
     assert "ltsa-desk recover" in message and f"db-key@{database_id}" in message
@@ -235,7 +235,7 @@ def test_no_keyring_backend_is_refused_not_bypassed(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND")  # a plaintext file backend is not chosen now
-    with pytest.raises(keys.KeyringUnavailable, match="keyring"):
+    with pytest.raises(keyring_home.KeyringUnavailable, match="keyring"):
         initialise(data_dir, office_code=OFFICE, counter_id=COUNTER)
     assert list(data_dir.iterdir()) == []
 
@@ -285,7 +285,7 @@ def test_doctor_reports_encryption_state(counter: Workspace) -> None:
     assert encryption["sealed_key"] is True
     assert checks["integrity"].ok
 
-    keys.delete_database_key(counter.database.info.database_id)
+    keyring_home.delete_database_key(counter.database.info.database_id)
     checks = {check.name: check for check in run_checks(counter.data_dir)}
     assert checks["encryption"].ok is False
     assert checks["encryption"].facts["key_in_keyring"] is False
@@ -363,7 +363,7 @@ def test_plaintext_attachments_of_an_old_version_are_encrypted_in_place(tmp_path
 def test_workspace_attachments_use_the_derived_key(counter: Workspace) -> None:
     stored = counter.attachments.put(pdf_about(NIK, NAME))
     database_id = counter.database.info.database_id
-    key = keys.load_database_key(database_id)
+    key = keyring_home.load_database_key(database_id)
     derived = EncryptedAttachmentStore(
         counter.attachments_dir, keys.attachments_key(key, database_id)
     )
@@ -531,7 +531,7 @@ def test_unencrypted_database_is_encrypted_at_opening(data_dir: Path, actor: Act
     assert not (data_dir / "ltsa.sqlite-wal").exists()
     # the printed key opens the sealed copy
     sealed = keys.read_sealed(data_dir / "ltsa.key.sealed")
-    assert keys.unseal(sealed, rk.parse(recovery)) == keys.load_database_key(database_id)
+    assert keys.unseal(sealed, rk.parse(recovery)) == keyring_home.load_database_key(database_id)
     # until confirmed, the next opening issues another recovery key; after, none
     again = open_workspace(data_dir)
     assert again.new_recovery_key not in (None, recovery)
@@ -732,7 +732,7 @@ def test_postgres_desk_keeps_nothing_of_the_office_on_its_disk(
     finally:
         opened.close()
     assert Config.load(data_dir).get("database.id") == database_id
-    assert keys.find_database_key(database_id) is None
+    assert keyring_home.find_database_key(database_id) is None
     assert not protection.sealed_key_path(Config.load(data_dir)).exists()
     assert leaks(data_dir) == {}
     checks = {check.name: check for check in run_checks(data_dir, network=False)}

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.services import accounts
@@ -143,7 +144,9 @@ def test_a_technician_sets_up_a_counter_with_the_keyboard(
         workspace.close()
     sealed = keys.read_sealed(data_dir / "ltsa.key.sealed")
     unsealed = keys.unseal(sealed, recovery_keys.parse(wizard.recovery_key or ""))
-    assert unsealed == keys.load_database_key(database_id), "the key shown opens the database"
+    assert unsealed == keyring_home.load_database_key(database_id), (
+        "the key shown opens the database"
+    )
 
 
 def test_the_connection_page_names_what_failed(

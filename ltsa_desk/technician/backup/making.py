@@ -26,11 +26,12 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ltsa_desk import __version__
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.counter.logging_setup import mask_sensitive
 from ltsa_desk.counter.protection import sealed_key_path
 from ltsa_desk.counter.shared_office import connect_args
-from ltsa_desk.store import cipher, keys
+from ltsa_desk.store import cipher
 from ltsa_desk.store.database import sqlite_path
 from ltsa_desk.technician.backup.archive import (
     ATTACHMENTS_PREFIX,
@@ -242,7 +243,7 @@ def make_backup(
             database_id = str(config.get("database.id") or "")
             if not database_id:
                 raise BackupError("config.toml tanpa database.id; jalankan 'ltsa-desk doctor'")
-            key = keys.load_database_key(database_id)
+            key = keyring_home.load_database_key(database_id)
             snapshot = staging / "ltsa.sqlite"
             revision, facts = _snapshot_sqlite(db_path, key, snapshot)
             if facts.get("database_id") != database_id:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import CONFIG_FILE, DATABASE_FILE, Config
 from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.store import cipher, keys
@@ -93,7 +94,7 @@ class RestoreResult:
 def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> tuple[bytes, bool]:
     """The database key: from this account's keyring, else unsealed with the recovery key."""
     try:
-        key = keys.find_database_key(database_id)
+        key = keyring_home.find_database_key(database_id)
     except DatabaseProblem as exc:
         raise BackupError(str(exc)) from exc
     if key is not None:
@@ -104,7 +105,7 @@ def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> t
         return key, False
     if not recovery_key:
         raise BackupError(
-            f"Kunci basis data cadangan ini ({keys.entry_name(keys.DB_KEY_PURPOSE, database_id)})"
+            f"Kunci basis data cadangan ini ({_key_entry(database_id)})"
             " tidak ada di keyring akun Windows ini (PC lain, atau akun baru). Ulangi dengan kunci "
             "pemulihan yang dicetak saat 'init': 'ltsa-desk restore BERKAS --recovery-key-stdin' "
             "(sama seperti 'ltsa-desk recover --recovery-key KUNCI-PEMULIHAN', kunci lalu disimpan"
@@ -123,6 +124,10 @@ def _restore_key(staging: Path, database_id: str, recovery_key: str | None) -> t
         return keys.unseal(sealed, recovery_keys.parse(recovery_key)), True
     except (recovery_keys.RecoveryKeyTypo, DatabaseProblem) as exc:
         raise BackupError(str(exc)) from exc
+
+
+def _key_entry(database_id: str) -> str:
+    return keyring_home.entry_name(keyring_home.DB_KEY_PURPOSE, database_id)
 
 
 def _check_recovery_key(staging: Path, database_id: str, recovery_key: str) -> None:
@@ -350,8 +355,8 @@ def commit_restore(
     data_dir = staged.data_dir
     if staged.key_from_recovery:
         try:
-            keys.check_keyring()
-            keys.store_database_key(staged.archive.database_id, staged.key)
+            keyring_home.check_keyring()
+            keyring_home.store_database_key(staged.archive.database_id, staged.key)
         except DatabaseProblem as exc:
             staged.discard()
             raise BackupError(str(exc)) from exc

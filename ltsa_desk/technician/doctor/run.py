@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from ltsa_desk.counter import shared_office
+from ltsa_desk.counter import keyring_home, shared_office
 from ltsa_desk.counter.config import Config, ConfigError, ConfigKeyringUnavailable
 from ltsa_desk.counter.protection import ProtectionState, protection_state, sealed_key_path
 from ltsa_desk.store import keys
@@ -83,7 +83,7 @@ def run_checks(
     key: bytes | None = None
     try:
         if state.encrypted and state.database_id:
-            key = keys.load_database_key(state.database_id)
+            key = keyring_home.load_database_key(state.database_id)
         database = open_database(
             config.database_url(),
             migrate=False,
@@ -155,7 +155,7 @@ def run_checks(
 
 def _find_key(database_id: str) -> bytes | None:
     try:
-        return keys.find_database_key(database_id)
+        return keyring_home.find_database_key(database_id)
     except DatabaseProblem:
         return None
 

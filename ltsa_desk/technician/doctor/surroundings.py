@@ -8,17 +8,15 @@ the clock, the age of the newest backup, and the age of the oldest submission st
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import keyring
-from keyring.backends import fail
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
+from ltsa_desk.counter import keyring_home
 from ltsa_desk.counter.config import Config
 from ltsa_desk.store.database import Database, sqlite_path
 from ltsa_desk.store.models import Meta
@@ -85,13 +83,13 @@ def check_wal(config: Config) -> Check:
 def check_keyring() -> Check:
     """Whether a keyring backend is there (the database key and tokens live nowhere else)."""
     try:
-        backend = keyring.get_keyring()
+        backend = keyring_home.backend_facts()
     except Exception as exc:  # a broken keyring configuration raises its own errors
         return Check("keyring", False, f"keyring tidak bisa dimuat: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    chosen = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    insecure = type(backend).__module__.startswith("keyrings.alt")
-    if isinstance(backend, fail.Keyring):
+    name = backend.name
+    chosen = backend.chosen
+    insecure = backend.insecure
+    if backend.failing:
         return Check(
             "keyring",
             False,

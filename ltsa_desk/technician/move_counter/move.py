@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ltsa_desk.counter import shared_office
+from ltsa_desk.counter import keyring_home, shared_office
 from ltsa_desk.counter.config import DATABASE_FILE, Config
 from ltsa_desk.counter.logging_setup import mask_sensitive
 from ltsa_desk.counter.workspace import open_workspace
@@ -72,7 +72,7 @@ def _open_source(config: Config) -> _Source:
             f"{sealed.name} tidak ada di {data_dir}: basis data loket lama tidak bisa dikenali."
         )
     database_id = keys.read_sealed(sealed).database_id
-    key = keys.load_database_key(database_id)
+    key = keyring_home.load_database_key(database_id)
     database = open_database(
         f"sqlite:///{path.as_posix()}", key=key, backup_dir=data_dir / "backups"
     )
