@@ -23,7 +23,7 @@ from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.errors import InvalidNik
 from ltsa_desk.domain.nik import Nik, parse_nik
 from ltsa_desk.domain.values import Sex, parse_flexible_date
-from ltsa_desk.services.intake_desk import ApplicantBrief, find_registered
+from ltsa_desk.operations.intake import ApplicantBrief, find_registered
 from ltsa_desk.services.validation import (
     FIELDS,
     CheckedApplicant,

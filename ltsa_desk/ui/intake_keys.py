@@ -19,7 +19,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from ltsa_desk.domain.placement import best_suggestion
-from ltsa_desk.services.intake_desk import ApplicantBrief
+from ltsa_desk.operations.intake import ApplicantBrief
 from ltsa_desk.services.validation import FIELDS
 from ltsa_desk.ui.fields import FormNotice
 

@@ -6,7 +6,7 @@ record. Every rule is checked while the officer types, by the same `check_applic
 runs on save, so the form and the save can never disagree; the messages sit under their fields.
 
 Nothing here touches the database on the GUI thread: the NIK look-up, the P3MI names and the save
-itself are operations of `services.intake_desk`, run as `ui.operation.Operation`s (an answer for
+itself are operations of `operations.intake`, run as `ui.operation.Operation`s (an answer for
 a page that is gone, or a superseded NIK look-up, is dropped); the region and country tables are
 warmed there before first use.
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.domain.nik import Nik
-from ltsa_desk.services.intake_desk import ApplicantBrief, Lookups, agency_suggestions, load_lookups
+from ltsa_desk.operations.intake import ApplicantBrief, Lookups, agency_suggestions, load_lookups
 from ltsa_desk.services.validation import FIELDS, REQUIRED
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext

@@ -21,8 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
+from ltsa_desk.operations.intake import ApplicantBrief, RegistrationOutcome, register_at_desk
 from ltsa_desk.services.intake import WarningsNotConfirmed
-from ltsa_desk.services.intake_desk import ApplicantBrief, RegistrationOutcome, register_at_desk
 from ltsa_desk.services.validation import FIELDS, ValidationFailed
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext

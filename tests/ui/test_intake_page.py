@@ -21,7 +21,8 @@ from ltsa_desk.domain.values import (
     SECTOR_LABELS_ID,
     SEX_LABELS_ID,
 )
-from ltsa_desk.services import intake, intake_desk
+from ltsa_desk.operations import intake as intake_desk
+from ltsa_desk.services import intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.validation import FIELDS
 from ltsa_desk.store.models import Agency, Applicant, AuditLog

@@ -40,9 +40,9 @@ from ltsa_desk.domain.values import (
     SEX_LABELS_ID,
     field_label,
 )
+from ltsa_desk.operations.intake import Lookups
 from ltsa_desk.services import documents, intake
 from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed
-from ltsa_desk.services.intake_desk import Lookups
 from ltsa_desk.services.validation import FIELDS, REQUIRED, ValidationFailed, check_applicant
 from ltsa_desk.ui.applicant.message_line import show_message
 from ltsa_desk.ui.applicant.view import ApplicantView

@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ltsa_desk.operations.intake import load_lookups
 from ltsa_desk.services.documents import HistoryRow
-from ltsa_desk.services.intake_desk import load_lookups
 from ltsa_desk.ui import style
 from ltsa_desk.ui.applicant.case_actions import CaseActions
 from ltsa_desk.ui.applicant.data_tab import DataTab
