@@ -90,38 +90,40 @@ class BackendFacts:
     """Chosen on purpose through PYTHON_KEYRING_BACKEND."""
 
 
-def backend_facts() -> BackendFacts:
-    """The backend keyring picks, described; a broken keyring configuration raises its own error."""
-    import keyring  # on first use: startup never needs it (issue 19)
-    from keyring.backends import fail
+def _keyring() -> Any:
+    """The keyring package, imported on first use: ``--version`` never needs it (issue 19)."""
+    import keyring.backends.fail
+    import keyring.errors
 
-    backend = keyring.get_keyring()
-    kind = type(backend)
+    return keyring
+
+
+def _describe(found: Any) -> BackendFacts:
+    kind = type(found)
     return BackendFacts(
         name=f"{kind.__module__}.{kind.__name__}",
-        failing=isinstance(backend, fail.Keyring),
+        failing=isinstance(found, _keyring().backends.fail.Keyring),
         insecure=kind.__module__.startswith("keyrings.alt"),
         chosen=bool(os.environ.get("PYTHON_KEYRING_BACKEND")),
     )
 
 
+def backend_facts() -> BackendFacts:
+    """The backend keyring picks, described; a broken keyring configuration raises its own error."""
+    return _describe(_keyring().get_keyring())
+
+
 def backend() -> Any:
     """The OS keyring; :class:`NoKeyring` when there is none or only a file nobody chose."""
-    import keyring  # on first use: startup never needs it (issue 19)
-    from keyring.backends import fail
-
-    found = keyring.get_keyring()
-    chosen = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    insecure = type(found).__module__.startswith("keyrings.alt")
-    if isinstance(found, fail.Keyring) or (insecure and not chosen):
+    found = _keyring().get_keyring()
+    facts = _describe(found)
+    if facts.failing or (facts.insecure and not facts.chosen):
         raise NoKeyring(_NO_KEYRING)
     return found
 
 
 def _keyring_error() -> type[Exception]:
-    import keyring.errors  # on first use: startup never needs it (issue 19)
-
-    return keyring.errors.KeyringError
+    return _keyring().errors.KeyringError  # type: ignore[no-any-return]
 
 
 def read(user: str) -> str | None:
