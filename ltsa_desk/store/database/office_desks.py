@@ -28,7 +28,7 @@ from ltsa_desk.store.models import MovedCounter, OfficeDesk
 from ltsa_desk.store.problems import DatabaseProblem
 
 # The package's name, not this module's: log records keep the name they had before the split.
-log = logging.getLogger(__package__)
+log = logging.getLogger(__name__)
 
 # pg_advisory locks are database-wide integers; this one is ours ("LTSB"; "LTSA" is the schema's).
 JOIN_LOCK_KEY = 0x4C545342

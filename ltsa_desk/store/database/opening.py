@@ -40,7 +40,7 @@ from ltsa_desk.store.problems import (
 )
 
 # The package's name, not this module's: log records keep the name they had before the split.
-log = logging.getLogger(__package__)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ltsa_desk.store.search.schema import (
 )
 
 # The package's name, not this module's: log records keep the name they had before the split.
-log = logging.getLogger(__package__)
+log = logging.getLogger(__name__)
 
 SHORT_WALK = 5000
 """SQLite: newest rows walked for a short text before its candidates are looked up instead."""
