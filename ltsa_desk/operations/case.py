@@ -8,34 +8,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from sqlmodel import Session
-
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.domain.workflow import CaseState
+from ltsa_desk.operations.loading import ApplicantChoice, load
 from ltsa_desk.operations.refusal import refusals
 from ltsa_desk.services import case_order, intake
-from ltsa_desk.services.applicants import get_by_key
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.documents import get_applicant
-from ltsa_desk.store.models import Applicant
-
-ApplicantChoice = UUID | str
-"""A CPMI as the caller knows it: the window its row id, the command line a NIK or a tracking
-code (as officers type them)."""
-
-
-def _load(session: Session, which: ApplicantChoice) -> Applicant:
-    """The applicant ``which`` names, read through ``session``.
-
-    A closed case is loaded too: the workflow itself refuses a step from a final status, in
-    its own words, for the window and the command line alike.
-    """
-    if isinstance(which, str):
-        try:
-            which = UUID(which)
-        except ValueError:
-            return get_by_key(session, which)
-    return get_applicant(session, which)
 
 
 def request_passport(counter: Workspace, actor: Actor, which: ApplicantChoice) -> UUID:
@@ -46,7 +24,7 @@ def request_passport(counter: Workspace, actor: Actor, which: ApplicantChoice) -
     """
     require = bool(counter.config.get("workflow.require_recommendation"))
     with refusals(), counter.database.write_session() as session:
-        applicant = _load(session, which)
+        applicant = load(session, which)
         intake.request_passport(session, applicant, actor, require_recommendation=require)
         return applicant.id
 
@@ -60,7 +38,7 @@ def skip_order(
 ) -> UUID:
     """An admin moves the case over the order to ``target``, with a reason; the applicant's id."""
     with refusals(), counter.database.write_session() as session:
-        applicant = _load(session, which)
+        applicant = load(session, which)
         case_order.skip_order(session, applicant.id, target, actor, reason)
         return applicant.id
 
@@ -68,6 +46,6 @@ def skip_order(
 def cancel_case(counter: Workspace, actor: Actor, which: ApplicantChoice, reason: str) -> UUID:
     """Cancel the case with a reason; its unsent submissions are withdrawn. The applicant's id."""
     with refusals(), counter.database.write_session() as session:
-        applicant = _load(session, which)
+        applicant = load(session, which)
         intake.cancel_applicant(session, applicant, reason, actor)
         return applicant.id

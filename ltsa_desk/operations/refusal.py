@@ -1,7 +1,8 @@
 """The one error type of an operation: what was refused, in words an officer can read.
 
 The services raise their own exceptions (a workflow step out of order, a record that fails a rule,
-an account without the role, a CPMI not found or already closed). Every caller used to catch its
+an account without the role, a CPMI not found or already closed, a paper the checklist or the
+attachment store refuses, a letter the rules refuse). Every caller used to catch its
 own selection of them and guess the field; :func:`refusals` does it once, so the window shows the
 same words the command line prints, and both know which field (or ``--as``) is at fault.
 """
@@ -15,8 +16,11 @@ from ltsa_desk.domain.errors import FieldValueError
 from ltsa_desk.domain.permissions import NotPermitted as RoleRefused
 from ltsa_desk.domain.workflow import IllegalTransition
 from ltsa_desk.services.applicants import ApplicantNotFound
+from ltsa_desk.services.attachment_files import AttachmentRejected
 from ltsa_desk.services.case_order import NotPermitted as OrderRefused
+from ltsa_desk.services.documents import DocumentError, DocumentsIncomplete
 from ltsa_desk.services.intake import ApplicantClosed
+from ltsa_desk.services.letters import LetterRefused
 from ltsa_desk.services.validation import ValidationFailed
 
 
@@ -25,8 +29,10 @@ class Refused(Exception):
 
     ``message`` is Indonesian and safe to show; ``field`` names the field at fault (``"as"``
     for the acting account, ``"state"`` for the case's status, ``"key"`` for a CPMI not
-    found), ``reason`` a stable code where the service gave one (the workflow's codes), so a
-    screen may still choose its own words for it.
+    found, ``"kind"`` for a document kind, ``"file"`` for an attachment, ``"documents"`` for
+    papers still missing, ``"letter"`` for a letter), ``reason`` a stable code where the service
+    gave one (the workflow's, the documents', the attachment store's and the letters' codes),
+    so a screen may still choose its own words for it.
     """
 
     def __init__(self, message: str, *, field: str | None = None, reason: str = "") -> None:
@@ -55,3 +61,19 @@ def refusals() -> Iterator[None]:
         raise Refused(str(exc), field="key", reason="not_found") from exc
     except ApplicantClosed as exc:
         raise Refused(str(exc), field="state", reason="closed") from exc
+    except DocumentError as exc:
+        raise Refused(exc.message, field="kind", reason=exc.code) from exc
+    except DocumentsIncomplete as exc:
+        raise Refused(exc.message, field="documents", reason="incomplete") from exc
+    except AttachmentRejected as exc:
+        raise Refused(exc.message, field="file", reason=exc.reason) from exc
+    except LetterRefused as exc:
+        raise Refused(exc.message, field=_letter_field(exc), reason=exc.code) from exc
+
+
+def _letter_field(exc: LetterRefused) -> str:
+    """Where a letter's refusal points: the CPMI's field that must be filled in, the case's
+    status, the office's number pattern, or the letter itself (already issued, void, unknown)."""
+    if exc.code == "missing_data":
+        return exc.detail.get("field") or "letter"
+    return {"wrong_state": "state", "numbers": "letters.number_pattern"}.get(exc.code, "letter")

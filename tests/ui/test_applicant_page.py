@@ -30,7 +30,6 @@ from ltsa_desk.services import letters
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.ui.app import make_application
-from ltsa_desk.ui.applicant import documents_jobs as documents_module
 from ltsa_desk.ui.applicant.page import ApplicantPage
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
@@ -402,7 +401,7 @@ def test_attach_real_pdf_and_png_with_preview(
         attach_threads.append(threading.current_thread().name)
         return real_attach(*args, **kwargs)
 
-    monkeypatch.setattr(documents_module.documents, "attach", recording)
+    monkeypatch.setattr(docs, "attach", recording)
     applicant_id = register(workspace, actor)
     page = open_page(qtbot, ctx, applicant_id, tmp_path)
     panel = page.documents

@@ -197,12 +197,12 @@ def test_every_reason_a_letter_waits_is_said_in_english(
     qapp: QApplication, refusal: tuple[str, dict[str, str]], expected: str
 ) -> None:
     """The Surat tab's reasons come from the service's codes, not its Indonesian sentences."""
+    from ltsa_desk.operations.letters import IssueRefusal
     from ltsa_desk.ui.applicant.letters_buttons import refusal_text
-    from ltsa_desk.ui.applicant.letters_jobs import Refusal
 
     code, detail = refusal
     missing = ((("passport",), "expired"),) if code == "documents" else ()
-    made = Refusal(code, "Kalimat layanan", tuple(detail.items()), missing)
+    made = IssueRefusal(code, "Kalimat layanan", tuple(detail.items()), missing)
     translator = install_translator(qapp, "en")
     try:
         text = refusal_text(made)

@@ -7,11 +7,13 @@ needs is there, "Dokumen lengkap" moves the case on.
 
 The checklist itself comes from ``services.documents.checklist`` (the domain's requirements
 table), so this screen, the "documents complete" guard and the letters can never disagree about
-what is missing. Every read and write runs on ``ctx.runner``; refusals come back with the
+what is missing. Every read and write is the checklist's operation
+(:mod:`ltsa_desk.operations.documents`, the same the command line runs: it reads the office's
+flag, opens the session and loads the CPMI) on ``ctx.runner``; refusals come back with the
 services' Indonesian sentences and are shown as they are.
 
 The panel is built from its neighbours in this package: the checklist table
-(``documents_table``), the reads and writes on the runner (``documents_jobs``), the dates and
+(``documents_table``), the buttons (``documents_buttons``), the dates and
 file dialogs (``documents_dialogs``), the reason dialog shared with the other applicant screens
 (``reason_dialog``) and the message line (``message_line``). Jobs run through
 ``ui.operation``, which drops an answer the panel no longer wants and words a failure once.
@@ -29,17 +31,11 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ltsa_desk.domain.documents import DocumentKind
+from ltsa_desk.operations import documents as document_operations
+from ltsa_desk.operations.documents import Checklist
 from ltsa_desk.services.documents import ChecklistRow, DocumentEntry
 from ltsa_desk.ui.applicant.documents_buttons import ChecklistButtons
 from ltsa_desk.ui.applicant.documents_dialogs import ask_dates, choose_file
-from ltsa_desk.ui.applicant.documents_jobs import (
-    ChecklistView,
-    attach_file,
-    load_checklist,
-    mark_complete,
-    reject_document,
-    verify_document,
-)
 from ltsa_desk.ui.applicant.documents_table import ChecklistTable
 from ltsa_desk.ui.applicant.message_line import show_message
 from ltsa_desk.ui.applicant.preview import PreviewPane
@@ -90,7 +86,7 @@ class DocumentsPanel(QWidget):
         self.ctx = ctx
         self.today = today
         self.applicant_id: str | None = None
-        self.view: ChecklistView | None = None
+        self.view: Checklist | None = None
         self.busy = False
         self.job_threads: list[str] = []
         self._loads = Generation()
@@ -193,12 +189,14 @@ class DocumentsPanel(QWidget):
     def reload(self) -> None:
         if self.applicant_id is None:
             return
-        read = partial(load_checklist, self.ctx.workspace, self.applicant_id, self.today())
+        read = partial(
+            document_operations.checklist, self.ctx.workspace, self.applicant_id, self.today()
+        )
         operation = Operation(self, self.ctx.runner, read, threads=self.job_threads)
         operation.superseding(self._loads).success(self._loaded).failure(self._load_failed)
         operation.run_in_background()
 
-    def _loaded(self, view: ChecklistView) -> None:
+    def _loaded(self, view: Checklist) -> None:
         kind = self.selected_kind()
         self.view = view
         self.table.fill(view)
@@ -330,7 +328,7 @@ class DocumentsPanel(QWidget):
         )
         self._run(
             partial(
-                attach_file,
+                document_operations.attach,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
@@ -374,14 +372,14 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                verify_document,
+                document_operations.verify,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
                 entry.kind,
-                issued,
-                until,
                 self.today(),
+                issued_on=issued,
+                valid_until=until,
             ),
             self._verified,
         )
@@ -413,7 +411,7 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                reject_document,
+                document_operations.reject,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
@@ -440,12 +438,11 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                mark_complete,
+                document_operations.mark_complete,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
                 self.today(),
-                self.view.require_verified,
             ),
             self._marked_complete,
         )

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ltsa_desk.domain.documents import DocumentStatus
 from ltsa_desk.domain.workflow import CaseState
+from ltsa_desk.operations.documents import Checklist
 from ltsa_desk.ui import style
-from ltsa_desk.ui.applicant.documents_jobs import ChecklistView
 
 translate = QCoreApplication.translate
 
@@ -85,7 +85,7 @@ class ChecklistButtons(QWidget):
 
     def enable_for(
         self,
-        view: ChecklistView | None,
+        view: Checklist | None,
         status: str | None,
         *,
         chosen: bool,

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from ltsa_desk.domain.applicant import format_dmy
 from ltsa_desk.domain.documents import DocumentStatus
+from ltsa_desk.operations.documents import Checklist
 from ltsa_desk.services import documents
 from ltsa_desk.services.documents import ChecklistRow, DocumentEntry
 from ltsa_desk.ui import style
-from ltsa_desk.ui.applicant.documents_jobs import ChecklistView
 from ltsa_desk.ui.plain import plain_tip
 from ltsa_desk.ui.words import (
     document_group_label,
@@ -80,7 +80,7 @@ class ChecklistTable(QTableWidget):
             )
         )
 
-    def fill(self, view: ChecklistView) -> None:
+    def fill(self, view: Checklist) -> None:
         """Show the checklist of ``view``, one line per document (a group's papers each)."""
         self.entries = [(row, entry) for row in view.rows for entry in row.entries]
         self.setSortingEnabled(False)

@@ -29,10 +29,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ltsa_desk.operations.letters import CaseLetters
 from ltsa_desk.services.letters import LETTER_TITLES_ID, LetterKind, LetterSummary
 from ltsa_desk.ui.applicant.letters_buttons import LetterButtons
 from ltsa_desk.ui.applicant.letters_jobs import (
-    LettersView,
     PrintedFile,
     issue_and_render,
     load_letters,
@@ -90,7 +90,7 @@ class LettersPanel(QWidget):
         self.today = today
         self.output_dir = output_dir or default_output_dir()
         self.applicant_id: str | None = None
-        self.view: LettersView | None = None
+        self.view: CaseLetters | None = None
         self.busy = False
         self.job_threads: list[str] = []
         self.last_file: PrintedFile | None = None
@@ -189,7 +189,7 @@ class LettersPanel(QWidget):
         operation.superseding(self._loads).success(self._loaded).failure(self._load_failed)
         operation.run_in_background()
 
-    def _loaded(self, view: LettersView) -> None:
+    def _loaded(self, view: CaseLetters) -> None:
         selected = self.selected_letter()
         self.view = view
         self.listed.fill(view.letters)

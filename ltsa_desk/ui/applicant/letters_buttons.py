@@ -12,8 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QWidget
 
+from ltsa_desk.operations.letters import HAND_CARRY_DAYS, CaseLetters, IssueRefusal
 from ltsa_desk.ui import style, words
-from ltsa_desk.ui.applicant.letters_jobs import HAND_CARRY_DAYS, LettersView, Refusal
 from ltsa_desk.ui.fields import WARNING_SIGN
 from ltsa_desk.ui.plain import plain_label
 
@@ -32,7 +32,7 @@ _MISSING_REASONS = {
 }
 
 
-def refusal_text(refusal: Refusal) -> str:
+def refusal_text(refusal: IssueRefusal) -> str:
     """The refusal in the window's language (issue 18: the Surat tab said the service's
     Indonesian sentence in English mode too). Shown beside the letter's own button, so the
     sentence does not repeat the letter's title."""
@@ -139,7 +139,7 @@ class LetterButtons(QWidget):
         top.addWidget(issue_box, 3)
         top.addWidget(for_cpmi, 2)
 
-    def enable_for(self, view: LettersView | None, *, ready: bool) -> None:
+    def enable_for(self, view: CaseLetters | None, *, ready: bool) -> None:
         """Enable what may be done now: ``ready`` when a view is shown and nothing runs."""
         self.spr_button.setEnabled(ready and view is not None and view.spr_refusal is None)
         self.recommendation_button.setEnabled(
@@ -148,7 +148,7 @@ class LetterButtons(QWidget):
         self.receipt_button.setEnabled(ready)
         self.hand_carry_button.setEnabled(ready and view is not None and view.hand_carry_allowed)
 
-    def explain(self, view: LettersView) -> None:
+    def explain(self, view: CaseLetters) -> None:
         """Say beside each disabled button why, the service's verdict in the window's words."""
         self.spr_reason.setText(
             refusal_text(view.spr_refusal)
