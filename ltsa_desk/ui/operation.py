@@ -56,11 +56,11 @@ def officer_message(exc: BaseException) -> str:
 
     The services' own refusals, and an operation's :class:`Refused`, carry Indonesian sentences
     and are shown as they are; anything else (a locked database, a full disk) becomes one calm
-    sentence that says what to do. A :class:`Refused` the operation made of a service's refusal
-    is said as the window always said that refusal (a rule's sentences without their field
-    labels, which the command line prints).
+    sentence that says what to do. A :class:`Refused` made of a record's failed rules is said
+    as the window always said them: the rules' sentences without the field labels the command
+    line prints.
     """
-    if isinstance(exc, Refused) and exc.__cause__ is not None:
+    if isinstance(exc, Refused) and isinstance(exc.__cause__, ValidationFailed):
         return officer_message(exc.__cause__)
     if isinstance(exc, ValidationFailed):
         return "; ".join(exc.errors.values())

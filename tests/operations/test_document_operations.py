@@ -23,6 +23,7 @@ from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent, Document, Letter
+from ltsa_desk.ui.operation import officer_message
 from sync.models import OutboxItem
 
 TODAY = date(2026, 6, 1)
@@ -171,3 +172,19 @@ def test_a_closed_case_keeps_its_papers(workspace: Workspace, actor: Actor) -> N
         assert "dibatalkan" in refusal.message
     assert footprint(workspace) == before
     assert operations.checklist(workspace, applicant_id, TODAY).closed
+
+
+def test_the_window_says_a_refusal_as_it_said_the_services_own(
+    workspace: Workspace, actor: Actor
+) -> None:
+    """The command line prints a rule with its field's name; the window keeps its sentence
+    without it, as before the operation; any other refusal is said as the operation words it."""
+    applicant_id = register(workspace, actor)
+    operations.attach(workspace, actor, applicant_id, "ktp", pdf_bytes("ktp"), TODAY)
+    rule = refused(operations.reject, workspace, actor, applicant_id, "ktp", " ")
+    assert rule.message == str(rule.__cause__) != "Alasan penolakan wajib diisi"
+    assert officer_message(rule) == "Alasan penolakan wajib diisi"
+    paper = refused(operations.verify, workspace, actor, applicant_id, "kk", TODAY)
+    assert officer_message(paper) == paper.message == str(paper.__cause__)
+    role = refused(case.skip_order, workspace, actor, applicant_id, "passport_requested", "lama")
+    assert officer_message(role) == role.message

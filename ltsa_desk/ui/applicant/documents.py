@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ltsa_desk.domain.documents import DocumentKind
-from ltsa_desk.operations import documents as document_operations
+from ltsa_desk.operations import documents as document_ops
 from ltsa_desk.operations.documents import Checklist
 from ltsa_desk.services.documents import ChecklistRow, DocumentEntry
 from ltsa_desk.ui.applicant.documents_buttons import ChecklistButtons
@@ -189,9 +189,7 @@ class DocumentsPanel(QWidget):
     def reload(self) -> None:
         if self.applicant_id is None:
             return
-        read = partial(
-            document_operations.checklist, self.ctx.workspace, self.applicant_id, self.today()
-        )
+        read = partial(document_ops.checklist, self.ctx.workspace, self.applicant_id, self.today())
         operation = Operation(self, self.ctx.runner, read, threads=self.job_threads)
         operation.superseding(self._loads).success(self._loaded).failure(self._load_failed)
         operation.run_in_background()
@@ -328,7 +326,7 @@ class DocumentsPanel(QWidget):
         )
         self._run(
             partial(
-                document_operations.attach,
+                document_ops.attach,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
@@ -372,7 +370,7 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                document_operations.verify,
+                document_ops.verify,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
@@ -411,7 +409,7 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                document_operations.reject,
+                document_ops.reject,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
@@ -438,7 +436,7 @@ class DocumentsPanel(QWidget):
         self._set_busy(True)
         self._run(
             partial(
-                document_operations.mark_complete,
+                document_ops.mark_complete,
                 self.ctx.workspace,
                 self.ctx.actor,
                 self.applicant_id,
