@@ -76,7 +76,11 @@ class Workspace:
     @property
     def attachments(self) -> EncryptedAttachmentStore | DatabaseBlobStore:
         """The attachment store: encrypted files beside a lone counter's database (key derived
-        from the database key), or the office database itself on a shared office server."""
+        from the database key), or the office database itself on a shared office server.
+
+        A lone counter's files still named by their plaintext digest (an earlier version, a
+        restored older backup) are renamed to keyed names on this first use (issue 17); the
+        renaming is crash-safe and resumes at the next opening, and reads find either name."""
         if self._attachments is None and self.shared:
             self._attachments = DatabaseBlobStore(
                 self.database.writer,
@@ -87,11 +91,13 @@ class Workspace:
             key = (
                 self._key if self._key is not None else keyring_home.load_database_key(database_id)
             )
-            self._attachments = EncryptedAttachmentStore(
+            store = EncryptedAttachmentStore(
                 self.attachments_dir,
                 keys.attachments_key(key, database_id),
                 max_bytes=int(self.config.get("attachments.max_mb")) * _MIB,
             )
+            store.move_to_keyed_names()
+            self._attachments = store
         return self._attachments
 
     def confirm_recovery_key_shown(self) -> None:
@@ -166,13 +172,16 @@ def open_workspace(data_dir: Path, *, migrate: bool = True, check_seal: bool = T
     except BaseException:
         database.close()
         raise
-    return Workspace(
+    workspace = Workspace(
         data_dir=data_dir,
         config=config,
         database=database,
         new_recovery_key=recovery,
         _key=key,
     )
+    if path is not None and migrate:
+        _ = workspace.attachments  # old plaintext-digest file names become keyed (issue 17)
+    return workspace
 
 
 def _audit_adoption(database: Database, config: Config) -> None:

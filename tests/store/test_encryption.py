@@ -332,6 +332,11 @@ def test_attachment_damage_and_foreign_keys_are_refused(
     # a file from another counter (another key) is not silently accepted
     other = EncryptedAttachmentStore(tmp_path / "attachments", secrets.token_bytes(32))
     assert not other.verify(a.sha256)
+    with pytest.raises(AttachmentNotFound):  # keyed names: another key looks elsewhere (issue 17)
+        other.get(a.sha256)
+    other.path(a.sha256).parent.mkdir(parents=True, exist_ok=True)
+    other.path(a.sha256).write_bytes(vault.path(a.sha256).read_bytes())  # under its name
+    assert not other.verify(a.sha256)
     with pytest.raises(AttachmentDamaged):
         other.get(a.sha256)
     # one blob copied over another's name does not decrypt (the name is bound in)

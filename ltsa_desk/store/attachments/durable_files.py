@@ -24,7 +24,12 @@ _TEMP_SUFFIX = ".tmp"
 def blob_relpath(sha256: str) -> Path:
     """``ab/cd/<sha256>``: two fan-out levels keep directories small (65,536 buckets)."""
     check_sha256(sha256)
-    return Path(sha256[:2], sha256[2:4], sha256)
+    return fanout_relpath(sha256)
+
+
+def fanout_relpath(name: str) -> Path:
+    """``ab/cd/<name>`` for any validated hex file name (a digest, or a keyed name)."""
+    return Path(name[:2], name[2:4], name)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -50,6 +55,19 @@ def _ensure_dir(directory: Path) -> None:
             raise
         return
     _fsync_dir(directory.parent)
+
+
+def durable_rename(source: Path, final: Path) -> None:
+    """Move ``source`` to ``final`` (same filesystem) so that a crash leaves one of the two names.
+
+    ``os.replace`` is atomic; the target directory is created first and both directories are
+    fsynced after, so the new name survives a power cut and the old one does not come back.
+    """
+    _ensure_dir(final.parent)
+    os.replace(source, final)
+    _fsync_dir(final.parent)
+    if source.parent != final.parent:
+        _fsync_dir(source.parent)
 
 
 def _temp_name(final_name: str) -> str:

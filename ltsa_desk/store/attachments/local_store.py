@@ -190,6 +190,10 @@ class AttachmentStore:
 
     def iter_all(self) -> Iterator[str]:
         """Yield every stored digest in sorted order; temp files and stray names are skipped."""
+        yield from self._stored_names(SHA256_RE)
+
+    def _stored_names(self, pattern: re.Pattern[str]) -> Iterator[str]:
+        """File names matching ``pattern`` under their own ``ab/cd/`` buckets, sorted."""
         if not self.root.is_dir():
             return
         for first in sorted(self.root.iterdir()):
@@ -201,7 +205,7 @@ class AttachmentStore:
                 for entry in sorted(second.iterdir()):
                     name = entry.name
                     if (
-                        SHA256_RE.fullmatch(name)
+                        pattern.fullmatch(name)
                         and name[:2] == first.name
                         and name[2:4] == second.name
                         and entry.is_file()
