@@ -107,7 +107,9 @@ def test_backup_while_registering_is_consistent_and_encrypted(
     info = verify_archive(result.path)
     files = info.manifest["files"]
     assert {DB_ENTRY, "config.toml", "ltsa.key.sealed"} <= set(files)
-    assert any(name.endswith(stored.sha256) for name in files), "attachment store included"
+    keyed = workspace.attachments.keyed_name(stored.sha256)  # type: ignore[union-attr]
+    assert any(name.endswith(keyed) for name in files), "attachment store included"
+    assert not any(stored.sha256 in name for name in files), "no plaintext digest (issue 17)"
     assert all(len(entry["sha256"]) == 64 for entry in files.values())
     facts = snapshot_facts(workspace, result.path, tmp_path)
     assert facts["integrity"] == [("ok",)] and facts["cipher"] == []
