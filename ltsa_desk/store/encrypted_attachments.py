@@ -75,6 +75,9 @@ NAMES_KEY_INFO = b"ltsa-desk attachment-names v1"
 _NAME_AD = b"attachment-name"
 KEYED_NAME_RE = re.compile(r"[0-9a-f]{96}")
 """A keyed name: AES-SIV of the 32-byte digest (16-byte synthetic IV + 32 bytes), in hex."""
+KEYED_NAMES_MARK = ".keyed-names"
+"""Written once every old name has moved; a folder restored from a backup lacks it (hidden files
+are left out of backups) and is walked once more."""
 
 
 class AttachmentDamaged(RuntimeError):
@@ -232,7 +235,11 @@ class EncryptedAttachmentStore(AttachmentStore):
         wrote the keyed one), the old one goes. Plaintext files of a still older version are
         left to :meth:`encrypt_plaintext_files`.
         """
+        done_mark = self.root / KEYED_NAMES_MARK
+        if done_mark.is_file():
+            return 0  # a counter with years of scans is not walked at every opening
         moved = 0
+        held = 0
         for sha256 in list(super().iter_all()):
             old = self.old_path(sha256)
             try:
@@ -246,8 +253,12 @@ class EncryptedAttachmentStore(AttachmentStore):
             except FileNotFoundError:
                 continue  # another process moved it meanwhile
             except PermissionError:
+                held += 1
                 continue  # Windows: open for reading elsewhere; the next opening moves it
             moved += 1
+        if not held and self.root.is_dir():
+            # Hidden, so backups leave it out: a restored folder is walked once more.
+            atomic_write(done_mark, [b"attachment files carry keyed names\n"])
         return moved
 
     def encrypt_plaintext_files(self) -> int:

@@ -24,6 +24,7 @@ from ltsa_desk.store import keys
 from ltsa_desk.store.attachments import AttachmentNotFound, AttachmentStore
 from ltsa_desk.store.encrypted_attachments import (
     KEYED_NAME_RE,
+    KEYED_NAMES_MARK,
     EncryptedAttachmentStore,
     file_is_encrypted,
 )
@@ -48,7 +49,7 @@ def to_old_names(store: EncryptedAttachmentStore) -> list[str]:
 
 def names(root: Path) -> tuple[set[str], set[str]]:
     """(old plaintext-digest names, keyed names) of the files under ``root``."""
-    files = [p.name for p in root.rglob("*") if p.is_file()]
+    files = [p.name for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")]
     old = {n for n in files if len(n) == 64}
     keyed = {n for n in files if KEYED_NAME_RE.fullmatch(n)}
     assert len(old) + len(keyed) == len(files), files
@@ -226,6 +227,27 @@ def test_kill_9_in_the_middle_of_the_renaming_loses_nothing(tmp_path: Path) -> N
         assert list(store.iter_all()) == sorted(expected)
         for sha256, data in expected.items():
             assert store.get(sha256) == data and store.verify(sha256)
-        assert not [p for p in root.rglob(".*") if p.is_file()]  # renames leave no temp file
+        hidden = [p.name for p in root.rglob(".*") if p.is_file()]
+        assert hidden == [KEYED_NAMES_MARK]  # renames leave no temp file; the renaming is done
     finally:
         workspace.close()
+
+
+def test_a_finished_renaming_is_not_walked_again_until_a_restore(
+    vault: EncryptedAttachmentStore,
+) -> None:
+    """Years of scans are not walked at every opening; an old folder put back is walked once."""
+    stored = {vault.put(scan(i)).sha256: scan(i) for i in range(3)}
+    to_old_names(vault)
+    assert vault.move_to_keyed_names() == 3
+    assert (vault.root / KEYED_NAMES_MARK).is_file()
+    # an old name appearing now is not looked for (a walk is what the mark saves) ...
+    straggler = next(iter(stored))
+    vault.old_path(straggler).parent.mkdir(parents=True, exist_ok=True)
+    os.replace(vault.path(straggler), vault.old_path(straggler))
+    assert vault.move_to_keyed_names() == 0
+    assert vault.get(straggler) == stored[straggler], "still read under its old name"
+    # ... until the folder is one without the mark (backups leave hidden files out)
+    (vault.root / KEYED_NAMES_MARK).unlink()
+    assert vault.move_to_keyed_names() == 1
+    assert names(vault.root) == (set(), {vault.path(s).name for s in stored})
