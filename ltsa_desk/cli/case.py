@@ -1,9 +1,10 @@
 """Changing a CPMI's case from the command line: `applicant update`, `applicant cancel` and
 `applicant request-passport` (one CPMI, several, a file of them, or an admin's skip of the order).
 
-The work is the services the window calls (``services.intake``, ``services.group_actions``,
-``services.case_order``), so the rules and the history are the same; this module turns their
-refusals into the command's exit codes and fields.
+Cancel, request the passport and skip the order are the operations the window runs
+(``operations.case``), so the rules, the office's flags and the history are the same; this module
+turns their refusals into the command's exit codes and fields. A group of CPMI goes through
+``services.group_actions``, which calls the same service per CPMI.
 
 `request-passport` without ``--skip-order`` is the ordinary request: the passport only from
 "Direkomendasikan" (or "Dokumen lengkap" in an office that set
@@ -19,18 +20,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from ltsa_desk.cli.context import acting_account, find_applicant, open_counter
+from ltsa_desk.cli.context import (
+    acting_account,
+    applicant_row,
+    find_applicant,
+    open_counter,
+    refused_as_cli_error,
+)
 from ltsa_desk.cli.output import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
-from ltsa_desk.domain.workflow import CaseState, IllegalTransition
+from ltsa_desk.domain.workflow import CaseState
+from ltsa_desk.operations import case
 from ltsa_desk.services.applicants import applicant_dict
-from ltsa_desk.services.case_order import NotPermitted, skip_order
 from ltsa_desk.services.group_actions import read_keys, request_passports
 from ltsa_desk.services.intake import (
     ApplicantClosed,
     DuplicateNik,
     WarningsNotConfirmed,
-    cancel_applicant,
-    request_passport,
     update_applicant,
 )
 from ltsa_desk.services.validation import FIELDS, ValidationFailed
@@ -79,13 +84,9 @@ def applicant_update(args: argparse.Namespace) -> int:
 def applicant_cancel(args: argparse.Namespace) -> int:
     with open_counter(args) as workspace:
         actor = acting_account(workspace, args)
-        with workspace.database.write_session() as session:
-            applicant = find_applicant(session, args.key)
-            try:
-                cancel_applicant(session, applicant, args.reason, actor)
-            except (ValidationFailed, IllegalTransition) as exc:
-                raise CliError(str(exc)) from exc
-            row = applicant_dict(session, applicant)
+        with refused_as_cli_error():
+            applicant_id = case.cancel_case(workspace, actor, args.key, args.reason)
+        row = applicant_row(workspace, applicant_id)
     if args.json:
         emit_json({"applicant": row})
     else:
@@ -122,17 +123,11 @@ def applicant_request_passport(args: argparse.Namespace) -> int:
 def _skip_to_passport(args: argparse.Namespace, key: str, reason: str) -> int:
     with open_counter(args) as workspace:
         actor = acting_account(workspace, args)
-        with workspace.database.write_session() as session:
-            applicant = find_applicant(session, key)
-            try:
-                skip_order(session, applicant, CaseState.PASSPORT_REQUESTED, actor, reason)
-            except NotPermitted as exc:
-                raise CliError(str(exc), field="as") from exc
-            except IllegalTransition as exc:
-                raise CliError(str(exc), field="state") from exc
-            except ValidationFailed as exc:  # no reason, or data immigration's contract refuses
-                raise CliError(str(exc), field=next(iter(exc.errors), None)) from exc
-            row = applicant_dict(session, applicant)
+        with refused_as_cli_error():
+            applicant_id = case.skip_order(
+                workspace, actor, key, CaseState.PASSPORT_REQUESTED, reason
+            )
+        row = applicant_row(workspace, applicant_id)
     if args.json:
         emit_json({"applicant": row, "skipped_order": True, "reason": " ".join(reason.split())})
     else:
@@ -199,16 +194,9 @@ def _request_passports(args: argparse.Namespace) -> int:
 def _request_one_passport(args: argparse.Namespace, key: str) -> int:
     with open_counter(args) as workspace:
         actor = acting_account(workspace, args)
-        require = bool(workspace.config.get("workflow.require_recommendation"))
-        with workspace.database.write_session() as session:
-            applicant = find_applicant(session, key)
-            try:
-                request_passport(session, applicant, actor, require_recommendation=require)
-            except IllegalTransition as exc:
-                raise CliError(str(exc), field="state") from exc
-            except ValidationFailed as exc:  # old data immigration would refuse (its contract)
-                raise CliError(str(exc), field=next(iter(exc.errors), None)) from exc
-            row = applicant_dict(session, applicant)
+        with refused_as_cli_error():
+            applicant_id = case.request_passport(workspace, actor, key)
+        row = applicant_row(workspace, applicant_id)
     if args.json:
         emit_json({"applicant": row})
     else:

@@ -17,10 +17,12 @@ from typing import Any
 
 from ltsa_desk.cli.output import CliError, print_recovery_key
 from ltsa_desk.counter.workspace import Workspace, open_workspace
-from ltsa_desk.domain.permissions import TECHNICIAN, allowed, roles_in_words
+from ltsa_desk.domain.permissions import TECHNICIAN, NotPermitted, allowed, roles_in_words
+from ltsa_desk.operations.refusal import Refused
 from ltsa_desk.services import accounts
-from ltsa_desk.services.applicants import ApplicantNotFound, get_by_key
+from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
 from ltsa_desk.services.context import Actor
+from ltsa_desk.services.documents import get_applicant
 from ltsa_desk.services.permissions import has_any_account, operation_words
 from ltsa_desk.store.database import DatabaseProblem
 
@@ -119,3 +121,24 @@ def find_applicant(session: Any, key: str) -> Any:
         return get_by_key(session, key)
     except ApplicantNotFound as exc:
         raise CliError(str(exc), field="key") from exc
+
+
+@contextmanager
+def refused_as_cli_error() -> Iterator[None]:
+    """An operation's refusal as the command's: the same words, the field it names, exit 2.
+
+    A role wall of the services reads as ``main`` words one ("... Tidak ada yang diubah.").
+    """
+    try:
+        yield
+    except Refused as exc:
+        message = exc.message
+        if isinstance(exc.__cause__, NotPermitted):
+            message = f"{message}. Tidak ada yang diubah."
+        raise CliError(message, field=exc.field) from exc
+
+
+def applicant_row(workspace: Workspace, applicant_id: Any) -> dict[str, Any]:
+    """The record a verb prints after an operation changed it, read in a session of its own."""
+    with workspace.database.session() as session:
+        return applicant_dict(session, get_applicant(session, applicant_id))
