@@ -7,6 +7,8 @@ Apart from the configuration file's handling so that the table of keys reads as 
 
 from __future__ import annotations
 
+import ctypes
+import os
 import string
 import uuid
 from pathlib import Path
@@ -172,11 +174,30 @@ def validate_logo(value: str) -> str:
     password hash, which the host can then crack or relay."""
     value = value.strip()
     lowered = value.replace("\\", "/").lower()
-    if lowered.startswith("//") or "://" in lowered or lowered.startswith("file:"):
+    if (
+        lowered.startswith(("//", "/??/"))  # \\host, \\?\UNC, \\.\, and NT's own \??\UNC
+        or "://" in lowered
+        or lowered.startswith("file:")
+        or on_network_drive(value)
+    ):
         raise ValueError("logo harus berkas di PC ini, bukan alamat jaringan (\\\\server\\...)")
     if value and Path(value).suffix.lower() not in {".png", ".jpg", ".jpeg", ".svg"}:
         raise ValueError("logo harus berkas PNG, JPEG atau SVG")
     return value
+
+
+DRIVE_REMOTE = 4
+"""GetDriveTypeW's answer for a drive letter mapped to a share (``net use Z: \\\\srv\\s``)."""
+
+
+def on_network_drive(path: str) -> bool:
+    """Windows: whether ``path`` starts with a drive letter mapped to a share. Opening a file
+    there signs in to that host as a UNC path does; checked at every reading of the setting,
+    because a drive may be mapped after the logo was chosen."""
+    if os.name != "nt" or len(path) < 2 or path[1] != ":" or not path[0].isalpha():
+        return False
+    drive_type = ctypes.windll.kernel32.GetDriveTypeW(f"{path[0]}:\\")  # type: ignore[attr-defined]
+    return bool(drive_type == DRIVE_REMOTE)
 
 
 def minutes(low: int, high: int):  # type: ignore[no-untyped-def]

@@ -442,6 +442,29 @@ def clean_view() -> Path:
     return view
 
 
+SHARE_DRIVE = "m:"
+"""A drive letter the lane maps as a network share, as an office PC's ``net use M: \\\\srv\\s``."""
+
+
+def map_share_drive(prefix: Path) -> None:
+    """Give the prefix a drive Windows reports as a network share (GetDriveTypeW: DRIVE_REMOTE),
+    so the tests that refuse a share behind a drive letter (the office logo) meet a real one.
+    Wine takes a drive's type from its registry (HKLM\\Software\\Wine\\Drives)."""
+    share = OUT / "share"
+    share.mkdir(parents=True, exist_ok=True)
+    link = prefix / "dosdevices" / SHARE_DRIVE
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(share)
+    command = [wine64(), "reg", "add", r"HKLM\Software\Wine\Drives", "/v", SHARE_DRIVE]
+    command += ["/d", "network", "/f"]
+    done = subprocess.run(
+        command, env=wine_env(prefix), capture_output=True, text=True, timeout=300, check=False
+    )
+    if done.returncode != 0:
+        raise Unavailable(f"wine reg add failed: {done.stderr.strip()[:300]}")
+
+
 def step_tests(args: argparse.Namespace) -> None:
     paths = args.paths or list(FULL_TEST_PATHS if args.full else TEST_PATHS)
     junit = OUT / "junit-windows.xml"
@@ -458,6 +481,7 @@ def step_tests(args: argparse.Namespace) -> None:
     for node, reason in DESELECTED.items():
         say(f"deselected under wine: {node}: {reason}")
         command += ["--deselect", node]
+    map_share_drive(PREFIX)
     env = wine_env(PREFIX, LTSA_WINE_LANE="1")
     # PostgreSQL is Linux's server; the Windows client would reach it, but tests/shared covers
     # that and the store's PostgreSQL runs belong to the Linux suite.

@@ -62,6 +62,7 @@ SHARES = [
     r"\\kantor-lain\share\logo.png",
     "//kantor-lain/share/logo.png",
     r"\\?\UNC\kantor-lain\share\logo.png",
+    r"\??\UNC\kantor-lain\share\logo.png",  # NT's own name of the share: Windows opens it
     "file://kantor-lain/share/logo.png",
     "http://kantor-lain/logo.png",
 ]
