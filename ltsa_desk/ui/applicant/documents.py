@@ -15,8 +15,9 @@ services' Indonesian sentences and are shown as they are.
 The panel is built from its neighbours in this package: the checklist table
 (``documents_table``), the buttons (``documents_buttons``), the dates and
 file dialogs (``documents_dialogs``), the reason dialog shared with the other applicant screens
-(``reason_dialog``) and the message line (``message_line``). Jobs run through
-``ui.operation``, which drops an answer the panel no longer wants and words a failure once.
+(``reason_dialog``); its jobs, its busy state and its message line are the ones every panel of
+the page shares (``panel_jobs``, over ``ui.operation``, which drops an answer the panel no longer
+wants and words a failure once).
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ltsa_desk.domain.documents import DocumentKind
 from ltsa_desk.operations import documents as document_ops
@@ -37,20 +37,17 @@ from ltsa_desk.services.documents import ChecklistRow, DocumentEntry
 from ltsa_desk.ui.applicant.documents_buttons import ChecklistButtons
 from ltsa_desk.ui.applicant.documents_dialogs import ask_dates, choose_file
 from ltsa_desk.ui.applicant.documents_table import ChecklistTable
-from ltsa_desk.ui.applicant.message_line import show_message
+from ltsa_desk.ui.applicant.panel_jobs import PanelJobs
 from ltsa_desk.ui.applicant.preview import PreviewPane
 from ltsa_desk.ui.applicant.reason_dialog import ask_reason
 from ltsa_desk.ui.applicant.scan_inbox import ScanInbox
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
-from ltsa_desk.ui.operation import Failure, Generation, Operation
 from ltsa_desk.ui.words import document_label, document_status_label
 
 translate = QCoreApplication.translate
 
 __all__ = ["DocumentsPanel"]
-
-T = TypeVar("T")
 
 #: Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).
 VALID_UNTIL_KINDS = frozenset({DocumentKind.PASSPORT.value, DocumentKind.VISA.value})
@@ -61,7 +58,7 @@ VALID_UNTIL_KINDS = frozenset({DocumentKind.PASSPORT.value, DocumentKind.VISA.va
 # --------------------------------------------------------------------------------------------
 
 
-class DocumentsPanel(QWidget):
+class DocumentsPanel(PanelJobs[Checklist]):
     """The Dokumen tab of the applicant page.
 
     ``load(applicant_id)`` reads the checklist; ``changed`` is emitted after every successful
@@ -82,14 +79,7 @@ class DocumentsPanel(QWidget):
         today: Callable[[], date] = date.today,
         scan_folder: Path | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.today = today
-        self.applicant_id: str | None = None
-        self.view: Checklist | None = None
-        self.busy = False
-        self.job_threads: list[str] = []
-        self._loads = Generation()
+        super().__init__(ctx, parent, today=today)
         self._advance_after_load = False
         self.choose_file: Callable[[QWidget], Path | None] = choose_file
         # What the preview shows: a stored document's hash, "file:" + a scan's path, or None
@@ -116,12 +106,8 @@ class DocumentsPanel(QWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         self.complete_button.clicked.connect(self.mark_complete)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setMinimumHeight(self.message.fontMetrics().height() * 2)
         self.message.setAccessibleName(translate("DocumentsPanel", "Pesan dokumen"))
-        self.message_kind = MessageKind.NONE
 
         self.preview = PreviewPane(ctx)
         self.inbox = ScanInbox(ctx, folder=scan_folder)
@@ -160,39 +146,18 @@ class DocumentsPanel(QWidget):
 
     # ------------------------------------------------------------------------------ jobs
 
-    def _run(self, function: Callable[[], T], on_done: Callable[[T], None]) -> None:
-        """One change on the runner; the panel stays busy until its answer (or the officer's
-        message) comes back, which arrives only while the panel lives."""
-        operation = Operation(self, self.ctx.runner, function, threads=self.job_threads)
-        operation.success(partial(self._finished, on_done)).failure(self._action_failed)
-        operation.run_in_background()
-
-    def _finished(self, on_done: Callable[[T], None], result: T) -> None:
-        self._set_busy(False)
-        on_done(result)
-
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self._update_buttons()
+        super()._set_busy(busy)
         self.busy_changed.emit(busy)
 
     # ------------------------------------------------------------------------------ loading
 
-    def load(self, applicant_id: str) -> None:
-        """Show this applicant's checklist (read on the runner)."""
-        if applicant_id != self.applicant_id:
-            self.say(MessageKind.NONE, "")
-            self.preview.clear()
-        self.applicant_id = applicant_id
-        self.reload()
+    def _read(self, applicant_id: str) -> Callable[[], Checklist]:
+        """This applicant's checklist (``load``/``reload`` run it on the runner)."""
+        return partial(document_ops.checklist, self.ctx.workspace, applicant_id, self.today())
 
-    def reload(self) -> None:
-        if self.applicant_id is None:
-            return
-        read = partial(document_ops.checklist, self.ctx.workspace, self.applicant_id, self.today())
-        operation = Operation(self, self.ctx.runner, read, threads=self.job_threads)
-        operation.superseding(self._loads).success(self._loaded).failure(self._load_failed)
-        operation.run_in_background()
+    def _forget_applicant(self) -> None:
+        self.preview.clear()
 
     def _loaded(self, view: Checklist) -> None:
         kind = self.selected_kind()
@@ -211,9 +176,6 @@ class DocumentsPanel(QWidget):
             self._selection_changed()
         self._update_buttons()
         self.loaded.emit()
-
-    def _load_failed(self, failure: Failure) -> None:
-        self.say(MessageKind.ERROR, failure.message)
 
     # ------------------------------------------------------------------------------ selection
 
@@ -268,14 +230,10 @@ class DocumentsPanel(QWidget):
     # ------------------------------------------------------------------------------ messages
 
     def say(self, kind: MessageKind, text: str) -> None:
-        """The panel's one message line (coloured, with a sign: never colour alone)."""
-        self.message_kind = kind if text else MessageKind.NONE
-        show_message(self.message, kind, text)
+        """The message line, its text also its accessible description (a screen reader reads
+        the answer to the action just taken)."""
+        super().say(kind, text)
         self.message.setAccessibleDescription(text)
-
-    def _action_failed(self, failure: Failure) -> None:
-        self._set_busy(False)
-        self.say(MessageKind.ERROR, failure.message)
 
     # ------------------------------------------------------------------------------ actions
 

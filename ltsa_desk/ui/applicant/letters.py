@@ -12,7 +12,8 @@ leaves the counter. A void letter opens with its DIBATALKAN watermark and cannot
 Where PDFs go: a private folder under the system's temp folder, never the data folder
 (``letters_output``). The panel is built from its neighbours in this package: the reads, writes
 and painting on the runner (``letters_jobs``), the issue and hand-carry buttons with their
-reasons (``letters_buttons``) and the list of issued letters (``letters_table``).
+reasons (``letters_buttons``) and the list of issued letters (``letters_table``); its jobs, busy
+state and message line are the ones every panel of the page shares (``panel_jobs``).
 
 ``open_file``, ``choose_printer`` and ``ask_reason`` are attributes so tests replace the
 desktop, the print dialog and the reason dialog without running a modal event loop.
@@ -24,10 +25,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ltsa_desk.operations.letters import CaseLetters
 from ltsa_desk.services.letters import LETTER_TITLES_ID, LetterKind, LetterSummary
@@ -51,18 +52,15 @@ from ltsa_desk.ui.applicant.letters_output import (
     open_with_desktop,
 )
 from ltsa_desk.ui.applicant.letters_table import IssuedLetters
-from ltsa_desk.ui.applicant.message_line import show_message
+from ltsa_desk.ui.applicant.panel_jobs import PanelJobs
 from ltsa_desk.ui.applicant.reason_dialog import ask_reason
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import MessageKind
-from ltsa_desk.ui.operation import Failure, Generation, Operation
 
 __all__ = ["LettersPanel"]
 
-T = TypeVar("T")
 
-
-class LettersPanel(QWidget):
+class LettersPanel(PanelJobs[CaseLetters]):
     """The Surat tab of the applicant page.
 
     Public: ``load(applicant_id)``, ``issue(kind)``, ``open_selected()``, ``print_selected()``,
@@ -85,18 +83,11 @@ class LettersPanel(QWidget):
         today: Callable[[], date] = date.today,
         output_dir: Path | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.output_dir = output_dir or default_output_dir()
-        self.applicant_id: str | None = None
-        self.view: CaseLetters | None = None
-        self.busy = False
-        self.job_threads: list[str] = []
         self.last_file: PrintedFile | None = None
         self._fresh: set[str] = set()
         self._select_after_load: str | None = None
-        self._loads = Generation()
         self.open_file: Callable[[Path], bool] = open_with_desktop
         self.choose_printer: Callable[[QWidget], Any] = choose_printer
         self.ask_reason: Callable[[QWidget, str, str, str], str | None] = ask_reason
@@ -128,11 +119,7 @@ class LettersPanel(QWidget):
         self.receipt_button.clicked.connect(self.open_receipt)
         self.hand_carry_button.clicked.connect(self.open_hand_carry)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_kind = MessageKind.NONE
 
         self._build_layout()
         self._update_buttons()
@@ -146,48 +133,14 @@ class LettersPanel(QWidget):
         layout.addWidget(self.listed, 1)
         layout.addWidget(self.message)
 
-    # ------------------------------------------------------------------------------ jobs
-
-    def _run(self, function: Callable[[], T], on_done: Callable[[T], None]) -> None:
-        """One change on the runner; the panel stays busy until its answer (or the officer's
-        message) comes back, which arrives only while the panel lives."""
-        operation = Operation(self, self.ctx.runner, function, threads=self.job_threads)
-        operation.success(partial(self._finished, on_done)).failure(self._action_failed)
-        operation.run_in_background()
-
-    def _finished(self, on_done: Callable[[T], None], result: T) -> None:
-        self._set_busy(False)
-        on_done(result)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self._update_buttons()
-
-    def say(self, kind: MessageKind, text: str) -> None:
-        self.message_kind = kind if text else MessageKind.NONE
-        show_message(self.message, kind, text)
-
-    def _action_failed(self, failure: Failure) -> None:
-        self._set_busy(False)
-        self.say(MessageKind.ERROR, failure.message)
-
     # ------------------------------------------------------------------------------ loading
 
-    def load(self, applicant_id: str) -> None:
-        """Show this applicant's letters (read on the runner)."""
-        if applicant_id != self.applicant_id:
-            self._fresh.clear()
-            self.say(MessageKind.NONE, "")
-        self.applicant_id = applicant_id
-        self.reload()
+    def _read(self, applicant_id: str) -> Callable[[], CaseLetters]:
+        """This applicant's letters (``load``/``reload`` run it on the runner)."""
+        return partial(load_letters, self.ctx.workspace, applicant_id, self.today())
 
-    def reload(self) -> None:
-        if self.applicant_id is None:
-            return
-        read = partial(load_letters, self.ctx.workspace, self.applicant_id, self.today())
-        operation = Operation(self, self.ctx.runner, read, threads=self.job_threads)
-        operation.superseding(self._loads).success(self._loaded).failure(self._load_failed)
-        operation.run_in_background()
+    def _forget_applicant(self) -> None:
+        self._fresh.clear()
 
     def _loaded(self, view: CaseLetters) -> None:
         selected = self.selected_letter()
@@ -201,9 +154,6 @@ class LettersPanel(QWidget):
         self.letter_buttons.explain(view)
         self._update_buttons()
         self.loaded.emit()
-
-    def _load_failed(self, failure: Failure) -> None:
-        self.say(MessageKind.ERROR, failure.message)
 
     # ------------------------------------------------------------------------------ selection
 
