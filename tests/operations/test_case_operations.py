@@ -8,10 +8,10 @@ with the field at fault, writing nothing.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 import pytest
+from optools import NIK, TODAY, pdf_bytes, register
 from sqlmodel import select
 
 from ltsa_desk.counter.workspace import Workspace
@@ -20,36 +20,15 @@ from ltsa_desk.operations import case
 from ltsa_desk.operations.refusal import Refused
 from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.models import CaseEvent
 from sync.models import OutboxItem
-
-TODAY = date(2026, 6, 1)
-NIK = "5203015205950002"
-
-
-def register(workspace: Workspace, actor: Actor) -> str:
-    data: dict[str, Any] = {
-        "nik": NIK,
-        "full_name": "Siti Aminah",
-        "birth_place": "Selong",
-        "birth_date": "12-05-1995",
-        "sex": "P",
-        "marital_status": "Belum Kawin",
-        "destination_country": "Malaysia",
-        "agency": "PT Bintang Mandiri",
-        "planned_departure": "05-06-2026",
-    }
-    with workspace.database.write_session() as session:
-        return str(register_applicant(session, data, actor, today=TODAY).applicant.id)
 
 
 def documents_complete(workspace: Workspace, actor: Actor, applicant_id: str) -> None:
     store = docs.attachment_store(workspace)
     with workspace.database.write_session() as session:
         for kind in ("ktp", "kk", "ijazah", "family_permission"):
-            paper = b"%PDF-1.4\n% " + kind.encode() + b"\n%%EOF\n"
-            docs.attach(session, store, applicant_id, kind, paper, actor, today=TODAY)
+            docs.attach(session, store, applicant_id, kind, pdf_bytes(kind), actor, today=TODAY)
             docs.verify(session, applicant_id, kind, actor, today=TODAY)
         assert docs.advance_if_complete(session, applicant_id, actor, today=TODAY)
 

@@ -8,52 +8,20 @@ refuses in one error type with the field at fault, writing nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
+from optools import NIK, REGISTRATION, TODAY, pdf_bytes, refused, register, tracking_code
 from sqlmodel import func, select
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.operations import case
 from ltsa_desk.operations import documents as operations
-from ltsa_desk.operations.refusal import Refused
-from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent, Document, Letter
 from ltsa_desk.ui.operation import officer_message
 from sync.models import OutboxItem
-
-TODAY = date(2026, 6, 1)
-NIK = "5203015205950002"
-REGISTRATION = ("ktp", "kk", "ijazah", "family_permission")
-
-
-def pdf_bytes(tag: str) -> bytes:
-    return b"%PDF-1.4\n% " + tag.encode() + b"\n%%EOF\n"
-
-
-def register(workspace: Workspace, actor: Actor) -> str:
-    data: dict[str, Any] = {
-        "nik": NIK,
-        "full_name": "Siti Aminah",
-        "birth_place": "Selong",
-        "birth_date": "12-05-1995",
-        "sex": "P",
-        "marital_status": "Belum Kawin",
-        "destination_country": "Malaysia",
-        "agency": "PT Bintang Mandiri",
-        "planned_departure": "05-06-2026",
-    }
-    with workspace.database.write_session() as session:
-        return str(register_applicant(session, data, actor, today=TODAY).applicant.id)
-
-
-def tracking_code(workspace: Workspace, applicant_id: str) -> str:
-    with workspace.database.session() as session:
-        return docs.get_applicant(session, applicant_id).tracking_code
 
 
 def footprint(workspace: Workspace) -> dict[str, Any]:
@@ -68,12 +36,6 @@ def footprint(workspace: Workspace) -> dict[str, Any]:
             (d.kind, d.status) for d in session.exec(select(Document)).all()
         )
         return counts
-
-
-def refused(call: Any, *args: Any, **kwargs: Any) -> Refused:
-    with pytest.raises(Refused) as caught:
-        call(*args, **kwargs)
-    return caught.value
 
 
 def test_the_checklist_and_documents_complete_follow_the_offices_own_rule(

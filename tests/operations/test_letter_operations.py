@@ -8,49 +8,21 @@ writing nothing. Painting the paper stays with the caller: an operation returns 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-import pytest
+from optools import NIK, REGISTRATION, TODAY, pdf_bytes, refused, register, tracking_code
 from sqlmodel import col, func, select
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.operations import case
 from ltsa_desk.operations import documents as document_operations
 from ltsa_desk.operations import letters as operations
-from ltsa_desk.operations.refusal import Refused
-from ltsa_desk.services import documents as docs
 from ltsa_desk.services.context import Actor
-from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.services.letters import LetterKind
 from ltsa_desk.store.models import Applicant, AuditLog, CaseEvent, CounterSequence, Letter
 from sync.models import OutboxItem
 
-TODAY = date(2026, 6, 1)
-NIK = "5203015205950002"
 NUMBER_1 = "562/0001/LTSA-LOTIM-01/VI/2026"
-REGISTRATION = ("ktp", "kk", "ijazah", "family_permission")
-
-
-def pdf_bytes(tag: str) -> bytes:
-    return b"%PDF-1.4\n% " + tag.encode() + b"\n%%EOF\n"
-
-
-def register(workspace: Workspace, actor: Actor, **overrides: Any) -> str:
-    data: dict[str, Any] = {
-        "nik": NIK,
-        "full_name": "Siti Aminah",
-        "birth_place": "Selong",
-        "birth_date": "12-05-1995",
-        "sex": "P",
-        "marital_status": "Belum Kawin",
-        "destination_country": "Malaysia",
-        "agency": "PT Bintang Mandiri",
-        "planned_departure": "05-06-2026",
-    }
-    data.update(overrides)
-    with workspace.database.write_session() as session:
-        return str(register_applicant(session, data, actor, today=TODAY).applicant.id)
 
 
 def bring(
@@ -65,11 +37,6 @@ def bring(
 def documents_complete(workspace: Workspace, actor: Actor, applicant_id: str) -> None:
     bring(workspace, actor, applicant_id, *REGISTRATION)
     document_operations.mark_complete(workspace, actor, applicant_id, TODAY)
-
-
-def tracking_code(workspace: Workspace, applicant_id: str) -> str:
-    with workspace.database.session() as session:
-        return docs.get_applicant(session, applicant_id).tracking_code
 
 
 def footprint(workspace: Workspace) -> dict[str, Any]:
@@ -93,12 +60,6 @@ def audits(workspace: Workspace, action: str) -> int:
     with workspace.database.session() as session:
         statement = select(AuditLog).where(AuditLog.action == action).order_by(col(AuditLog.id))
         return len(session.exec(statement).all())
-
-
-def refused(call: Any, *args: Any, **kwargs: Any) -> Refused:
-    with pytest.raises(Refused) as caught:
-        call(*args, **kwargs)
-    return caught.value
 
 
 def test_letters_follow_the_offices_own_settings(workspace: Workspace, actor: Actor) -> None:
