@@ -98,6 +98,9 @@ class Workspace:
             )
             store.move_to_keyed_names()
             self._attachments = store
+        # The limit as the settings say now: the store is made at opening (the renaming above),
+        # and the settings page may change it while the window runs.
+        self._attachments.max_bytes = int(self.config.get("attachments.max_mb")) * _MIB
         return self._attachments
 
     def confirm_recovery_key_shown(self) -> None:
