@@ -558,12 +558,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("steps", nargs="*", metavar="STEP", help=" ".join(STEPS))
     parser.add_argument("--paths", nargs="+", help="test paths for the tests step")
     parser.add_argument("--keep", action="store_true", help="keep the install prefix afterwards")
-    # One process by default: under Windows the tests' file keyring (keyrings.alt) lives in the
-    # profile's AppData, which HOME does not move, so two workers shared one keyring file and lost
-    # each other's writes ("Keyring tidak menyimpan kunci basis data dengan benar", seen in this
-    # lane with --workers 2). A keyring per worker (LOCALAPPDATA per worker) would lift this.
+    # Two workers (the CI machine's two cores): each test has its own %LOCALAPPDATA% (the file
+    # keyring's home under Windows) since tests/conftest.py sets it beside HOME; before that two
+    # workers shared one keyring file and lost each other's database keys.
     parser.add_argument(
-        "--workers", default="0", help="tests step: pytest-xdist workers (0: one process)"
+        "--workers", default="2", help="tests step: pytest-xdist workers (0: one process)"
     )
     parser.add_argument(
         "--full", action="store_true", help="tests step: FULL_TEST_PATHS (about an hour) "
