@@ -60,7 +60,8 @@ RESOURCE_GLOBS: tuple[tuple[str, str], ...] = (
     ("resources/templates", "*"),
     ("resources/icons", "*.svg"),
     # Alembic reads the migration scripts as files (ScriptDirectory walks versions/ and runs
-    # env.py), so they are data, at the path store/database/revisions.py derives from its own __file__.
+    # env.py), so they are data, at the path store/database/revisions.py derives from its own
+    # __file__.
     ("ltsa_desk/store/migrations", "env.py"),
     ("ltsa_desk/store/migrations", "script.py.mako"),
     ("ltsa_desk/store/migrations/versions", "*.py"),
