@@ -83,13 +83,16 @@ are left out of backups) and is walked once more."""
 class AttachmentDamaged(RuntimeError):
     """A stored file does not decrypt (damaged, tampered, or encrypted with another key)."""
 
-    def __init__(self, sha256: str) -> None:
+    def __init__(self, sha256: str, file_name: str = "") -> None:
         super().__init__(sha256)
         self.sha256 = sha256
+        self.file_name = file_name or sha256
 
     def __str__(self) -> str:
+        # The file's own (keyed) name: the digest of the plaintext would confirm a known scan to
+        # whoever reads the message (a log, doctor.json in a support bundle).
         return (
-            f"Lampiran {self.sha256[:12]} rusak atau bukan milik basis data ini "
+            f"Lampiran {self.file_name[:12]} rusak atau bukan milik basis data ini "
             "(tidak bisa didekripsi); pulihkan dari cadangan"
         )
 
@@ -150,14 +153,14 @@ class EncryptedAttachmentStore(AttachmentStore):
 
     def _unseal(self, sha256: str, blob: bytes) -> bytes:
         if not blob.startswith(MAGIC) or len(blob) < OVERHEAD:
-            raise AttachmentDamaged(sha256)
+            raise AttachmentDamaged(sha256, self.keyed_name(sha256))
         nonce = blob[len(MAGIC) : len(MAGIC) + NONCE_BYTES]
         try:
             return self._aead.decrypt(
                 nonce, blob[len(MAGIC) + NONCE_BYTES :], MAGIC + sha256.encode("ascii")
             )
         except InvalidTag:
-            raise AttachmentDamaged(sha256) from None
+            raise AttachmentDamaged(sha256, self.keyed_name(sha256)) from None
 
     # -- writing --------------------------------------------------------------------------
 

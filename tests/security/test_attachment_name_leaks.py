@@ -20,7 +20,9 @@ from ltsa_desk.counter.workspace import (
     initialise,
     open_workspace,
 )
+from ltsa_desk.store.encrypted_attachments import AttachmentDamaged
 from ltsa_desk.technician.backup import commit_restore, make_backup, stage_restore
+from ltsa_desk.technician.doctor import run_checks
 from ltsa_desk.technician.support import make_support_bundle
 
 KTP_SCAN = (
@@ -129,3 +131,28 @@ def test_a_backup_with_old_names_restores_reads_and_then_carries_keyed_names(
         entries = archive.namelist()
     assert [e for e in entries if e.startswith("attachments/")]
     assert _confirms(digest, entries) == []
+
+
+def test_a_damaged_scan_is_named_by_its_file_not_its_digest(tmp_path: Path) -> None:
+    """The store's refusal and doctor's report name a damaged attachment; the words go to the
+    log and into doctor.json of a support bundle, so they must not carry the digest either."""
+    workspace = _counter(tmp_path)
+    try:
+        store = workspace.attachments
+        digest = store.put(KTP_SCAN).sha256
+        stored = store.path(digest)  # type: ignore[union-attr]
+        stored.write_bytes(stored.read_bytes()[:-1] + b"\0")  # one byte damaged on disk
+        try:
+            store.get(digest)
+        except AttachmentDamaged as refused:
+            words = str(refused)
+        else:
+            raise AssertionError("a damaged file was read")
+    finally:
+        workspace.close()
+    assert _confirms(digest, [words]) == [] and digest[:12] not in words, words
+    assert stored.name[:12] in words  # what the technician finds on disk
+    report = {check.name: check for check in run_checks(workspace.data_dir, network=False)}
+    detail = report["attachments"].detail
+    assert not report["attachments"].ok
+    assert digest[:12] not in detail and stored.name[:12] in detail, detail

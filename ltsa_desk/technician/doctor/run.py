@@ -19,7 +19,6 @@ from ltsa_desk.counter import keyring_home, shared_office
 from ltsa_desk.counter.config import Config, ConfigError, ConfigKeyringUnavailable
 from ltsa_desk.counter.protection import ProtectionState, protection_state, sealed_key_path
 from ltsa_desk.store import keys
-from ltsa_desk.store.attachments import AttachmentStore
 from ltsa_desk.store.database import Database, DatabaseProblem, head_revision, open_database
 from ltsa_desk.store.database_blobs import DatabaseBlobStore
 from ltsa_desk.store.encrypted_attachments import EncryptedAttachmentStore
@@ -239,7 +238,7 @@ def _check_attachments(root: Path, key: bytes | None, sample: int = 200) -> Chec
         return Check("attachments", True, "belum ada lampiran")
     if key is None:
         return Check("attachments", False, "lampiran tidak bisa diperiksa: kunci tidak ada")
-    store: AttachmentStore = EncryptedAttachmentStore(root, key)
+    store = EncryptedAttachmentStore(root, key)
     bad: list[str] = []
     seen = 0
     for digest in store.iter_all():
@@ -247,7 +246,9 @@ def _check_attachments(root: Path, key: bytes | None, sample: int = 200) -> Chec
             break
         seen += 1
         if not store.verify(digest):
-            bad.append(digest[:12])
+            # the file's keyed name, which the technician finds on disk; the plaintext digest
+            # would confirm a known scan to whoever reads doctor's report
+            bad.append(store.keyed_name(digest)[:12])
     if bad:
         return Check("attachments", False, f"{len(bad)} lampiran rusak: {', '.join(bad[:5])}")
     return Check("attachments", True, f"{seen} lampiran diperiksa")
