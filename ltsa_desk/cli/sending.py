@@ -4,16 +4,14 @@ Named ``sending`` so it is not mistaken for the top-level ``sync`` package (the 
 drives through ``services.sync_status`` and ``services.sync_setup``. `sync status` runs from the
 window and the scheduled task, so this module loads no engine until `sync run` needs it (the
 start-up of `sync status` is a measured figure, benchmarks/bench_startup.py). `sync retry` goes
-through the sync screen's service (``services.sync_queue``); `sync list` still reads the outbox
-(``sync.outbox``, ``sync.ledger``) directly: no service offers a listing by state yet.
+through the sync screen's service (``services.sync_queue``), `sync list` through
+``services.sync_items``.
 """
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
-
-from sqlmodel import col, select
 
 from ltsa_desk.cli.context import open_counter
 from ltsa_desk.cli.output import (
@@ -24,9 +22,8 @@ from ltsa_desk.cli.output import (
     emit_json,
     say,
 )
+from ltsa_desk.services.sync_items import list_items, reason_in_words
 from ltsa_desk.services.sync_status import status
-from sync import ledger, outbox
-from sync.models import OutboxItem
 
 
 def sync_status(args: argparse.Namespace) -> int:
@@ -106,30 +103,14 @@ def sync_retry(args: argparse.Namespace) -> int:
 
 
 def sync_list(args: argparse.Namespace) -> int:
-    with open_counter(args) as workspace, workspace.database.session() as session:
-        statement = select(OutboxItem).order_by(col(OutboxItem.seq).desc()).limit(args.limit)
-        if args.state == "paused":
-            paused = [
-                name
-                for name in ("registry", "immigration")
-                if ledger.read_destination(workspace.database.engine, name).paused
-            ]
-            statement = statement.where(
-                col(OutboxItem.destination).in_(paused),
-                col(OutboxItem.state).in_(["pending", "in_flight"]),
-            )
-        elif args.state:
-            statement = statement.where(OutboxItem.state == args.state)
-        items = [outbox.item_dict(item) for item in session.exec(statement).all()]
+    with open_counter(args) as workspace:
+        items = list_items(workspace, args.state, args.limit)
     if args.json:
         emit_json({"items": items})
     else:
-        # Imported here for start-up time: the destinations' contract loads the domain's rules.
-        from sync.destinations.contract import reason_in_indonesian
-
-        for item in items:  # the remote's reason in the officer's language (JSON keeps it raw)
+        for item in items:
             print(
                 f"{item['key']}  {item['destination']:<11} {item['kind']:<16} {item['state']:<16}"
-                f" {reason_in_indonesian(item['last_error']) or ''}"
+                f" {reason_in_words(item['last_error'])}"
             )
     return EXIT_OK
