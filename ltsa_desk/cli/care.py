@@ -27,7 +27,7 @@ from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
-from ltsa_desk.store.database import DatabaseProblem
+from ltsa_desk.services.counter_start import DatabaseProblem
 from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
 from ltsa_desk.technician.backup import (
     BackupError,

@@ -22,9 +22,9 @@ from ltsa_desk.operations.refusal import Refused
 from ltsa_desk.services import accounts
 from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
 from ltsa_desk.services.context import Actor
+from ltsa_desk.services.counter_start import DatabaseProblem
 from ltsa_desk.services.documents import get_applicant
 from ltsa_desk.services.permissions import has_any_account, operation_words
-from ltsa_desk.store.database import DatabaseProblem
 
 
 @contextmanager

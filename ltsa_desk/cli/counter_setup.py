@@ -30,7 +30,7 @@ from ltsa_desk.counter.protection import recover as restore_key
 from ltsa_desk.counter.protection import seal_new_recovery_key
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services import audit
-from ltsa_desk.store.database import DatabaseProblem
+from ltsa_desk.services.counter_start import DatabaseProblem
 from ltsa_desk.store.keys import WrongRecoveryKey
 from ltsa_desk.store.recovery_key import RecoveryKeyTypo
 
