@@ -294,17 +294,70 @@ def registration_step(count: int) -> timedelta:
     return span / max(count, 1)
 
 
-def applicant_rows(count: int, *, seed: int = SEED) -> Iterator[dict[str, Any]]:
-    """`count` applicant table rows, oldest first, with tracking codes numbered per year."""
+#: Share of the register written while the clock was wrong or imported late (see time_shifts).
+DISORDERED_SHARE = 0.03
+
+
+def time_shifts(count: int, *, seed: int = SEED) -> list[tuple[int, int, timedelta]]:
+    """Stretches ``(first, end, back)`` of insertion order whose times run ``back`` behind.
+
+    A counter's register after years is not in time order: once the PC's clock was set back (a
+    flat CMOS battery, a wrong time zone) until someone noticed, and stretches of registrations
+    typed on paper during an outage were entered days or months later with their real date. Each
+    stretch is shorter than its shift, so every row of it is older than the rows inserted just
+    before it. About :data:`DISORDERED_SHARE` of the rows; fixed by the seed.
+    """
+    if count < 50:
+        return []
+    rng = random.Random(f"{seed}-clock")
+    step = registration_step(count)
+    budget = max(5, int(count * DISORDERED_SHARE))
+    lengths: list[int] = []
+    while budget > 0:
+        longest = max(6, count * 0.003)  # a few rows (hours) to days of registrations
+        lengths.append(min(budget, int(math.exp(rng.uniform(math.log(5), math.log(longest))))))
+        budget -= lengths[-1]
+    slot = int(count * 0.93) // len(lengths)  # spread over the years, none in the first weeks
+    shifts: list[tuple[int, int, timedelta]] = []
+    for index, length in enumerate(lengths):
+        first = count // 20 + index * slot + rng.randrange(max(1, slot - length))
+        kind = rng.random()
+        if kind < 0.4:
+            back = timedelta(hours=rng.uniform(1, 48))  # the clock set back, noticed soon
+        elif kind < 0.7:
+            back = timedelta(days=rng.uniform(2, 30))
+        else:
+            back = timedelta(days=rng.uniform(30, 180))  # paper forms entered months late
+        shifts.append((first, first + length, max(back, step * (length + 1))))
+    return shifts
+
+
+def applicant_rows(
+    count: int, *, seed: int = SEED, time_disorder: bool = True
+) -> Iterator[dict[str, Any]]:
+    """`count` applicant table rows in insertion order, with tracking codes numbered per year.
+
+    Oldest first except for a few stretches (:func:`time_shifts`, unless ``time_disorder`` is
+    false) whose ``registered_at`` is hours to months earlier than the rows inserted before them:
+    rowid order is not time order, as on a real counter. Tracking codes take the year of the
+    registration time and the next number of that year, as the intake numbers them, so they stay
+    unique.
+    """
     from ltsa_desk import demo
     from ltsa_desk.store.search import name_key
 
     rng = random.Random(seed + 1)
     states = [state for state, weight in _STATES for _ in range(weight)]
     step = registration_step(count)
+    shifts = time_shifts(count, seed=seed) if time_disorder else []
+    shift_index = 0
     per_year: dict[int, int] = {}
     for i, record in enumerate(demo.applicants(count, seed=seed, today=TODAY)):
         at = _SEED_START + step * i
+        while shift_index < len(shifts) and i >= shifts[shift_index][1]:
+            shift_index += 1
+        if shift_index < len(shifts) and shifts[shift_index][0] <= i:
+            at -= shifts[shift_index][2]
         per_year[at.year] = per_year.get(at.year, 0) + 1
         state = rng.choice(states)
         registered = state != "registered" or rng.random() < 0.5
@@ -347,10 +400,13 @@ def seed_applicants(
     seed: int = SEED,
     chunk: int = 5_000,
     progress: Any = None,
+    time_disorder: bool = True,
 ) -> list[dict[str, Any]]:
     """Bulk-load `count` applicants (and their agencies) through Core executemany.
 
-    Returns a small sample of the rows (every 97th) for the searches to aim at.
+    Rows go in in :func:`applicant_rows` order, so a few stretches are out of time order unless
+    ``time_disorder`` is false. Returns a small sample of the rows (every 97th) for the searches
+    to aim at.
     """
     from sqlalchemy import insert
 
@@ -391,10 +447,11 @@ def seed_applicants(
         if progress:
             progress(done, count)
 
-    for i, row in enumerate(applicant_rows(count, seed=seed)):
+    for i, row in enumerate(applicant_rows(count, seed=seed, time_disorder=time_disorder)):
         row["agency_id"] = agencies[row.pop("agency")]
         year = row["registered_at"].year
-        last_per_year[year] = int(row["tracking_code"].rsplit("-", 1)[1])
+        number = int(row["tracking_code"].rsplit("-", 1)[1])
+        last_per_year[year] = max(number, last_per_year.get(year, 0))
         if i % 97 == 0:
             sample.append(row)
         batch.append(row)
