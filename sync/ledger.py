@@ -92,6 +92,8 @@ class Result:
     unreachable: bool = False
     no_effect: bool = False  # a blind send refused before any effect: it does not count
     in_doubt_until: datetime | None = None  # sent with no answer: a "not found" proves nothing yet
+    failures: int = 0  # a failed request (5xx, no answer): this engine's failures of the item
+    wait_cap_s: float | None = None  # the longest wait such a failure may get (a look-up's cap)
 
 
 def record(

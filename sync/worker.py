@@ -13,6 +13,7 @@ The worker is made and driven by `sync.engine.SyncEngine`, reached here through 
 from __future__ import annotations
 
 import ctypes
+import heapq
 import logging
 import os
 import sys
@@ -92,6 +93,10 @@ class DestinationWorker:
         self.refused_token: str | None = None
         self.next_auth_check_at = 0.0
         self.thread: threading.Thread | None = None
+        # When items this worker left waiting (a short retry, a backoff) fall due, monotonic:
+        # an idle worker wakes then instead of at its next poll (2 s), else a retry meant for
+        # 0.2 s later waited up to a poll (issue 19).
+        self.due: list[float] = []
         self.sender = ClaimSender(self.adapter, self.transport, engine.settings, engine)
 
     # -- connectivity ----------------------------------------------------------------------------
@@ -193,6 +198,7 @@ class DestinationWorker:
         results = self.sender.send_all(batch, pool)
         self.sender.forget_failures(results)
         ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
+        self._note_waits(results)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:
             self.pause(auth.reason or "kredensial ditolak")
@@ -204,6 +210,29 @@ class DestinationWorker:
             EngineEvent(self.name, "batch", {"handled": len(results), "delivered": delivered})
         )
         return len(results)
+
+    def _note_waits(self, results: list[ledger.Result]) -> None:
+        """Remember when the items left waiting fall due (after the write: their
+        `next_attempt_at` was counted from a moment before this one)."""
+        now = time.monotonic()
+        waits = {
+            round(r.wait_s, 2)
+            for r in results
+            if r.state is ItemState.PENDING and 0 < r.wait_s <= self.engine.settings.idle_poll_s
+        }
+        for wait in waits:
+            heapq.heappush(self.due, now + wait)
+
+    def idle_wait(self) -> float:
+        """How long an idle worker waits: its poll, or less when an item it left waiting falls
+        due sooner (that moment is then used up: the step after the wait claims the item)."""
+        now = time.monotonic()
+        poll = self.engine.settings.idle_poll_s
+        while self.due and self.due[0] <= now:
+            heapq.heappop(self.due)
+        if not self.due or self.due[0] - now >= poll:
+            return poll
+        return heapq.heappop(self.due) - now
 
     def pull_if_due(self, *, force: bool = False) -> None:
         if self.engine.hooks.on_changes is None:
@@ -263,4 +292,4 @@ class DestinationWorker:
                     failures.failed(error)
                     busy = False
                 if not busy:
-                    self.engine.wait_for_work(self.engine.settings.idle_poll_s)
+                    self.engine.wait_for_work(self.idle_wait())

@@ -1,0 +1,114 @@
+"""One failing request must not hold its items back while the remote answers the others (issue 19):
+they go again soon, batched with what is claimed then, and an idle worker wakes for them. A remote
+that fails most requests, or always fails on one item, still gets the backoff. Exactly once holds
+throughout (`careless_sim` turns any blind resend into a duplicate effect)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from desktools import wait_until
+from synctools import Desk, as_utc
+
+from sync.engine import SyncEngine
+from sync.models import OutboxItem
+from sync.sending import LOOK_UP_RETRY_MAX_S, RETRY_SOON_S, SOON_TRIES
+from sync.sim.process import SimHandle
+
+SLOW = {"retry_initial_s": 20.0, "retry_max_s": 300.0, "batch_size": 1}
+"""A backoff no test waits out: a retry inside it can only be a soon one. One item per request,
+so the line's latest requests are counted one per item."""
+
+
+def _answering_line(desk: Desk, sim: SimHandle, **settings: float) -> SyncEngine:
+    """An engine that has just seen the remote answer ten requests (ten registrations)."""
+    desk.connect(sim)
+    desk.register_many(10)
+    engine = desk.engine(**{**SLOW, **settings})
+    engine.run_pass()
+    assert desk.states() == {"delivered": 10}
+    return engine
+
+
+def _wait(item: OutboxItem) -> timedelta:
+    return as_utc(item.next_attempt_at) - as_utc(item.updated_at)
+
+
+def _delivered_once(desk: Desk, sim: SimHandle, total: int) -> None:
+    sim.set_faults(fail_rate=0.0)
+    desk.drain(timeout=20)
+    assert desk.states() == {"delivered": total}
+    stats = sim.stats()["registry"]
+    assert stats["applied"] == total and stats["duplicate_effects"] == 0
+
+
+def test_a_failed_send_on_a_line_that_answers_goes_again_soon(
+    desk: Desk, careless_sim: SimHandle
+) -> None:
+    engine = _answering_line(desk, careless_sim)
+    budi = desk.register(11)
+    careless_sim.set_faults(fail_rate=1.0)
+
+    engine.run_pass()
+
+    (item,) = desk.items(budi)
+    assert item.state == "pending" and item.last_status in (500, 502, 503)
+    assert _wait(item) <= timedelta(seconds=RETRY_SOON_S), f"waits {_wait(item)} after one 5xx"
+    _delivered_once(desk, careless_sim, 11)
+
+
+def test_an_item_the_remote_keeps_failing_backs_off_after_a_few_tries(
+    desk: Desk, careless_sim: SimHandle
+) -> None:
+    engine = _answering_line(desk, careless_sim)
+    budi = desk.register(11)
+    careless_sim.set_faults(fail_rate=1.0)
+    waits = []
+    for _ in range(SOON_TRIES + 1):
+        (item,) = desk.items(budi)
+        desk.force(item.key, next_attempt_at=datetime.now(UTC) - timedelta(seconds=1))
+        engine.run_pass()
+        waits.append(_wait(desk.item(item.key)))
+
+    soon, then = waits[:SOON_TRIES], waits[SOON_TRIES]
+    assert all(wait <= timedelta(seconds=RETRY_SOON_S) for wait in soon), waits
+    # every try after the first send starts with a look-up, and it is the look-up that fails:
+    # the backoff's first step (20 s) capped as a look-up's (10 s)
+    backoff = min(SLOW["retry_initial_s"], LOOK_UP_RETRY_MAX_S)
+    assert then >= timedelta(seconds=backoff), f"no backoff after: {waits}"
+    _delivered_once(desk, careless_sim, 11)
+
+
+def test_a_failed_look_up_on_a_line_that_answers_is_tried_again_soon(
+    desk: Desk, careless_sim: SimHandle
+) -> None:
+    """An item whose outcome is unknown is looked up at the next chance, not after a backoff."""
+    engine = _answering_line(desk, careless_sim)
+    budi = desk.register(11)
+    (item,) = desk.items(budi)
+    desk.force(item.key, attempts=1, in_doubt_until=datetime.now(UTC) + timedelta(seconds=2))
+    careless_sim.set_faults(fail_rate=1.0)
+
+    engine.run_pass()
+
+    after = desk.item(item.key)
+    assert after.state == "pending" and after.last_status in (500, 502, 503)
+    assert after.in_doubt_until is not None, "a failed look-up proves nothing"
+    assert _wait(after) <= timedelta(seconds=RETRY_SOON_S), f"looked up after {_wait(after)}"
+    _delivered_once(desk, careless_sim, 11)
+
+
+def test_an_idle_worker_wakes_when_a_retry_falls_due(desk: Desk, careless_sim: SimHandle) -> None:
+    """The worker's poll is ten minutes here: only the retry's own moment can wake it."""
+    engine = _answering_line(desk, careless_sim, idle_poll_s=600, retry_max_s=1.0)
+    careless_sim.set_faults(fail_rate=1.0)
+    budi = desk.register(11)
+    (item,) = desk.items(budi)
+    engine.start()  # its first look claims the item; after that only a wake-up would
+    wait_until(lambda: desk.item(item.key).last_status is not None, 20, "the send failed")
+    careless_sim.set_faults(fail_rate=0.0)
+
+    wait_until(lambda: desk.item(item.key).state == "delivered", 20, "delivered on its retry")
+    engine.stop()
+    stats = careless_sim.stats()["registry"]
+    assert stats["applied"] == 11 and stats["duplicate_effects"] == 0
