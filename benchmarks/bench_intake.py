@@ -136,17 +136,52 @@ def twin_databases(root: Path, label: str, key: bytes | None) -> tuple[Any, Path
     return open_database(urls[0][0], key=key), urls[1][1]
 
 
-def run(root: Path, count: int, warmup: int, keys: dict[str, bytes | None]) -> dict[str, Any]:
+def history_twin(database: Any, key: bytes | None, target: Path) -> Path:
+    """The raw twin of a counter with years of history: a copy of its database file, made after
+    a checkpoint (everything in the main file), so both start from the same rows and pages."""
+    import shutil
+
+    from ltsa_desk.store.database import sqlite_path
+
+    source = sqlite_path(database.url)
+    assert source is not None, "a SQLite counter"
+    connection = raw_connection(source, key)  # outside any transaction, as a checkpoint must be
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        shutil.copyfile(source, target)  # the copy keeps the source's key
+    finally:
+        connection.close()
+    return target
+
+
+def run(
+    root: Path,
+    count: int,
+    warmup: int,
+    keys: dict[str, bytes | None],
+    history: tuple[Any, bytes | None] | None = None,
+) -> dict[str, Any]:
     """Each labelled key (None: unencrypted) gets a service database and its raw twin; all are
-    measured together. Returns {label: p50, p99, raw_p50, raw_p99, count}."""
+    measured together. ``history`` (an open counter database with years of history and its key)
+    adds the label "history": the service registers on that counter, the raw driver on a copy of
+    it. Returns {label: p50, p99, raw_p50, raw_p99, count}."""
     pairs = [(*twin_databases(root, label, key), key) for label, key in keys.items()]
+    labels = list(keys)
+    if history is not None:
+        database, key = history
+        twin = history_twin(database, key, root / "intake-history-raw.sqlite")
+        pairs.append((database, twin, key))
+        labels.append("history")
     try:
         measured = measure(pairs, count, warmup, seed=314)
     finally:
-        for service_db, _, _ in pairs:
+        for service_db, _, _ in pairs[: len(keys)]:
             service_db.close()
+        if history is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{pairs[-1][1]}{suffix}").unlink(missing_ok=True)
     out = {}
-    for label, (service_ms, raw_ms) in zip(keys, measured, strict=True):
+    for label, (service_ms, raw_ms) in zip(labels, measured, strict=True):
         out[label] = {
             "p50": statistics.median(service_ms),
             "p99": percentile(service_ms, 0.99),
@@ -157,12 +192,16 @@ def run(root: Path, count: int, warmup: int, keys: dict[str, bytes | None]) -> d
     return out
 
 
-def figures(result: dict[str, Any]) -> list[Figure]:
+def figures(result: dict[str, Any], *, suffix: str = "", register: str = "") -> list[Figure]:
+    """The p50 and p99 figures; ``suffix`` names a variant (``_history``), ``register`` says what
+    the counter held before."""
     p50_ratio = ratio(result["p50"], result["raw_p50"])
     note = f"{result['count']} registrations after warm-up, each one durable commit"
+    if register:
+        note = f"{note}; on {register}, raw driver on a copy of it"
     return [
         Figure(
-            name="intake_commit_p50",
+            name=f"intake_commit_p50{suffix}",
             value=result["p50"],
             unit="ms",
             baseline=result["raw_p50"],
@@ -172,7 +211,7 @@ def figures(result: dict[str, Any]) -> list[Figure]:
             note=note,
         ),
         Figure(
-            name="intake_commit_p99",
+            name=f"intake_commit_p99{suffix}",
             value=result["p99"],
             unit="ms",
             baseline=result["raw_p99"],

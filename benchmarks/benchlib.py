@@ -401,12 +401,17 @@ def seed_applicants(
     chunk: int = 5_000,
     progress: Any = None,
     time_disorder: bool = True,
+    history: bool = False,
+    pending: int = 200,
+    history_progress: Any = None,
 ) -> list[dict[str, Any]]:
     """Bulk-load `count` applicants (and their agencies) through Core executemany.
 
     Rows go in in :func:`applicant_rows` order, so a few stretches are out of time order unless
-    ``time_disorder`` is false. Returns a small sample of the rows (every 97th) for the searches
-    to aim at.
+    ``time_disorder`` is false. With ``history`` each CPMI also gets the outbox items, case events
+    and audit entries a counter writes over the years (``history.seed_history``), all delivered
+    but the newest ``pending`` registrations (and their passport applications). Returns a small
+    sample of the rows (every 97th) for the searches to aim at.
     """
     from sqlalchemy import insert
 
@@ -447,8 +452,13 @@ def seed_applicants(
         if progress:
             progress(done, count)
 
+    if history:
+        import history as history_module
+
     for i, row in enumerate(applicant_rows(count, seed=seed, time_disorder=time_disorder)):
         row["agency_id"] = agencies[row.pop("agency")]
+        if history:
+            history_module.settle_row(row, i, count, pending)
         year = row["registered_at"].year
         number = int(row["tracking_code"].rsplit("-", 1)[1])
         last_per_year[year] = max(number, last_per_year.get(year, 0))
@@ -467,6 +477,8 @@ def seed_applicants(
                 for year, value in last_per_year.items()
             ],
         )
+    if history:
+        history_module.seed_history(database, today=TODAY.isoformat(), progress=history_progress)
     return sample
 
 

@@ -18,6 +18,8 @@ KEYS = {"name", "value", "unit", "baseline", "ratio", "target", "ok"}
 EXPECTED = {
     "intake_commit_p50",
     "intake_commit_p99",
+    "intake_commit_p50_history",
+    "intake_commit_p99_history",
     "search_name_p95",
     "search_nik_p95",
     "search_tracking_p95",

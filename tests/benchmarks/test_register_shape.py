@@ -45,3 +45,68 @@ def test_time_order_can_be_asked_for_and_the_rest_is_the_same() -> None:
     times = [row["registered_at"] for row in ordered]
     assert times == sorted(times)
     assert [row["nik"] for row in ordered] == [row["nik"] for row in disordered]
+
+
+def test_the_history_register_has_what_a_counter_writes_and_its_counts_agree(
+    tmp_path: Path,
+) -> None:
+    """An outbox item per registration (and per passport application), a case event and an audit
+    entry per step; the counts kept by triggers equal COUNT(*) after the bulk load."""
+    import history
+    from sqlalchemy import text
+
+    workspace = benchlib.make_workspace(tmp_path / "counter")
+    try:
+        benchlib.seed_applicants(workspace.database, 400, history=True, pending=20)
+        assert history.counts_agree(workspace.database) == {}
+        with workspace.database.writer.connect() as connection:
+
+            def one(sql: str) -> Any:
+                return connection.execute(text(sql)).scalar()
+
+            assert one("SELECT count(*) FROM applicant") == 400
+            registrations = "kind = 'worker.register'"
+            assert (
+                one(f"SELECT count(DISTINCT chain) FROM outbox_item WHERE {registrations}") == 400
+            )
+            assert one("SELECT count(*) FROM outbox_item WHERE kind = 'passport.apply'") == one(
+                "SELECT count(*) FROM applicant WHERE state IN "
+                "('passport_requested', 'passport_issued', 'departed')"
+            )
+            waiting = one(
+                f"SELECT count(*) FROM outbox_item WHERE {registrations} AND "
+                "state IN ('pending', 'withdrawn')"
+            )
+            assert waiting == 20
+            assert (
+                one(
+                    "SELECT count(*) FROM outbox_item WHERE state = 'delivered' AND "
+                    "(receipt IS NULL OR delivered_at IS NULL)"
+                )
+                == 0
+            )
+            assert (
+                one(
+                    "SELECT count(*) FROM applicant a WHERE NOT EXISTS (SELECT 1 FROM case_event e "
+                    "WHERE e.applicant_id = a.id AND e.to_state = a.state)"
+                )
+                == 0
+            )
+            assert (
+                one(
+                    "SELECT count(DISTINCT entity_id) FROM audit_log "
+                    "WHERE action = 'applicant.register'"
+                )
+                == 400
+            )
+            assert one("SELECT count(*) FROM case_event") >= 400
+        from ltsa_desk.services.sync_status import status
+
+        totals = status(workspace.config, workspace.database)["totals"]
+        with workspace.database.writer.connect() as connection:
+            delivered = connection.execute(
+                text("SELECT count(*) FROM outbox_item WHERE state = 'delivered'")
+            ).scalar()
+        assert totals["delivered"] == delivered
+    finally:
+        workspace.close()
