@@ -13,20 +13,26 @@ matches. SQLite cannot sort a million matches fast, and cannot find 200 rare mat
 million rows newest first.
 
 For names the answer is the rowid: a counter saves registrations in time order, so rowid order is
-registration order (a trigger of 0003 notices the day it is not, a PC clock set back), and the
-trigram index hands over its matches newest first (`_newest_by_rowid`): a page costs about 200 row
-reads whether 300 or 300,000 names match, and stays exact at ties. Otherwise, and for NIK and
-tracking-code prefixes, each search counts its candidates first (cheaply, in the index, at most
-``SPARSE_LIMIT + 1`` of them) and then either
+registration order, and the trigram index hands over its matches newest first: a page costs
+about 200 row reads whether 300 or 300,000 names match, and stays exact at ties. A PC clock set
+back breaks that for good, but only in places: the register is then a few *runs* of rowids in
+time order (migration 0008 keeps where each starts, `time_runs`), each read newest first and
+merged; a run older than a full page is not read at all. With too many runs (a register re-timed
+row by row), or too many ties on one time, each search counts its candidates first (cheaply, in
+the index, at most ``SPARSE_LIMIT + 1`` of them) and then either
 
 - *sparse*: sorts the few candidates (cost grows with their number, bounded by the limit), or
 - *dense*: walks ``ix_applicant_registered_at`` newest first and keeps the rows that match; with
   more than ``SPARSE_LIMIT`` matches in a million rows the page fills after a few thousand rows.
 
+NIK and tracking-code prefixes are ranges on covering indexes that also hold the page's order
+(migration 0008): a few thousand matches are counted and sorted there without reading a row;
+more are first looked for among the newest rows (a common prefix fills the page there), and
+sorted in the index when they did not fill it.
+
 Each plan is spelled out (``INDEXED BY``, ``NOT INDEXED``) so the planner cannot pick the wrong one
-for a given text. A fragment shorter than three letters has no trigram: it takes the dense walk
-with ``LIKE`` (fast for the common short texts, a full walk for a rare pair of letters). A text
-that is not all digits may be a tracking code or a name, so both are searched and merged.
+for a given text. A text that is not all digits may be a tracking code or a name, so both are
+searched and merged.
 
 **PostgreSQL** (a shared office server): one portable statement; ``name_key LIKE '%...%'`` uses the
 ``pg_trgm`` GIN index made by migration 0003 (when the server allowed the extension; without it
@@ -38,12 +44,14 @@ newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a 
 that is found in the indexes instead of by walking the register: every place it occurs in a name
 is the start of one of the name's trigrams (the terms of ``applicant_fts`` that begin with it,
 read from ``applicant_fts_terms``) or lies in the name's last two letters (two expression
-indexes). Those candidates are then sorted, or walked as above when there are many.
+indexes). These indexes answer by rowid too, so they are read run by run like the trigram
+index (or, without runs, their candidates are sorted, or walked when there are many).
 
 One module per job: ``query_text`` (reading the box's text, name keys, the page cursor),
 ``schema`` (the index's names, for the code, tests and Alembic), ``sqlite_plans`` (the FTS5 seam
-and its tunables), ``portable`` (the PostgreSQL ``pg_trgm`` seam and SQLite's fallbacks) and
-``search_box`` (the two calls). The tunables are not re-exported: change them in ``sqlite_plans``.
+and its tunables), ``time_runs`` (rowid-ordered indexes read newest first, run by run),
+``portable`` (the PostgreSQL ``pg_trgm`` seam and SQLite's fallbacks) and ``search_box`` (the two
+calls). The tunables are not re-exported: change them in ``sqlite_plans``.
 """
 
 from __future__ import annotations
@@ -52,6 +60,7 @@ from ltsa_desk.store.search.query_text import PageCursor, name_key
 from ltsa_desk.store.search.schema import (
     FTS_TABLE,
     FTS_TRIGGERS,
+    RUNS_TABLE,
     TAIL_INDEXES,
     TERMS_TABLE,
     TIME_ORDER_BROKEN,
@@ -67,6 +76,7 @@ from ltsa_desk.store.search.sqlite_plans import has_fts, time_ordered
 __all__ = [
     "FTS_TABLE",
     "FTS_TRIGGERS",
+    "RUNS_TABLE",
     "TAIL_INDEXES",
     "TERMS_TABLE",
     "TIME_ORDER_BROKEN",

@@ -1,7 +1,8 @@
 """The search index's tables, triggers and indexes, named once for the code, tests and Alembic.
 
 The models do not describe them (an FTS5 virtual table and its shadow tables on SQLite, a GIN
-index on PostgreSQL; made by hand in migrations 0003 and 0007), so schema comparisons are told
+index on PostgreSQL; made by hand in migrations 0003, 0007
+and 0008), so schema comparisons are told
 to leave them alone.
 """
 
@@ -20,6 +21,15 @@ TERMS_TABLE = "applicant_fts_terms"
 TAIL_INDEXES = ("ix_applicant_name_tail2", "ix_applicant_name_tail1")
 """SQLite: expression indexes on the last two letters and the last letter of name_key (0007)."""
 
+RUNS_TABLE = "applicant_time_runs"
+"""SQLite: the rowids where a run of registrations in time order starts (after the first run):
+a registration saved with an earlier time than the one before it, a re-timed row (0008)."""
+RUNS_TRIGGERS = ("applicant_time_runs_insert", "applicant_time_runs_update")
+
+COVER_INDEXES = ("ix_applicant_nik_time", "ix_applicant_code_time")
+"""SQLite: (nik, registered_at, tracking_code) and (tracking_code, registered_at): a prefix's
+matches counted and sorted without reading their rows (0008)."""
+
 TIME_ORDER_KEY = "search.time_order"
 TIME_ORDER_BROKEN = "broken"
 """SQLite: a ``meta`` row that says a registration was saved with an earlier time than one saved
@@ -34,7 +44,8 @@ def is_search_index_name(name: str | None) -> bool:
     describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
     (Alembic autogenerate, the models-match-migrations test) leave these alone."""
     return bool(name) and (
-        name in (TRIGRAM_INDEX, *TAIL_INDEXES) or str(name).startswith(FTS_TABLE)
+        name in (TRIGRAM_INDEX, *TAIL_INDEXES, *COVER_INDEXES, RUNS_TABLE)
+        or str(name).startswith(FTS_TABLE)
     )
 
 

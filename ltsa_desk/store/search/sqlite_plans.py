@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -19,11 +20,14 @@ from sqlmodel import Session
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search.query_text import HIGH, MIN_TRIGRAM, PageCursor, SearchText
 from ltsa_desk.store.search.schema import (
+    COVER_INDEXES,
     FTS_TABLE,
+    RUNS_TABLE,
     TERMS_TABLE,
     TIME_ORDER_BROKEN,
     TIME_ORDER_KEY,
 )
+from ltsa_desk.store.search.time_runs import Run, newest_page, time_runs
 
 # The package's name, not this module's: log records keep the name they had before the split.
 log = logging.getLogger(__name__)
@@ -36,6 +40,10 @@ TIME_ORDER_MAX_READ = 20_000
 
 SPARSE_LIMIT = 4000
 """SQLite: up to this many matches are sorted; more are found by the newest-first walk."""
+
+PREFIX_WALK = 5000
+"""SQLite: newest rows walked for a NIK or tracking-code prefix with more than `SPARSE_LIMIT`
+matches; when they do not fill the page, the matches are sorted in their covering index."""
 
 
 _REGISTERED_AT_TYPE = Applicant.__table__.c.registered_at.type  # type: ignore[attr-defined]
@@ -51,6 +59,8 @@ class _Branch:
     params: dict[str, Any]
     fts: bool = False  # candidates from the trigram index (may take the time-ordered path)
     short: bool = False  # a 1-2 letter name fragment: `_short_name_keys`
+    cover: str | None = None  # an index holding the branch's key and the page's order (0008)
+    cover_where: str = ""  # the branch's range on that index
 
 
 _LIKE_NAME = "name_key LIKE :pattern ESCAPE '\\'"
@@ -64,6 +74,8 @@ def _sqlite_branches(query: SearchText, fts: bool) -> list[_Branch]:
                 "LIMIT :k",
                 row_filter="+nik >= :lo AND +nik < :hi",
                 params={"lo": query.raw, "hi": query.raw + HIGH},
+                cover="ix_applicant_nik_time",
+                cover_where="nik >= :lo AND nik < :hi",
             )
         ]
     branches = [
@@ -72,6 +84,8 @@ def _sqlite_branches(query: SearchText, fts: bool) -> list[_Branch]:
             "WHERE tracking_code >= :clo AND tracking_code < :chi LIMIT :k",
             row_filter="+tracking_code >= :clo AND +tracking_code < :chi",
             params={"clo": query.code, "chi": query.code + HIGH},
+            cover="ix_applicant_code_time",
+            cover_where="tracking_code >= :clo AND tracking_code < :chi",
         )
     ]
     like = {"pattern": query.like_pattern}
@@ -106,6 +120,8 @@ def _branch_keys(
     """(rowid, registered_at, tracking_code) of this branch's first `limit` rows after the cursor,
     newest first; registered_at as stored, which sorts as the database sorts it."""
     connection = session.connection()
+    if branch.cover is not None:
+        return _covered_keys(session, branch, limit, after)
     params = dict(branch.params)
     candidates = None
     if branch.candidates_sql is not None:
@@ -137,15 +153,68 @@ def _branch_keys(
     return [tuple(row) for row in connection.execute(statement, {**params, "limit": limit})]
 
 
+def _covered_keys(
+    session: Session, branch: _Branch, limit: int, after: PageCursor | None
+) -> list[tuple[Any, ...]]:
+    """A NIK or tracking-code prefix through its covering index (migration 0008), where the
+    matches are counted and sorted without reading a row: a few (at most `SPARSE_LIMIT`) are
+    sorted there at once; more are first looked for among the newest `PREFIX_WALK` rows (a common
+    prefix fills the page there, exactly: every later match is older), and sorted in the index
+    when they did not fill it (then they are at most a few percent of the register)."""
+    connection = session.connection()
+    params = dict(branch.params)
+    count = connection.execute(
+        text(
+            f"SELECT count(*) FROM (SELECT 1 FROM applicant INDEXED BY {branch.cover} "
+            f"WHERE {branch.cover_where} LIMIT :cap)"
+        ),
+        {**params, "cap": SPARSE_LIMIT + 1},
+    ).scalar_one()
+    if not count:
+        return []
+    keyset = ""
+    binds = []
+    if after is not None:
+        keyset = f" AND {_AFTER_SQL}"
+        params["after_at"], params["after_code"] = after
+        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+    if count > SPARSE_LIMIT:
+        walked = [
+            tuple(row)
+            for row in connection.execute(
+                text(
+                    f"SELECT rid, registered_at, tracking_code FROM ("
+                    f"SELECT rowid AS rid, registered_at, tracking_code, nik FROM applicant "
+                    f"INDEXED BY ix_applicant_registered_at WHERE 1 = 1{keyset} {_ORDER} "
+                    f"LIMIT :walk) WHERE {branch.cover_where} {_ORDER} LIMIT :limit"
+                ).bindparams(*binds),
+                {**params, "walk": PREFIX_WALK, "limit": limit},
+            )
+        ]
+        if len(walked) == limit:
+            return walked
+    statement = text(
+        f"SELECT {_KEY_COLUMNS} FROM applicant INDEXED BY {branch.cover} "
+        f"WHERE {branch.cover_where}{keyset} {_ORDER} LIMIT :limit"
+    ).bindparams(*binds)
+    return [tuple(row) for row in connection.execute(statement, {**params, "limit": limit})]
+
+
 def _short_name_keys(
-    session: Session, query: SearchText, limit: int, after: PageCursor | None
+    session: Session,
+    query: SearchText,
+    limit: int,
+    after: PageCursor | None,
+    runs: Callable[[], list[Run] | None],
 ) -> list[tuple[Any, ...]]:
     """A 1-2 letter fragment's page without walking the whole register.
 
     The newest `SHORT_WALK` rows first: a common text fills the page there (the page is then
     exact, every later match being older). Otherwise the text is rare, and its candidates come
     from indexes: a place where the fragment occurs either starts one of the name's trigrams, or
-    lies within its last two letters. The candidates then take the usual sparse or dense plan.
+    lies within its last two letters. Those indexes answer by rowid, so they are read newest
+    first run by run (`newest_page`); without runs (or with too many) the candidates take the
+    usual sparse or dense plan.
     """
     connection = session.connection()
     fragment = query.fragment
@@ -179,10 +248,15 @@ def _short_name_keys(
         .scalars()
         .all()
     )
+    either = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    found_runs = runs()
+    if found_runs is not None:
+        page = _short_by_runs(session, query, either, limit, after, found_runs)
+        if page is not None:
+            return page
     found: set[int] = set()
     k = SPARSE_LIMIT + 1
     if terms:
-        either = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
         found.update(
             connection.execute(
                 text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :k"),
@@ -223,95 +297,103 @@ def time_ordered(session: Session) -> bool:
     return found.scalar() != TIME_ORDER_BROKEN
 
 
-def _newest_by_rowid(
-    session: Session, branch: _Branch, limit: int, after: PageCursor | None
+def _short_by_runs(
+    session: Session,
+    query: SearchText,
+    either: str,
+    limit: int,
+    after: PageCursor | None,
+    runs: list[Run],
 ) -> list[tuple[Any, ...]] | None:
-    """The trigram branch's page when rowid order is registration order: the index hands over
-    its newest matches (highest rowids) first, so a page costs about `limit` row reads however
-    many names match. Exact: the page is kept only when no match left unread can belong in it
-    (every one of those is registered no later than the oldest candidate read); otherwise more
-    candidates are read. None: give up (too many ties), the caller sorts instead."""
-    connection = session.connection()
-    params = dict(branch.params)
-    bound = ""
-    keyset = ""
-    binds = []
-    if after is not None:
-        params["after_at"], params["after_code"] = after
-        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
-        last = connection.execute(
-            text(
-                "SELECT rowid FROM applicant INDEXED BY ix_applicant_registered_at "
-                "WHERE registered_at <= :after_at ORDER BY registered_at DESC, rowid DESC "
-                "LIMIT 1"
-            ).bindparams(*binds),
-            params,
-        ).scalar()
-        if last is None:
-            return []
-        bound = " AND rowid <= :bound"
-        params["bound"] = last
-        keyset = f" AND {_AFTER_SQL}"
-    take = limit + 64
-    while take <= TIME_ORDER_MAX_READ:
-        candidates = (
-            connection.execute(
-                text(
-                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase{bound} "
-                    "ORDER BY rowid DESC LIMIT :take"
-                ),
-                {**params, "take": take},
-            )
-            .scalars()
-            .all()
+    """A rare short text's page from its indexes, each read newest first within each run: the
+    trigrams that start with it (one FTS query of them all) and the last two letters."""
+    fragment = query.fragment
+    within = "rowid BETWEEN :lo AND :hi ORDER BY rowid DESC LIMIT :take"
+    sources = []
+    if either:
+        sources.append(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :either AND {within}"
         )
-        if not candidates:
-            return []
-        rows = [
-            tuple(row)
-            for row in connection.execute(
-                text(
-                    f"SELECT {_KEY_COLUMNS} FROM applicant NOT INDEXED "
-                    "WHERE rowid IN (SELECT value FROM json_each(:rowids)) "
-                    f"AND {branch.row_filter}{keyset} {_ORDER} LIMIT :limit"
-                ).bindparams(*binds),
-                {**params, "rowids": json.dumps(candidates), "limit": limit},
-            )
+    if len(fragment) == 1:
+        sources += [
+            "SELECT rowid FROM applicant INDEXED BY ix_applicant_name_tail2 "
+            f"WHERE substr(name_key, -2) BETWEEN :f AND :f_high AND {within}",
+            "SELECT rowid FROM applicant INDEXED BY ix_applicant_name_tail1 "
+            f"WHERE substr(name_key, -1) = :f AND {within}",
         ]
-        if len(candidates) < take:
-            return rows  # every match was read
-        floor = connection.execute(
-            text("SELECT registered_at FROM applicant WHERE rowid = :rowid"),
-            {"rowid": candidates[-1]},
-        ).scalar()
-        if len(rows) == limit and floor is not None and rows[-1][1] > floor:
-            return rows  # unread matches are all registered at or before `floor`
-        take *= 4
-    return None
+    else:
+        sources.append(
+            "SELECT rowid FROM applicant INDEXED BY ix_applicant_name_tail2 "
+            f"WHERE substr(name_key, -2) = :f AND {within}"
+        )
+    params = {
+        "pattern": query.like_pattern,
+        "either": either,
+        "f": fragment,
+        "f_high": fragment + "\U0010ffff",
+    }
+    return newest_page(
+        session, runs, sources, _LIKE_NAME, params, limit, after, TIME_ORDER_MAX_READ
+    )
+
+
+def _search_objects(session: Session) -> set[str]:
+    """Which of the search's tables and indexes this database has (one question)."""
+    names = (FTS_TABLE, TERMS_TABLE, RUNS_TABLE, *COVER_INDEXES)
+    found = session.connection().execute(
+        text("SELECT name FROM sqlite_master WHERE name IN (SELECT value FROM json_each(:names))"),
+        {"names": json.dumps(names)},
+    )
+    return set(found.scalars())
 
 
 def has_fts(session: Session) -> bool:
     """Whether this SQLite database has the trigram name index (migration 0003 made it, unless
     the SQLite build had no FTS5 trigram tokenizer)."""
-    found = session.connection().exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
-        (FTS_TABLE, TERMS_TABLE),
-    )
-    return found.scalar() == 2
+    return {FTS_TABLE, TERMS_TABLE} <= _search_objects(session)
 
 
 def sqlite_rowids(
     session: Session, query: SearchText, limit: int, after: PageCursor | None
 ) -> list[int]:
     """The rowids of the page, newest first: the branches' pages merged."""
-    fts = has_fts(session)
-    ordered_by_rowid = fts and time_ordered(session)
+    present = _search_objects(session)
+    fts = {FTS_TABLE, TERMS_TABLE} <= present
+    known: list[list[Run] | None] = []
+
+    def runs() -> list[Run] | None:
+        """The register's runs, read once per search and only when a name needs them."""
+        if not known:
+            known.append(time_runs(session) if fts and RUNS_TABLE in present else None)
+        return known[0]
+
+    def usable(branch: _Branch) -> _Branch:
+        """Without its covering index (a SQLite build that refused it), a prefix is counted in
+        its unique index and its rows are read instead."""
+        if branch.cover is not None and branch.cover not in present:
+            return replace(branch, cover=None)
+        return branch
 
     def keys(branch: _Branch) -> list[tuple[Any, ...]]:
+        branch = usable(branch)
         if branch.short:
-            return _short_name_keys(session, query, limit, after)
-        if branch.fts and ordered_by_rowid:
-            page = _newest_by_rowid(session, branch, limit, after)
+            return _short_name_keys(session, query, limit, after, runs)
+        found_runs = runs() if branch.fts else None
+        if found_runs is not None:
+            source = (
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase "
+                "AND rowid BETWEEN :lo AND :hi ORDER BY rowid DESC LIMIT :take"
+            )
+            page = newest_page(
+                session,
+                found_runs,
+                [source],
+                branch.row_filter,
+                branch.params,
+                limit,
+                after,
+                TIME_ORDER_MAX_READ,
+            )
             if page is not None:
                 return page
         return _branch_keys(session, branch, limit, after)
@@ -327,7 +409,7 @@ def sqlite_rowids(
         found = [
             key
             for branch in _sqlite_branches(query, False)
-            for key in _branch_keys(session, branch, limit, after)
+            for key in _branch_keys(session, usable(branch), limit, after)
         ]
     unique = {key[0]: key for key in found}
     ordered = sorted(unique.values(), key=lambda key: (key[1], key[2]), reverse=True)
