@@ -46,6 +46,7 @@ GAP_MS = (80.0, 180.0)
 PAUSE_MS = 300  # between two texts: the officer reads the results
 BASELINE_DEBOUNCE_MS = 250  # the screen before issue 19
 TIMEOUT_S = 30.0
+WARMUP = 4  # texts typed into each screen before the measured ones
 
 
 @dataclass
@@ -146,7 +147,7 @@ class Typist:
     def settled(self) -> bool:
         model = self.page.model
         box = self.page.search_box.text().strip()
-        return model.text == box and not model.loading and not self.page._debounce.isActive()
+        return model.text == box and not model.loading
 
     def type(self, kind: str, text: str, gaps: list[float]) -> Trial:
         from PySide6.QtTest import QTest
@@ -227,6 +228,10 @@ def measure(
         app.processEvents()
         for typist in typists:  # the newest CPMI listed, as when the screen opens
             _wait_until(typist.settled)
+        for kind, text in typed_texts(sample, WARMUP, seed + 1):
+            gaps = _gaps(rng, len(text))  # first queries pay for compiling and cold pages
+            for typist in typists:
+                typist.type(kind, text, gaps)
         for number, (kind, text) in enumerate(texts):
             gaps = _gaps(rng, len(text))
             order = list(zip(designs, typists, strict=True))
@@ -296,6 +301,9 @@ def figures_of(designs: list[Design], threads: list[str], size: int) -> list[Fig
     keys = sum(t.keys for t in now.trials)
     queries = sum(t.queries for t in now.trials)
     late = percentile([t.late_ms for t in now.trials], 0.95)
+    late_before = (
+        f" ({percentile([t.late_ms for t in before.trials], 0.95):.0f} ms before)" if before else ""
+    )
     typed = (
         f"{len(now.trials)} texts ({keys} keys, {GAP_MS[0]:.0f}-{GAP_MS[1]:.0f} ms apart) "
         f"typed into the real screen over {size:,} applicants"
@@ -316,8 +324,9 @@ def figures_of(designs: list[Design], threads: list[str], size: int) -> list[Fig
             target=f"p95 <= {TARGET_MS:g} ms after the last key",
             ok=p95 <= TARGET_MS and failed == 0 and on_gui == 0,
             note=(
-                f"{typed}; p50 {p50:.0f} ms, max {worst.ms if worst.ms is not None else 'none'}"
-                f" ({worst.kind} {worst.text!r}); p95 by kind: {per_kind}; {failed} without a "
+                f"{typed}; p50 {p50:.0f} ms, max "
+                f"{'none' if worst.ms is None else f'{worst.ms:.0f} ms'} ({worst.kind} "
+                f"{worst.text!r}); p95 by kind: {per_kind}; {failed} without a "
                 f"page; queries on the GUI thread: {on_gui}{base_note}"
             ),
         ),
@@ -342,8 +351,9 @@ def figures_of(designs: list[Design], threads: list[str], size: int) -> list[Fig
             target="<= 1 (the box never floods the worker)",
             ok=queries <= keys,
             note=(
-                f"{queries} page queries for {keys} keys; keys went out up to {late:.0f} ms late "
-                "(p95 per text: the GUI thread was busy when a key was due)"
+                f"{queries} page queries for {keys} keys; keys went out up to {late:.0f} ms late"
+                f"{late_before} (p95 over texts of the latest key: the GUI thread was busy when "
+                "a key was due)"
             ),
         ),
     ]
