@@ -285,7 +285,11 @@ _SEED_START = datetime(2021, 7, 1, 1, 0, tzinfo=UTC)
 
 
 def _parse(text: str | None) -> date | None:
-    return None if not text else datetime.strptime(text, "%d-%m-%Y").date()
+    """A demo date (DD-MM-YYYY); slicing, not strptime, which cost a sixth of a million rows."""
+    if not text:
+        return None
+    day, month, year = text.split("-")
+    return date(int(year), int(month), int(day))
 
 
 def registration_step(count: int) -> timedelta:
