@@ -8,9 +8,9 @@ The package, for a newcomer: this module is the entry point (:func:`main`: parse
 password of `--as`, run the verb, turn a refusal into its exit code); ``parser`` builds the verbs
 and names each one's handler; ``output`` holds the exit codes, the refusal type and the stream
 helpers; ``context`` opens the counter and checks the acting account; one module per area holds
-the verbs themselves (``counter_setup``, ``users``, ``applicants``, ``passport``, ``sending``,
-``care``, ``office``, ``reports``, ``window``). Verb modules import ``output`` and ``context``,
-never this module, and this module imports a verb module only when its verb runs.
+the verbs themselves (``counter_setup``, ``config_view``, ``users``, ``applicants``, ``passport``,
+``sending``, ``care``, ``office``, ``reports``, ``window``). Verb modules import ``output`` and
+``context``, never this module, and this module imports a verb module only when its verb runs.
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ from ltsa_desk.cli.output import (
     tolerate_narrow_code_page,
 )
 from ltsa_desk.cli.parser import build_parser, load_handler
-from ltsa_desk.counter.config import ConfigError, resolve_data_dir
-from ltsa_desk.counter.logging_setup import setup_logging
 from ltsa_desk.domain.permissions import FREE_BEFORE_FIRST_ACCOUNT, NotPermitted, roles_in_words
 
 __all__ = ["main"]
@@ -42,7 +40,12 @@ log = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_narrow_code_page()  # Windows pipes are cp1252: a name must not kill the verb
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # `--version` and `--help` end here
+    # Imported after parsing: the configuration (platformdirs, TOML, the seal, the region table)
+    # and the log's handlers are for verbs that run; `--version` must not pay them (issue 19).
+    from ltsa_desk.counter.config import ConfigError, resolve_data_dir
+    from ltsa_desk.counter.logging_setup import setup_logging
+
     args.data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(args.data_dir)
     handler = load_handler(getattr(args, "handler", None) or "window:gui")

@@ -13,18 +13,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltsa_desk.cli.output import CliError, print_recovery_key
-from ltsa_desk.counter.workspace import Workspace, open_workspace
+from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.domain.permissions import TECHNICIAN, NotPermitted, allowed, roles_in_words
-from ltsa_desk.operations.refusal import Refused
-from ltsa_desk.services import accounts
-from ltsa_desk.services.applicants import ApplicantNotFound, applicant_dict, get_by_key
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.counter_start import DatabaseProblem
-from ltsa_desk.services.documents import get_applicant
-from ltsa_desk.services.permissions import has_any_account, operation_words
+
+if TYPE_CHECKING:
+    from ltsa_desk.counter.workspace import Workspace
+
+# The services below (accounts, applicants, documents, operations) are imported in the function
+# that uses them, not here: every verb imports this module, and they bring SQLModel, the ORM and,
+# through the documents and the outbox, httpx -- most of a second that `sync status` (no
+# account, no applicant) must not pay (issue 19, benchmarks/bench_startup.py).
 
 
 @contextmanager
@@ -64,6 +67,9 @@ def authenticate(workspace: Workspace, args: argparse.Namespace) -> Actor | None
     known: Actor | None = getattr(args, "actor", None)
     if known is not None:
         return known
+    from ltsa_desk.services import accounts  # a verb with an account only: see the imports
+    from ltsa_desk.services.permissions import has_any_account, operation_words
+
     office, counter = workspace.config.office_code, workspace.config.counter_id
     with workspace.database.write_session() as session:
         if not args.as_user:
@@ -117,6 +123,8 @@ def acting_account(workspace: Workspace, args: argparse.Namespace) -> Actor:
 
 def find_applicant(session: Any, key: str) -> Any:
     """The applicant a NIK or tracking code names; a refusal naming the key when none does."""
+    from ltsa_desk.services.applicants import ApplicantNotFound, get_by_key
+
     try:
         return get_by_key(session, key)
     except ApplicantNotFound as exc:
@@ -129,6 +137,8 @@ def refused_as_cli_error() -> Iterator[None]:
 
     A role wall of the services reads as ``main`` words one ("... Tidak ada yang diubah.").
     """
+    from ltsa_desk.operations.refusal import Refused  # the operations: see the imports
+
     try:
         yield
     except Refused as exc:
@@ -140,5 +150,8 @@ def refused_as_cli_error() -> Iterator[None]:
 
 def applicant_row(workspace: Workspace, applicant_id: Any) -> dict[str, Any]:
     """The record a verb prints after an operation changed it, read in a session of its own."""
+    from ltsa_desk.services.applicants import applicant_dict
+    from ltsa_desk.services.documents import get_applicant
+
     with workspace.database.session() as session:
         return applicant_dict(session, get_applicant(session, applicant_id))

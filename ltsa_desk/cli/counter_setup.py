@@ -1,5 +1,6 @@
 """Setting a counter up and keeping its keys and configuration: `init`, `recover`,
-`new-recovery-key` and `config show|set|accept`.
+`new-recovery-key` and `config set|accept` (`config show` is ``config_view``: it needs none of
+this module's imports).
 
 A lone counter keeps its data encrypted on this PC, so `init` prints the recovery key once and
 `recover` puts the database key back from it on a new PC or Windows account; a desk of a shared
@@ -150,22 +151,6 @@ def new_recovery_key(args: argparse.Namespace) -> int:
             print_recovery_key(recovery, database_id, sys.stdout)
             say("Kunci pemulihan yang lama tidak berlaku lagi.")
         workspace.confirm_recovery_key_shown()
-    return EXIT_OK
-
-
-def config_show(args: argparse.Namespace) -> int:
-    """Shows a changed file too (what `config accept` would seal), with the refusal on stderr."""
-    try:
-        config = Config.load(args.data_dir)
-    except ConfigTampered as exc:
-        say(f"PERINGATAN: {exc}")
-        config = Config.load(args.data_dir, verify=False)
-    values = config.as_dict()
-    if args.json:
-        emit_json({"config": values, "path": str(config.path)})
-    else:
-        for key, value in values.items():
-            print(f"{key} = {'' if value is None else value}")
     return EXIT_OK
 
 

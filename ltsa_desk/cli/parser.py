@@ -188,7 +188,7 @@ def _add_config_verbs(verbs: VerbAdder) -> None:
     config = verbs.group("config", "show or change the configuration")
     verbs.add(
         "show",
-        "counter_setup:config_show",
+        "config_view:config_show",
         "show the configuration",
         json_flag=True,
         parent=config,

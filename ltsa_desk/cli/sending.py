@@ -2,8 +2,9 @@
 
 Named ``sending`` so it is not mistaken for the top-level ``sync`` package (the engine), which it
 drives through ``services.sync_status`` and ``services.sync_setup``. `sync status` runs from the
-window and the scheduled task, so this module loads no engine until `sync run` needs it (the
-start-up of `sync status` is a measured figure, benchmarks/bench_startup.py). `sync retry` goes
+window and the scheduled task, so this module loads no engine until `sync run` needs it, and
+`sync status` reads a lone counter through the database driver alone (the start-up of `sync
+status` is a measured figure, benchmarks/bench_startup.py). `sync retry` goes
 through the sync screen's service (``services.sync_queue``), `sync list` through
 ``services.sync_items``.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ltsa_desk.cli.context import open_counter
 from ltsa_desk.cli.output import (
     EXIT_ATTENTION,
     EXIT_OK,
@@ -22,13 +22,21 @@ from ltsa_desk.cli.output import (
     emit_json,
     say,
 )
-from ltsa_desk.services.sync_items import list_items, reason_in_words
-from ltsa_desk.services.sync_status import status
+from ltsa_desk.services.sync_status_quick import quick_status
+
+# The counter's full opening (``context``: SQLAlchemy, SQLModel) and the services that use it are
+# imported in the verbs below: `sync status` reads a lone counter through the driver alone
+# (``quick_status``) and needs them only where that read is not possible (issue 19).
 
 
 def sync_status(args: argparse.Namespace) -> int:
-    with open_counter(args) as workspace:
-        result = status(workspace.config, workspace.database)
+    result = quick_status(args.data_dir)
+    if result is None:  # a shared office, a schema to migrate, a key to show...: the full way
+        from ltsa_desk.cli.context import open_counter
+        from ltsa_desk.services.sync_status import status
+
+        with open_counter(args) as workspace:
+            result = status(workspace.config, workspace.database)
     if args.json:
         emit_json(result)
     else:
@@ -60,7 +68,9 @@ def _sync_exit_code(result: dict[str, Any]) -> int:
 def sync_run(args: argparse.Namespace) -> int:
     # Imported here for start-up time: the engine (HTTP, the destinations' rules) is for
     # `sync run` only; `sync status`, started by the window and the scheduled task, needs none.
+    from ltsa_desk.cli.context import open_counter
     from ltsa_desk.services.sync_setup import build_engine
+    from ltsa_desk.services.sync_status import status
 
     with open_counter(args) as workspace:
         engine = build_engine(workspace.config, workspace.database)
@@ -88,6 +98,7 @@ def sync_run(args: argparse.Namespace) -> int:
 def sync_retry(args: argparse.Namespace) -> int:
     # Imported here for start-up time: the sync screen's service loads the HTTP client and the
     # destinations (~0.2 s), which `sync status` in this module must not pay.
+    from ltsa_desk.cli.context import open_counter
     from ltsa_desk.services.sync_queue import OutboxError, retry_item
 
     with open_counter(args) as workspace:
@@ -103,6 +114,9 @@ def sync_retry(args: argparse.Namespace) -> int:
 
 
 def sync_list(args: argparse.Namespace) -> int:
+    from ltsa_desk.cli.context import open_counter
+    from ltsa_desk.services.sync_items import list_items, reason_in_words
+
     with open_counter(args) as workspace:
         items = list_items(workspace, args.state, args.limit)
     if args.json:

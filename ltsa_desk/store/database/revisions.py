@@ -2,19 +2,21 @@
 
 Alembic is imported only where a schema changes or an unknown revision is explained: it costs
 0.3-0.4 s (Mako, Pygments, every dialect's DDL), and every verb opens the database (issue 19:
-`sync status` <= 0.5 s). Reading the revision and the head needs none of it.
+`sync status` <= 0.5 s). Reading the revision and the head needs none of it, and the head needs
+not even SQLAlchemy (imported in the functions that use it): a quick read of the counter compares
+the file's revision with the head through the driver alone.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, inspect, text
-
-from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.problems import DatabaseProblem
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 #: Alembic reads the migration scripts as files (packaging carries them as data at this path).
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -57,6 +59,8 @@ def head_revision() -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision ``alembic_version`` records (None before the first migration)."""
+    from sqlalchemy import inspect, text  # see the module docstring
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
@@ -85,6 +89,10 @@ def upgrade(engine: Engine) -> None:
     lock makes them migrate one after the other, and Alembic, reading the version after the lock,
     finds the later ones already done.
     """
+    from sqlalchemy import text  # see the module docstring
+
+    from ltsa_desk.store.engine import writer_engine
+
     with writer_engine(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
