@@ -75,18 +75,40 @@ def replay(connection: Any, statements: list[tuple[str, Any, bool]]) -> None:
     cursor.execute("COMMIT")
 
 
-def registrations(count: int, seed: int) -> list[dict[str, Any]]:
+def registrations(count: int, seed: int, database: Any = None) -> list[dict[str, Any]]:
+    """`count` new CPMI; none whose NIK `database` (a register they go into) already holds: the
+    demo's NIKs repeat between seeds often enough to meet one in a million."""
+    from sqlalchemy import bindparam, text
+
     from ltsa_desk import demo
 
-    return list(demo.applicants(count, seed=seed, today=TODAY))
+    candidates = list(demo.applicants(count * 2 + 10, seed=seed, today=TODAY))
+    if database is not None:
+        statement = text("SELECT nik FROM applicant WHERE nik IN :niks").bindparams(
+            bindparam("niks", expanding=True)
+        )
+        with database.engine.connect() as connection:
+            taken = {
+                row[0]
+                for start in range(0, len(candidates), 500)
+                for row in connection.execute(
+                    statement, {"niks": [c["nik"] for c in candidates[start : start + 500]]}
+                )
+            }
+        candidates = [c for c in candidates if c["nik"] not in taken]
+    return candidates[:count]
 
 
 def measure(
-    pairs: list[tuple[Any, Path, bytes | None]], count: int, warmup: int, seed: int
+    pairs: list[tuple[Any, Path, bytes | None]],
+    count: int,
+    warmup: int,
+    seed: int,
+    register: Any = None,
 ) -> list[tuple[list[float], list[float]]]:
     """Milliseconds per registration, (service, raw) for each (service database, raw twin, key)
     pair, warm-up left out. Registration by registration the pairs take turns, so the machine's
-    load falls on all of them alike."""
+    load falls on all of them alike. The CPMI are new to `register` (a database) when given."""
     from sqlalchemy import event
 
     from ltsa_desk.services.intake import register_applicant
@@ -98,7 +120,7 @@ def measure(
     raws = [raw_connection(raw_path, key) for _, raw_path, key in pairs]
     results: list[tuple[list[float], list[float]]] = [([], []) for _ in pairs]
     try:
-        for index, data in enumerate(registrations(count + warmup, seed)):
+        for index, data in enumerate(registrations(count + warmup, seed, register)):
             for (service_db, _, _), recorder, raw, (service_ms, raw_ms) in zip(
                 pairs, recorders, raws, results, strict=True
             ):
@@ -173,7 +195,8 @@ def run(
         pairs.append((database, twin, key))
         labels.append("history")
     try:
-        measured = measure(pairs, count, warmup, seed=314)
+        register = history[0] if history is not None else None
+        measured = measure(pairs, count, warmup, seed=314, register=register)
     finally:
         for service_db, _, _ in pairs[: len(keys)]:
             service_db.close()
