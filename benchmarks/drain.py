@@ -12,8 +12,9 @@
   like the first baseline. The engine sends batches too; a baseline of one item per request
   flatters it (the simulator commits once per request).
 - ``drain_faulty``: the same against a simulator that fails 20% of requests, commits and then
-  drops 20% of responses, and ignores ``Idempotency-Key``; every item must be delivered with zero
-  duplicate effects. Ratio: its rate over the clean drain's.
+  drops 20% of responses, and ignores ``Idempotency-Key``, with the default settings; every item
+  must be delivered with zero duplicate effects, at >= 0.3 of the clean drain's rate (issue 19:
+  one failing request must not slow the others). The note gives the attempts per item.
 
 Also a standalone script: ``python benchmarks/drain.py [--items N] [--concurrency C]``.
 """
@@ -41,7 +42,7 @@ from benchlib import (
     seed_applicants,
 )
 
-RETRY_CAP_S = 10
+FAULTY_TARGET = 0.3
 
 
 def queue_registrations(database: Any) -> int:
@@ -156,10 +157,12 @@ def raw_batched_posts(
 
 def engine_drain(workspace: Any, items: int, timeout_s: float = 1800) -> dict[str, Any]:
     """Run the counter's engine until nothing can leave; seconds and the ledger's counts."""
-    from sqlmodel import Session
+    from sqlalchemy import func
+    from sqlmodel import Session, select
 
     from ltsa_desk.services.sync_setup import build_engine
     from sync import ledger
+    from sync.models import OutboxItem
 
     engine = build_engine(workspace.config, workspace.database)
     started = time.perf_counter()
@@ -167,9 +170,14 @@ def engine_drain(workspace: Any, items: int, timeout_s: float = 1800) -> dict[st
     elapsed = time.perf_counter() - started
     with Session(workspace.database.engine) as session:
         counts = ledger.counts(session, "registry")
+        attempts = dict(
+            session.exec(
+                select(OutboxItem.attempts, func.count()).group_by(OutboxItem.attempts)
+            ).all()
+        )
     if not finished:
         raise RuntimeError(f"the drain did not finish in {timeout_s:.0f} s: {counts}")
-    return {"seconds": elapsed, "rate": items / elapsed, "counts": counts}
+    return {"seconds": elapsed, "rate": items / elapsed, "counts": counts, "attempts": attempts}
 
 
 def prepared_counter(folder: Path, count: int, sim: Any, concurrency: int, seed: int) -> Any:
@@ -218,11 +226,6 @@ def faulty(root: Path, items: int, concurrency: int) -> dict[str, Any]:
         root / "sim-faulty", fail_rate=0.2, drop_after_commit=0.2, no_idempotency=True, seed=5
     ) as sim:
         workspace = prepared_counter(root / "faulty-counter", items, sim, concurrency, seed=72)
-        # The one setting changed from the defaults: retries wait at most RETRY_CAP_S instead of
-        # 300 s, else the few items that fail six or seven times in a row (with a 36% chance of
-        # trouble per attempt there are always some) make the run last minutes whatever N is.
-        workspace.config.set("sync.retry_max_s", str(RETRY_CAP_S))
-        workspace.config.save()
         try:
             result = engine_drain(workspace, items)
             result["stats"] = sim.stats()["registry"]
@@ -310,20 +313,27 @@ def figures(clean_result: dict[str, Any], faulty_result: dict[str, Any] | None) 
         stats = faulty_result["stats"]
         all_delivered = counts["delivered"] == sum(counts.values())
         duplicates = int(stats.get("duplicate_effects", -1))
+        faulty_ratio = ratio(faulty_result["rate"], rate)
+        attempts = ", ".join(
+            f"{n}: {count:,}" for n, count in sorted(faulty_result.get("attempts", {}).items())
+        )
         out.append(
             Figure(
                 name="drain_faulty",
                 value=faulty_result["rate"],
                 unit="items/s",
                 baseline=rate,
-                ratio=ratio(faulty_result["rate"], rate),
-                target="all delivered, 0 duplicate effects",
-                ok=all_delivered and duplicates == 0,
+                ratio=faulty_ratio,
+                target=f"ratio >= {FAULTY_TARGET}, all delivered, 0 duplicate effects",
+                ok=faulty_ratio is not None
+                and faulty_ratio >= FAULTY_TARGET
+                and all_delivered
+                and duplicates == 0,
                 note=(
-                    f"20% failures + 20% drop-after-commit, no idempotency, retries capped "
-                    f"at {RETRY_CAP_S} s: "
+                    "20% failures + 20% drop-after-commit, no idempotency, default settings: "
                     f"{counts['delivered']:,}/{sum(counts.values()):,} delivered in "
-                    f"{faulty_result['seconds']:.1f} s, duplicate effects {duplicates}"
+                    f"{faulty_result['seconds']:.1f} s, duplicate effects {duplicates}; "
+                    f"attempts per item {attempts}"
                 ),
             )
         )

@@ -46,11 +46,11 @@ LOOK_UP_RETRY_MAX_S = 10.0
 whose outcome is unknown is looked up again soon (issue 19), not after the send's backoff."""
 
 
-RETRY_SOON_S = 0.2
+RETRY_SOON_S = 0.1
 """How soon an item whose request failed goes again while the remote answers most requests (at
 most this, and never later than the first step of the backoff, `retry_initial_s`)."""
 
-SOON_TRIES = 3
+SOON_TRIES = 5
 """Failures of one item retried soon on a line that answers; after them the item backs off as on a
 sick line (exponentially, capped), so an item the remote always fails on is not asked in a loop."""
 
@@ -282,9 +282,13 @@ class ClaimSender:
                 no_effect=no_effect,
             )
         wait_s, failures = answer.retry_after_s, 0
-        if wait_s is None:
+        if answer.in_doubt:
+            wait_s = 0.0  # looked up at the next claim (`_judge`)
+        elif wait_s is None:
             # The wait is set once the whole claim is answered (`send_all`): whether the remote
-            # answers the others decides it. This one holds if the result goes elsewhere.
+            # answers the others decides it. This one holds if the result goes elsewhere. A send
+            # with no answer is not counted: it is settled by a look-up at the next claim, and
+            # its resend is paced by the quiet period, not by a backoff.
             failures = self.failed(item.key)
             wait_s = backoff_s(settings.retry_initial_s, settings.retry_max_s, failures)
         return Result(
