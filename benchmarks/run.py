@@ -324,14 +324,6 @@ class Suite:
 
         big = self.big_register()
         self.close_big()
-        # As bench_startup measures `sync run`: no destination (the window's stall pointed the
-        # counter at a simulator that has stopped since).
-        from ltsa_desk.counter.config import Config
-
-        config = Config.load(big["folder"])
-        for key in ("registry.url", "immigration.url"):
-            config.unset(key)
-        config.save()
         result = bench_startup.measure(big["folder"], max(2, self.sizes.cold_repeats))
         return bench_startup.figures(result)
 
