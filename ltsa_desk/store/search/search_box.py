@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Row, literal_column
 from sqlalchemy.orm import InstrumentedAttribute
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.store.search.portable import after_cursor, matches, newest_first
+from ltsa_desk.store.search.portable import after_cursor, newest_first, postgres_ids
 from ltsa_desk.store.search.query_text import PageCursor, SearchText
 from ltsa_desk.store.search.sqlite_plans import sqlite_rowids
 
@@ -30,6 +30,14 @@ def _rows_in_order(session: Session, statement: Any, rowids: list[int]) -> list[
     return list(session.exec(statement.where(_ROWID.in_(rowids)).order_by(*newest_first())).all())
 
 
+def _by_id_in_order(session: Session, statement: Any, ids: list[Any]) -> list[Any]:
+    if not ids:
+        return []
+    return list(
+        session.exec(statement.where(col(Applicant.id).in_(ids)).order_by(*newest_first())).all()
+    )
+
+
 def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[Applicant]:
     """Whole applicants matching the text, newest first (the command line's `applicant list`)."""
     query = text.strip()
@@ -38,8 +46,8 @@ def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[
     if _is_sqlite(session):
         rowids = sqlite_rowids(session, SearchText(query), limit, None)
         return _rows_in_order(session, select(Applicant), rowids)
-    statement = select(Applicant).where(matches(SearchText(query)))
-    return list(session.exec(statement.order_by(*newest_first()).limit(limit)).all())
+    ids = postgres_ids(session, SearchText(query), limit, None)
+    return _by_id_in_order(session, select(Applicant), ids)
 
 
 def search_page(
@@ -62,7 +70,9 @@ def search_page(
         rowids = sqlite_rowids(session, SearchText(query), limit, after)
         return _rows_in_order(session, statement, rowids)
     if query:
-        statement = statement.where(matches(SearchText(query)))
+        return _by_id_in_order(
+            session, statement, postgres_ids(session, SearchText(query), limit, after)
+        )
     if after is not None:
         statement = statement.where(after_cursor(after))
     statement = statement.order_by(*newest_first()).limit(limit)
