@@ -15,6 +15,8 @@ FTS_TABLE = "applicant_fts"
 FTS_TRIGGERS = ("applicant_fts_insert", "applicant_fts_delete", "applicant_fts_update")
 TRIGRAM_INDEX = "ix_applicant_name_trgm"
 """PostgreSQL: the pg_trgm GIN index on applicant.name_key (migration 0003)."""
+GRAMS_INDEX = "ix_applicant_name_grams"
+"""PostgreSQL: a GIN index of each name's letters and pairs of letters (migration 0009)."""
 
 TERMS_TABLE = "applicant_fts_terms"
 """SQLite: an fts5vocab table over the trigram index: its terms, by range (migration 0007)."""
@@ -44,7 +46,7 @@ def is_search_index_name(name: str | None) -> bool:
     describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
     (Alembic autogenerate, the models-match-migrations test) leave these alone."""
     return bool(name) and (
-        name in (TRIGRAM_INDEX, *TAIL_INDEXES, *COVER_INDEXES, RUNS_TABLE)
+        name in (TRIGRAM_INDEX, GRAMS_INDEX, *TAIL_INDEXES, *COVER_INDEXES, RUNS_TABLE)
         or str(name).startswith(FTS_TABLE)
     )
 
