@@ -125,12 +125,12 @@ def all_pages(database: Database, text: str, page: int) -> list[str]:
 @pytest.fixture(params=["time-ordered", "dense", "sparse"])
 def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """SQLite's plans, each made to answer every text: names by the indexes' newest matches
-    first, run by run (the default, see `store.search.time_runs`); or, as with a register re-timed
-    into too many runs, by counting candidates and then walking newest first (threshold 3: nearly
-    every text) or sorting the candidates (threshold 100,000: every counted text; NIK and code
+    first (the default, see `store.search.time_order`); or, as in a register whose times were
+    changed, by counting candidates and then walking newest first (threshold 3: nearly every
+    text) or sorting the candidates (threshold 100,000: every counted text; NIK and code
     prefixes are sorted in their covering indexes). PostgreSQL has one plan and ignores this."""
     if request.param != "time-ordered":
-        monkeypatch.setattr(sqlite_plans, "time_runs", lambda session: None)
+        monkeypatch.setattr(sqlite_plans, "rowid_order", lambda session: None)
         limit = 3 if request.param == "dense" else 100_000
         monkeypatch.setattr(sqlite_plans, "SPARSE_LIMIT", limit)
     return str(request.param)

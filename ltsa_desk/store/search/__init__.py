@@ -15,11 +15,11 @@ million rows newest first.
 For names the answer is the rowid: a counter saves registrations in time order, so rowid order is
 registration order, and the trigram index hands over its matches newest first: a page costs
 about 200 row reads whether 300 or 300,000 names match, and stays exact at ties. A PC clock set
-back breaks that for good, but only in places: the register is then a few *runs* of rowids in
-time order (migration 0008 keeps where each starts, `time_runs`), each read newest first and
-merged; a run older than a full page is not read at all. With too many runs (a register re-timed
-row by row), or too many ties on one time, each search counts its candidates first (cheaply, in
-the index, at most ``SPARSE_LIMIT + 1`` of them) and then either
+back (or paper forms typed in late) saves some rows with an earlier time than one saved before
+them; migration 0008 lists those with the latest time saved before each (`time_order`), which is
+all the newest-first reading needs to stay exact below them. With a registration time changed
+after saving (a technician's correction), or too many ties on one time, each search counts its
+candidates first (cheaply, in the index, at most ``SPARSE_LIMIT + 1`` of them) and then either
 
 - *sparse*: sorts the few candidates (cost grows with their number, bounded by the limit), or
 - *dense*: walks ``ix_applicant_registered_at`` newest first and keeps the rows that match; with
@@ -44,12 +44,12 @@ newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a 
 that is found in the indexes instead of by walking the register: every place it occurs in a name
 is the start of one of the name's trigrams (the terms of ``applicant_fts`` that begin with it,
 read from ``applicant_fts_terms``) or lies in the name's last two letters (two expression
-indexes). These indexes answer by rowid too, so they are read run by run like the trigram
-index (or, without runs, their candidates are sorted, or walked when there are many).
+indexes). These indexes answer by rowid too, so they are read newest first like the trigram
+index (or, with a re-timed register, their candidates are sorted, or walked when there are many).
 
 One module per job: ``query_text`` (reading the box's text, name keys, the page cursor),
 ``schema`` (the index's names, for the code, tests and Alembic), ``sqlite_plans`` (the FTS5 seam
-and its tunables), ``time_runs`` (rowid-ordered indexes read newest first, run by run),
+and its tunables), ``time_order`` (rowid-ordered indexes read newest first, exactly),
 ``portable`` (the PostgreSQL ``pg_trgm`` seam and SQLite's fallbacks) and ``search_box`` (the two
 calls). The tunables are not re-exported: change them in ``sqlite_plans``.
 """
@@ -58,9 +58,9 @@ from __future__ import annotations
 
 from ltsa_desk.store.search.query_text import PageCursor, name_key
 from ltsa_desk.store.search.schema import (
+    BEHIND_TABLE,
     FTS_TABLE,
     FTS_TRIGGERS,
-    RUNS_TABLE,
     TAIL_INDEXES,
     TERMS_TABLE,
     TIME_ORDER_BROKEN,
@@ -74,9 +74,9 @@ from ltsa_desk.store.search.search_box import search_applicants, search_page
 from ltsa_desk.store.search.sqlite_plans import has_fts, time_ordered
 
 __all__ = [
+    "BEHIND_TABLE",
     "FTS_TABLE",
     "FTS_TRIGGERS",
-    "RUNS_TABLE",
     "TAIL_INDEXES",
     "TERMS_TABLE",
     "TIME_ORDER_BROKEN",

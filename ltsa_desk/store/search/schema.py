@@ -20,13 +20,18 @@ GRAMS_INDEX = "ix_applicant_name_grams"
 
 TERMS_TABLE = "applicant_fts_terms"
 """SQLite: an fts5vocab table over the trigram index: its terms, by range (migration 0007)."""
+TRIGRAMS_TABLE = "applicant_fts_trigrams"
+"""SQLite: the trigram index's terms, without fts5vocab's counting, kept by triggers (0008)."""
 TAIL_INDEXES = ("ix_applicant_name_tail2", "ix_applicant_name_tail1")
 """SQLite: expression indexes on the last two letters and the last letter of name_key (0007)."""
 
-RUNS_TABLE = "applicant_time_runs"
-"""SQLite: the rowids where a run of registrations in time order starts (after the first run):
-a registration saved with an earlier time than the one before it, a re-timed row (0008)."""
-RUNS_TRIGGERS = ("applicant_time_runs_insert", "applicant_time_runs_update")
+BEHIND_TABLE = "applicant_time_behind"
+"""SQLite: each row saved with an earlier time than one before it (a clock set back), with the
+latest time saved before it: the floor the name search needs below that rowid (0008)."""
+RETIMED_KEY = "search.retimed"
+"""SQLite: a ``meta`` row saying a registration time was changed after saving (0008): the
+search no longer relies on rowid order."""
+BEHIND_TRIGGERS = ("applicant_time_behind_insert", "applicant_time_retimed")
 
 COVER_INDEXES = ("ix_applicant_nik_time", "ix_applicant_code_time")
 """SQLite: (nik, registered_at, tracking_code) and (tracking_code, registered_at): a prefix's
@@ -46,7 +51,7 @@ def is_search_index_name(name: str | None) -> bool:
     describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
     (Alembic autogenerate, the models-match-migrations test) leave these alone."""
     return bool(name) and (
-        name in (TRIGRAM_INDEX, GRAMS_INDEX, *TAIL_INDEXES, *COVER_INDEXES, RUNS_TABLE)
+        name in (TRIGRAM_INDEX, GRAMS_INDEX, *TAIL_INDEXES, *COVER_INDEXES, BEHIND_TABLE)
         or str(name).startswith(FTS_TABLE)
     )
 

@@ -20,14 +20,15 @@ from sqlmodel import Session
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search.query_text import HIGH, MIN_TRIGRAM, PageCursor, SearchText
 from ltsa_desk.store.search.schema import (
+    BEHIND_TABLE,
     COVER_INDEXES,
     FTS_TABLE,
-    RUNS_TABLE,
     TERMS_TABLE,
     TIME_ORDER_BROKEN,
     TIME_ORDER_KEY,
+    TRIGRAMS_TABLE,
 )
-from ltsa_desk.store.search.time_runs import Run, newest_page, time_runs
+from ltsa_desk.store.search.time_order import RowidOrder, newest_page, rowid_order
 
 # The package's name, not this module's: log records keep the name they had before the split.
 log = logging.getLogger(__name__)
@@ -205,7 +206,8 @@ def _short_name_keys(
     query: SearchText,
     limit: int,
     after: PageCursor | None,
-    runs: Callable[[], list[Run] | None],
+    order: Callable[[], RowidOrder | None],
+    trigrams: bool,
 ) -> list[tuple[Any, ...]]:
     """A 1-2 letter fragment's page without walking the whole register.
 
@@ -213,8 +215,8 @@ def _short_name_keys(
     exact, every later match being older). Otherwise the text is rare, and its candidates come
     from indexes: a place where the fragment occurs either starts one of the name's trigrams, or
     lies within its last two letters. Those indexes answer by rowid, so they are read newest
-    first run by run (`newest_page`); without runs (or with too many) the candidates take the
-    usual sparse or dense plan.
+    first (`newest_page`); when rowid order cannot be relied on, the candidates take the usual
+    sparse or dense plan.
     """
     connection = session.connection()
     fragment = query.fragment
@@ -240,18 +242,19 @@ def _short_name_keys(
     if len(walked) == limit:
         return walked
     high = fragment + "\U0010ffff"
+    listed = TRIGRAMS_TABLE if trigrams else TERMS_TABLE  # 0008's list, or fts5vocab's count
     terms = (
         connection.execute(
-            text(f"SELECT term FROM {TERMS_TABLE} WHERE term >= :lo AND term < :hi"),
+            text(f"SELECT term FROM {listed} WHERE term >= :lo AND term < :hi"),
             {"lo": fragment, "hi": high},
         )
         .scalars()
         .all()
     )
     either = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
-    found_runs = runs()
-    if found_runs is not None:
-        page = _short_by_runs(session, query, either, limit, after, found_runs)
+    found_order = order()
+    if found_order is not None:
+        page = _short_newest(session, query, either, limit, after, found_order)
         if page is not None:
             return page
     found: set[int] = set()
@@ -297,18 +300,18 @@ def time_ordered(session: Session) -> bool:
     return found.scalar() != TIME_ORDER_BROKEN
 
 
-def _short_by_runs(
+def _short_newest(
     session: Session,
     query: SearchText,
     either: str,
     limit: int,
     after: PageCursor | None,
-    runs: list[Run],
+    order: RowidOrder,
 ) -> list[tuple[Any, ...]] | None:
-    """A rare short text's page from its indexes, each read newest first within each run: the
-    trigrams that start with it (one FTS query of them all) and the last two letters."""
+    """A rare short text's page from its indexes, read newest first: the trigrams that start
+    with it (one FTS query of them all) and the last two letters."""
     fragment = query.fragment
-    within = "rowid BETWEEN :lo AND :hi ORDER BY rowid DESC LIMIT :take"
+    within = "rowid <= :bound"
     sources = []
     if either:
         sources.append(
@@ -333,13 +336,13 @@ def _short_by_runs(
         "f_high": fragment + "\U0010ffff",
     }
     return newest_page(
-        session, runs, sources, _LIKE_NAME, params, limit, after, TIME_ORDER_MAX_READ
+        session, order, sources, _LIKE_NAME, params, limit, after, TIME_ORDER_MAX_READ
     )
 
 
 def _search_objects(session: Session) -> set[str]:
     """Which of the search's tables and indexes this database has (one question)."""
-    names = (FTS_TABLE, TERMS_TABLE, RUNS_TABLE, *COVER_INDEXES)
+    names = (FTS_TABLE, TERMS_TABLE, TRIGRAMS_TABLE, BEHIND_TABLE, *COVER_INDEXES)
     found = session.connection().execute(
         text("SELECT name FROM sqlite_master WHERE name IN (SELECT value FROM json_each(:names))"),
         {"names": json.dumps(names)},
@@ -359,12 +362,12 @@ def sqlite_rowids(
     """The rowids of the page, newest first: the branches' pages merged."""
     present = _search_objects(session)
     fts = {FTS_TABLE, TERMS_TABLE} <= present
-    known: list[list[Run] | None] = []
+    known: list[RowidOrder | None] = []
 
-    def runs() -> list[Run] | None:
-        """The register's runs, read once per search and only when a name needs them."""
+    def order() -> RowidOrder | None:
+        """Whether rowid order can be relied on, asked once per search, when a name needs it."""
         if not known:
-            known.append(time_runs(session) if fts and RUNS_TABLE in present else None)
+            known.append(rowid_order(session) if fts and BEHIND_TABLE in present else None)
         return known[0]
 
     def usable(branch: _Branch) -> _Branch:
@@ -377,16 +380,16 @@ def sqlite_rowids(
     def keys(branch: _Branch) -> list[tuple[Any, ...]]:
         branch = usable(branch)
         if branch.short:
-            return _short_name_keys(session, query, limit, after, runs)
-        found_runs = runs() if branch.fts else None
-        if found_runs is not None:
+            trigrams = TRIGRAMS_TABLE in present
+            return _short_name_keys(session, query, limit, after, order, trigrams)
+        found_order = order() if branch.fts else None
+        if found_order is not None:
             source = (
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase "
-                "AND rowid BETWEEN :lo AND :hi ORDER BY rowid DESC LIMIT :take"
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase AND rowid <= :bound"
             )
             page = newest_page(
                 session,
-                found_runs,
+                found_order,
                 [source],
                 branch.row_filter,
                 branch.params,

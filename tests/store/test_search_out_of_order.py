@@ -1,6 +1,7 @@
 """SQLite search in a register whose rows are not in time order (a counter PC's clock set back):
-the runs of migration 0008, read newest first and merged, answer exactly what the oracle answers,
-page after page; and a name search there reads about a page of candidates, not every match.
+with the rows saved behind listed by migration 0008, reading the indexes newest first answers
+exactly what the oracle answers, page after page; a name search there reads about a page of
+candidates, not every match; a re-timed row hands over to sorting, just as exactly.
 
 The helpers (generated CPMI, the oracle, pages) are those of ``test_search``.
 """
@@ -22,7 +23,7 @@ from ltsa_desk.store.database import Database
 from ltsa_desk.store.database.revisions import alembic_config
 from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.store.search import sqlite_plans, time_runs
+from ltsa_desk.store.search import sqlite_plans
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -57,10 +58,19 @@ def insert_rows(database: Database, rows: list[dict[str, Any]]) -> None:
         connection.execute(insert(Applicant.__table__), rows)  # type: ignore[arg-type]
 
 
-def run_starts(database: Database) -> list[int]:
+def behind(database: Database) -> list[int]:
+    """The rowids listed as saved behind (migration 0008)."""
     with database.engine.connect() as connection:
-        found = connection.exec_driver_sql("SELECT start FROM applicant_time_runs ORDER BY start")
+        found = connection.exec_driver_sql(
+            "SELECT applicant_row FROM applicant_time_behind ORDER BY applicant_row"
+        )
         return [row[0] for row in found]
+
+
+def retimed(database: Database) -> bool:
+    with database.engine.connect() as connection:
+        found = connection.exec_driver_sql("SELECT 1 FROM meta WHERE key = 'search.retimed'")
+        return found.first() is not None
 
 
 TEXTS = (
@@ -82,29 +92,29 @@ TEXTS = (
 )
 
 
-@pytest.fixture(params=["runs", "too-many-runs"])
-def runs_or_not(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Read run by run, or (more runs than `MAX_RUNS`) by sorting and walking instead."""
-    if request.param == "too-many-runs":
-        monkeypatch.setattr(time_runs, "MAX_RUNS", 2)
+@pytest.fixture(params=["rowid-order", "sorted"])
+def order_or_not(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Read newest first by rowid, or (as after a re-timed row) by sorting and walking."""
+    if request.param == "sorted":
+        monkeypatch.setattr(sqlite_plans, "rowid_order", lambda session: None)
     monkeypatch.setattr(sqlite_plans, "SHORT_WALK", 0)  # short texts from their indexes
     return str(request.param)
 
 
-def test_a_clock_set_back_makes_runs_and_every_page_stays_exact(
-    workspace: Workspace, runs_or_not: str
+def test_rows_saved_behind_are_listed_and_every_page_stays_exact(
+    workspace: Workspace, order_or_not: str
 ) -> None:
     database = workspace.database
     people = clock_set_back(300)
     insert_rows(database, people)
     rowid = {row["tracking_code"]: at + 1 for at, row in enumerate(people)}
-    # a run starts wherever a row's time is earlier than the row's before it
-    assert run_starts(database) == [
-        rowid[people[at]["tracking_code"]]
-        for at in range(1, len(people))
-        if people[at]["registered_at"] < people[at - 1]["registered_at"]
+    # behind: saved with an earlier time than some row saved before it
+    assert behind(database) == [
+        rowid[row["tracking_code"]]
+        for at, row in enumerate(people)
+        if any(row["registered_at"] < earlier["registered_at"] for earlier in people[:at])
     ]
-    assert len(run_starts(database)) >= 4
+    assert len(behind(database)) > 40
     for text in TEXTS:
         want = expected(people, text)
         assert codes(database, text, limit=500) == want, text
@@ -112,11 +122,11 @@ def test_a_clock_set_back_makes_runs_and_every_page_stays_exact(
         assert all_pages(database, text, page=13) == want, text
 
 
-def test_a_retimed_row_is_a_run_of_its_own(workspace: Workspace) -> None:
+def test_a_retimed_row_hands_over_to_sorting_just_as_exactly(workspace: Workspace) -> None:
     database = workspace.database
     people = [person(i) for i in range(120)]
     insert_rows(database, people)
-    assert run_starts(database) == []
+    assert behind(database) == [] and not retimed(database)
     later = people[-1]["registered_at"] + timedelta(hours=1)
     moved = people[40]
     with database.writer.begin() as connection:  # a technician's correction of one time
@@ -124,7 +134,7 @@ def test_a_retimed_row_is_a_run_of_its_own(workspace: Workspace) -> None:
             "UPDATE applicant SET registered_at = ? WHERE tracking_code = ?",
             (later.strftime("%Y-%m-%d %H:%M:%S.%f"), moved["tracking_code"]),
         )
-    assert run_starts(database) == [41, 42]
+    assert retimed(database)
     with database.session() as session:
         stored = applicants.search_page(session, moved["tracking_code"])[0].registered_at
     moved["registered_at"] = stored
@@ -133,8 +143,12 @@ def test_a_retimed_row_is_a_run_of_its_own(workspace: Workspace) -> None:
     assert codes(database, moved["full_name"], limit=1) == [moved["tracking_code"]]
 
 
-def test_the_migration_finds_the_runs_already_there(workspace: Workspace) -> None:
+def test_the_migration_lists_the_rows_already_behind(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also the trigrams of the names already there: short texts are found from the indexes."""
     database = workspace.database
+    monkeypatch.setattr(sqlite_plans, "SHORT_WALK", 0)
 
     def migrate(revision: str, *, down: bool) -> None:
         with writer_engine(database.engine).begin() as connection:
@@ -145,9 +159,30 @@ def test_the_migration_finds_the_runs_already_there(workspace: Workspace) -> Non
     people = clock_set_back(300)
     insert_rows(database, people)
     migrate("head", down=False)
-    assert len(run_starts(database)) >= 4
-    for text in ("aminah", "siti ami", "k", "520302"):
+    assert len(behind(database)) > 40
+    for text in ("aminah", "siti ami", "k", "kw", "x", "ti", "520302"):
         assert all_pages(database, text, page=11) == expected(people, text), text
+
+
+def test_a_corrected_name_is_found_by_its_new_letters(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trigram list follows names as they are registered and corrected (0008's triggers):
+    a letter or pair no other name holds is found from the indexes alone."""
+    database = workspace.database
+    monkeypatch.setattr(sqlite_plans, "SHORT_WALK", 0)
+    people = [person(i) for i in range(50)]
+    insert_rows(database, people)
+    assert codes(database, "v") == codes(database, "xj") == []
+    with database.writer.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE applicant SET full_name = 'Baiq Vexja', name_key = 'baiq vexja' "
+            "WHERE tracking_code = ?",
+            (people[7]["tracking_code"],),
+        )
+    people[7] = {**people[7], "full_name": "Baiq Vexja", "name_key": "baiq vexja"}
+    for text in ("v", "x", "J", "ve", "xj", "ja", "vexja", "q v"):
+        assert codes(database, text) == expected(people, text), text
 
 
 def test_a_name_search_after_the_clock_was_set_back_reads_a_page_not_every_match(
@@ -182,7 +217,7 @@ def test_a_name_search_after_the_clock_was_set_back_reads_a_page_not_every_match
     texts = ("aminah", "siti", "rtin", "hidayat")
     small = {text: steps(text) for text in texts}
     insert_rows(database, people[2000:])
-    assert run_starts(database)
+    assert behind(database) == [6, 7, 8]
     for text in texts:
         assert codes(database, text, limit=20) == expected(people, text)[:20]
         assert steps(text) < 1.5 * small[text], (text, small[text], steps(text))
