@@ -64,8 +64,7 @@ class Design:
     """One way the screen is built, and what its texts measured."""
 
     label: str
-    debounce_ms: int | None  # None: the screen's own default
-    in_flight: int | str | None = "default"
+    options: dict[str, Any] = field(default_factory=dict)  # SearchPage's keyword arguments
     trials: list[Trial] = field(default_factory=list)
 
     def times(self) -> list[float]:
@@ -204,9 +203,10 @@ def measure(
 
     app = QApplication.instance() or QApplication([])
     if designs is None:
-        designs = [Design("now", None)]
+        designs = [Design("now")]
         if baseline:
-            designs.append(Design("before", BASELINE_DEBOUNCE_MS, None))
+            before = {"debounce_ms": BASELINE_DEBOUNCE_MS, "in_flight": None}
+            designs.append(Design("before", before))
     texts = typed_texts(sample, count, seed)
     rng = random.Random(seed)
     runner = Runner()
@@ -215,12 +215,7 @@ def measure(
     with counted_queries() as queries:
         typists = []
         for design in designs:
-            options: dict[str, Any] = {}
-            if design.debounce_ms is not None:
-                options["debounce_ms"] = design.debounce_ms
-            if design.in_flight != "default":
-                options["in_flight"] = design.in_flight
-            page = SearchPage(ctx, **options)
+            page = SearchPage(ctx, **design.options)
             page.resize(1366, 700)
             page.show()
             pages.append(page)

@@ -46,6 +46,12 @@ from ltsa_desk.ui.workers import Runner
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
+FIRST_PAGE_SIZE = 50
+"""Rows of a new search's first page in the search box: a screenful and more. Each key asks for
+one (issue 19), and making 200 rows into items held the interpreter lock long enough to delay
+the officer's keys by up to 300 ms on a busy two-core PC (benchmarks/bench_search_keys.py); the
+rows past the first screen come with the next pages, `page_size` at a time, as the officer
+scrolls."""
 DEPARTURE_WARNING_DAYS = 7
 _CLOSED_STATES = (CaseState.CANCELLED.value, CaseState.DEPARTED.value)
 
@@ -237,12 +243,14 @@ class ApplicantTableModel(QStandardItemModel):
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
+        first_page_size: int | None = None,
         flagger: Flagger | None = departure_flags,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
         self.page_size = page_size
+        self.first_page_size = first_page_size or page_size
         self.flagger = flagger
         self.text = ""
         self.rows: list[DisplayRow] = []
@@ -316,7 +324,7 @@ class ApplicantTableModel(QStandardItemModel):
                 self.workspace,
                 self.text,
                 self._cursor,
-                self.page_size,
+                self.page_size if self.rows else self.first_page_size,
                 self.flagger,
                 self.look,
             ),

@@ -5,7 +5,9 @@ key), and Enter or a double-click opens the CPMI. Every key asks for the first p
 text; the queries run on the runner, page by page, so the window stays responsive on a
 million-row register (see `applicant_table`), and at most two at a time: a text typed while both
 are busy waits, and a newer key replaces it before it runs (`newest_only`). Pages of a text no
-longer in the box are dropped by the model, so the table only ever shows the newest text.
+longer in the box are dropped by the model, so the table only ever shows the newest text. The
+first page is a screenful and more (`FIRST_PAGE_SIZE`, 50 rows); the next come 200 at a time as
+the officer scrolls.
 
 Group action: a P3MI brings forty CPMI at once, so several rows can be selected (Ctrl/Shift-click)
 and their passports requested in one step with one confirmation. Each CPMI is still checked by
@@ -35,6 +37,7 @@ from ltsa_desk.services.group_actions import Outcome, request_passports
 from ltsa_desk.ui import style
 from ltsa_desk.ui.applicant.case_actions import confirm
 from ltsa_desk.ui.applicant_table import (
+    FIRST_PAGE_SIZE,
     PAGE_SIZE,
     ApplicantTableModel,
     ApplicantTableView,
@@ -66,6 +69,7 @@ class SearchPage(QWidget):
         parent: QWidget | None = None,
         *,
         page_size: int = PAGE_SIZE,
+        first_page_size: int = FIRST_PAGE_SIZE,
         debounce_ms: int = DEBOUNCE_MS,
         in_flight: int | None = IN_FLIGHT,
     ) -> None:
@@ -75,7 +79,9 @@ class SearchPage(QWidget):
         self.ctx = ctx
         self.queries = NewestOnly(ctx.runner, limit=in_flight) if in_flight else None
         runner: Any = self.queries or ctx.runner
-        self.model = ApplicantTableModel(ctx.workspace, runner, self, page_size=page_size)
+        self.model = ApplicantTableModel(
+            ctx.workspace, runner, self, page_size=page_size, first_page_size=first_page_size
+        )
         self._started = False
         self._focus_table_when_loaded = False
         self._open_single_hit = False  # Enter (not Down) asked for the results

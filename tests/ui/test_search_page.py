@@ -22,7 +22,7 @@ from ltsa_desk.services.intake import register_applicant
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search import name_key
 from ltsa_desk.ui import applicant_table
-from ltsa_desk.ui.applicant_table import ApplicantTableModel, Flag
+from ltsa_desk.ui.applicant_table import FIRST_PAGE_SIZE, PAGE_SIZE, ApplicantTableModel, Flag
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
 from ltsa_desk.ui.search_page import SearchPage
@@ -128,7 +128,7 @@ def test_the_newest_page_comes_first_and_scrolling_fetches_more(
     qtbot: Any, page: SearchPage, query_threads: list[str]
 ) -> None:
     model = page.model
-    assert model.rowCount() == 200
+    assert model.rowCount() == FIRST_PAGE_SIZE  # a screenful and more: one is asked at each key
     assert shown(page, ApplicantTableModel.TRACKING)[:2] == [
         "LOTIM-01-2025-001200",
         "LOTIM-01-2025-001199",
@@ -137,10 +137,15 @@ def test_the_newest_page_comes_first_and_scrolling_fetches_more(
 
     bar = page.table.verticalScrollBar()
     bar.setValue(bar.maximum())  # the officer scrolls to the end of what is shown
-    qtbot.waitUntil(lambda: model.rowCount() == 400 and not model.loading)
+    more = FIRST_PAGE_SIZE + PAGE_SIZE  # the next pages are bigger
+    qtbot.waitUntil(lambda: model.rowCount() == more and not model.loading)
     codes = shown(page, ApplicantTableModel.TRACKING)
-    assert codes[199:201] == ["LOTIM-01-2025-001001", "LOTIM-01-2025-001000"]
-    assert len(set(codes)) == 400  # keyset paging: no row twice, none skipped
+    end = FIRST_PAGE_SIZE
+    assert codes[end - 1 : end + 1] == [
+        f"LOTIM-01-2025-{REGISTER_SIZE - end + 1:06d}",
+        f"LOTIM-01-2025-{REGISTER_SIZE - end:06d}",
+    ]
+    assert len(set(codes)) == more  # keyset paging: no row twice, none skipped
 
     while not model.complete:
         bar.setValue(bar.maximum())
@@ -166,7 +171,7 @@ def test_search_by_name_fragment(
     expected = [p for p in register if "aminah" in p["full_name"].lower()]
     assert len(expected) > 100  # enough to need a second page later
     assert names and all("aminah" in name.lower() for name in names)
-    assert len(names) == min(200, len(expected))
+    assert len(names) == min(FIRST_PAGE_SIZE, len(expected))
 
     page.search_box.clear()
     search(qtbot, page, "WULAN")
@@ -349,7 +354,7 @@ def test_search_screenshot_at_1366x768(
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: page.model.rowCount() == 200 and not page.model.loading)
+        qtbot.waitUntil(lambda: page.model.rowCount() == FIRST_PAGE_SIZE and not page.model.loading)
         page.table.selectRow(0)
         SCREENSHOTS.mkdir(exist_ok=True)
         window.grab().save(str(SCREENSHOTS / "search.png"))

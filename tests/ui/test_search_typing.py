@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from test_search_page import fill_register
+from uiscreen import SCREEN_HEIGHT
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import search_page
-from ltsa_desk.ui.applicant_table import ApplicantTableModel
+from ltsa_desk.ui.applicant_table import PAGE_SIZE, ApplicantTableModel
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.newest_only import NewestOnly
 from ltsa_desk.ui.search_page import SearchPage
@@ -122,6 +123,37 @@ def test_typing_runs_at_most_two_queries_and_shows_only_the_newest_text(
     assert gate.most_at_once <= 2
     assert "MainThread" not in gate.threads
     assert page.queries is not None and page.queries.skipped == 2
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_new_search_asks_for_a_screenful_first_and_more_as_the_officer_scrolls(
+    qtbot: Any, ctx: UiContext, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key asks for a first page: 200 rows made into items held the interpreter lock
+    long enough to delay the officer's next keys (bench_search_keys); a screenful is enough."""
+    fill_register(workspace)
+    page = shown_page(qtbot, ctx)
+    limits: list[int] = []
+    real = applicants.search_page
+
+    def recording(session: Any, text: str, **kwargs: Any) -> Any:
+        limits.append(kwargs["limit"])
+        return real(session, text, **kwargs)
+
+    monkeypatch.setattr(applicants, "search_page", recording)
+    page.focus_search()
+    qtbot.keyClicks(page.search_box, "aminah")
+    qtbot.waitUntil(lambda: page.model.text == "aminah" and not page.model.loading)
+    first = limits[-1]
+    assert first < PAGE_SIZE and page.model.rowCount() == first
+    row_height = page.table.verticalHeader().defaultSectionSize()
+    assert first * row_height >= SCREEN_HEIGHT  # fills the table on the counters' 768-px screen
+
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the officer scrolls to the end of what is shown
+    qtbot.waitUntil(lambda: page.model.rowCount() > first and not page.model.loading)
+    assert limits[-1] == PAGE_SIZE and len(limits) == 2
+    assert all("aminah" in name.lower() for name in names(page))
 
 
 def test_the_box_leaves_room_for_the_query_before_the_first_page_is_due() -> None:
