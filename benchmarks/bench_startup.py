@@ -46,8 +46,10 @@ VERBS: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
     ("startup_doctor", ("doctor", "--json"), None),
     ("startup_applicant_list", ("applicant", "list", "--limit", "1", "--json"), None),
 )
-#: Exit codes that are a verb's answer, not a failure (doctor: 1 = a check found problems).
-ANSWERS = {"startup_doctor": (0, 1)}
+#: Exit codes that are a verb's answer, not a failure (doctor: 1 = a check found problems; sync
+#: run: 3 = items wait, 4 = items need attention, as on a register with a backlog and no
+#: destination configured).
+ANSWERS = {"startup_doctor": (0, 1), "startup_sync_run": (0, 3, 4)}
 #: Verbs whose own work grows with the register (doctor checks every page of the file): measured
 #: only on a counter whose database file is smaller than this, so the big history register
 #: measures start-up, not minutes of integrity checks.
