@@ -20,6 +20,8 @@ from typing import Any
 import clitools
 import pytest
 
+from ltsa_desk import __version__
+from ltsa_desk.cli import main
 from ltsa_desk.cli import parser as cli_parser
 from ltsa_desk.services import reports
 
@@ -74,6 +76,22 @@ def test_version_and_help_load_no_database_library_nor_the_configuration(
     heavy = HEAVY_FOR_EVERY_VERB | DATABASE_LIBRARIES | CONFIGURATION
     assert not modules & heavy, sorted(modules & heavy)
     assert not {name for name in names if name.startswith("ltsa_desk.counter")}
+
+
+def test_version_alone_loads_not_even_the_parser(tmp_path: Path) -> None:
+    """The installer's and the scripts' check of what is installed answers before argparse."""
+    code, modules = _loaded(tmp_path, "--version")
+    assert code == 0
+    assert not modules & {"argparse", "logging", "gettext"}, sorted(modules)
+
+
+def test_version_answers_as_the_parser_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli_parser.build_parser().parse_args(["--version"])
+    assert exited.value.code == 0
+    by_parser = capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == by_parser == f"ltsa-desk {__version__}\n"
 
 
 def test_sync_status_of_a_lone_counter_reads_through_the_driver_alone(
