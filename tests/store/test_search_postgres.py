@@ -48,6 +48,7 @@ def pg_plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     }[request.param]
     monkeypatch.setattr(portable, "WALK", walk, raising=False)
     monkeypatch.setattr(portable, "SPARSE_LIMIT", sparse, raising=False)
+    monkeypatch.setattr(portable, "COVER_LIMIT", sparse, raising=False)
     monkeypatch.setattr(portable, "INDEX_READ_COST", cost, raising=False)
     return str(request.param)
 
@@ -64,20 +65,20 @@ def register(workspace: Workspace) -> list[dict[str, Any]]:
     return people
 
 
-@pytest.mark.parametrize("text", [*TEXTS, *SHORT_TEXTS, "wul", "oetari", "x", "q s"])
 def test_every_plan_finds_what_the_oracle_finds(
-    workspace: Workspace, register: list[dict[str, Any]], pg_plan: str, text: str
+    workspace: Workspace, register: list[dict[str, Any]], pg_plan: str
 ) -> None:
-    want = expected(register, text)
-    assert codes(workspace.database, text, limit=500) == want
-    assert codes(workspace.database, text, limit=7) == want[:7]
+    for text in [*TEXTS, *SHORT_TEXTS, "wul", "oetari", "x", "q s"]:
+        want = expected(register, text)
+        assert codes(workspace.database, text, limit=500) == want, text
+        assert codes(workspace.database, text, limit=7) == want[:7], text
 
 
-@pytest.mark.parametrize("text", ["a", "kw", "x", "aminah", "5203", "LOTIM", "ah"])
 def test_every_plan_pages_without_gaps_or_repeats(
-    workspace: Workspace, register: list[dict[str, Any]], pg_plan: str, text: str
+    workspace: Workspace, register: list[dict[str, Any]], pg_plan: str
 ) -> None:
-    assert all_pages(workspace.database, text, page=9) == expected(register, text)
+    for text in ["a", "kw", "x", "aminah", "5203", "LOTIM", "ah"]:
+        assert all_pages(workspace.database, text, page=9) == expected(register, text), text
 
 
 def test_every_letter_and_pair_of_the_odd_names_is_found(

@@ -1,20 +1,22 @@
 """PostgreSQL's plans, and the portable filters SQLite falls back to.
 
-A text is read as up to two *branches* (a NIK prefix; or a tracking-code prefix and a name
-fragment), each answered on its own and merged newest first, as on SQLite. One statement with an
-``OR`` and ``ORDER BY ... LIMIT`` left the choice to the planner, which cannot know where the
-matches lie: it walked ``ix_applicant_registered_at`` newest first and, for a text few names hold
-(``x``, ``kw``, ``zainal az``), read most of the register before the page was full (0.1-3 s at a
-million applicants, issue 19). Each branch now takes, in turn:
+A text is read as a NIK prefix, or as a tracking-code prefix and a name fragment; each reading
+is answered on its own and the pages merged newest first, as on SQLite. One statement with an
+``OR`` and ``ORDER BY ... LIMIT`` left the choice to the planner, which cannot know where a name
+fragment's matches lie: it walked ``ix_applicant_registered_at`` newest first and, for a text few
+names hold (``x``, ``kw``, ``zainal az``), read most of the register before the page was full
+(0.1-4 s at a million applicants, issue 19).
 
-- *walk*: the newest ``WALK`` rows (after the cursor), keeping those that match: a common text
-  fills its page there, and the page is exact (every later match is older);
-- *sparse*: the matches from the branch's own index (the ``pg_trgm`` GIN index of migration 0003
-  for three letters or more; for one or two letters, which have no trigram, the GIN index of
-  each name's letters and pairs of letters, migration 0009; the unique b-tree indexes for NIK and
-  tracking-code prefixes), at most ``SPARSE_LIMIT`` of them, sorted by the server;
-- *dense*: more matches than that, yet too few among the newest rows: the full walk, which stops
-  when the page is full.
+- NIK and tracking-code prefixes: one statement each; the server's b-tree statistics say well how
+  many rows a range holds, and the covering indexes of migration 0009 sort a range's matches
+  without reading rows, so the planner's choice (that, or the walk for a short prefix) is sound.
+- a name fragment: first the newest ``WALK`` rows (after the cursor), keeping those that match
+  (in the same round trip as the tracking-code prefix): a common text fills its page there, and
+  the page is exact (every later match is older). Otherwise, if the walk's matches say walking on
+  is cheaper (`_walk_is_cheaper`), the full walk; else the matches from a name index (``pg_trgm``,
+  migration 0003, for three letters or more; for one or two letters, which have no trigram, the
+  GIN index of each name's letters and pairs of letters, migration 0009), at most
+  ``SPARSE_LIMIT`` of them, sorted by the server; more than that: the full walk.
 
 Every plan keeps the same ``LIKE``/range condition, so results are those of the plain filter
 (`matches`) whatever index answers. Without ``pg_trgm`` (a server that refused the extension) the
@@ -32,28 +34,28 @@ from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search.query_text import HIGH, MIN_TRIGRAM, PageCursor, SearchText
 
 WALK = 4000
-"""PostgreSQL: newest rows walked first for every branch (a text held by more than about one name
-in twenty fills its page there)."""
+"""PostgreSQL: newest rows walked first for a name fragment (a text held by more than about one
+name in twenty fills its page there)."""
 
 SPARSE_LIMIT = 4000
-"""PostgreSQL: up to this many matches from an index are sorted; more go to the full walk."""
+"""PostgreSQL: up to this many name matches from an index are sorted; more: the full walk."""
 
 INDEX_READ_COST = 20
-"""PostgreSQL: a row read through a name or NIK index costs about this many rows walked in time
-order (measured at a million applicants: about 25 us against 1 us on a busy 2-core server)."""
-
-_ROWS_ESTIMATE = text("SELECT reltuples FROM pg_class WHERE oid = CAST('applicant' AS regclass)")
+"""PostgreSQL: a row read through a name index costs about this many rows walked in time order
+(measured at a million applicants: about 25 us against 1 us on a busy 2-core server)."""
 
 GRAMS_FUNCTION = "applicant_name_grams"
 """PostgreSQL: the letters and pairs of letters of a name key (migration 0009's function)."""
 
 _REGISTERED_AT_TYPE = Applicant.__table__.c.registered_at.type  # type: ignore[attr-defined]
-_KEYS = "id, registered_at, tracking_code"
+_KEYS = "registered_at, tracking_code"
 _ORDER = "ORDER BY registered_at DESC, tracking_code DESC"
 _AFTER = (
     " AND registered_at <= :after_at AND (registered_at < :after_at OR tracking_code < :after_code)"
 )
 _LIKE_NAME = "name_key LIKE :pattern ESCAPE '\\'"
+_NIK = "nik >= :lo AND nik < :hi"
+_CODE = "tracking_code >= :clo AND tracking_code < :chi"
 
 
 def matches(query: SearchText) -> ColumnElement[bool]:
@@ -83,84 +85,102 @@ def newest_first() -> tuple[Any, Any]:
     return col(Applicant.registered_at).desc(), col(Applicant.tracking_code).desc()
 
 
-def _branches(query: SearchText) -> list[tuple[str, str, dict[str, Any]]]:
-    """(row condition, condition for the index, parameters) of each reading of the text."""
-    if query.digits:
-        nik = "nik >= :lo AND nik < :hi"
-        return [(nik, nik, {"lo": query.raw, "hi": query.raw + HIGH})]
-    code = "tracking_code >= :clo AND tracking_code < :chi"
-    indexed_name = _LIKE_NAME
-    if len(query.fragment) < MIN_TRIGRAM:
-        # `|| ''`: the LIKE only re-checks; as an index condition (pg_trgm) it would read the
-        # whole trigram index, which has nothing to say about one or two letters.
-        indexed_name = (
-            f"{GRAMS_FUNCTION}(name_key) @> ARRAY[CAST(:gram AS text)] "
-            "AND name_key || '' LIKE :pattern ESCAPE '\\'"
+class _Page:
+    """The statements of one page after one cursor: the keyset condition and its parameters."""
+
+    def __init__(self, session: Session, query: SearchText, limit: int, after: PageCursor | None):
+        self.connection = session.connection()
+        self.limit = limit
+        self.params: dict[str, Any] = {
+            "limit": limit,
+            "walk": WALK,
+            "k": SPARSE_LIMIT + 1,
+            "lo": query.raw,
+            "hi": query.raw + HIGH,
+            "clo": query.code,
+            "chi": query.code + HIGH,
+            "pattern": query.like_pattern,
+            "gram": query.fragment,
+        }
+        self.keyset = ""
+        self.binds = []
+        if after is not None:
+            self.keyset = _AFTER
+            self.params["after_at"], self.params["after_code"] = after
+            self.binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        statement = text(sql).bindparams(*self.binds)
+        return [tuple(row) for row in self.connection.execute(statement, self.params)]
+
+    def dense(self, condition: str) -> str:
+        """Newest first with the condition; for a prefix's range the server's statistics on the
+        b-tree say well how many rows it holds, and its covering index (0009) sorts them without
+        reading a row; the planner chooses between that and the walk."""
+        return f"SELECT {_KEYS} FROM applicant WHERE {condition}{self.keyset} {_ORDER} LIMIT :limit"
+
+    def walk(self) -> str:
+        """The name's matches among the newest `WALK` rows, with the planner's row count."""
+        return (
+            f"SELECT {_KEYS}, (SELECT reltuples FROM pg_class "
+            "WHERE oid = CAST('applicant' AS regclass)) AS estimate "
+            f"FROM (SELECT {_KEYS}, name_key FROM applicant WHERE true{self.keyset} "
+            f"{_ORDER} LIMIT :walk) AS newest WHERE {_LIKE_NAME} {_ORDER} LIMIT :limit"
         )
-    return [
-        (code, code, {"clo": query.code, "chi": query.code + HIGH}),
-        (_LIKE_NAME, indexed_name, {"pattern": query.like_pattern, "gram": query.fragment}),
-    ]
 
-
-def _branch_keys(
-    session: Session,
-    condition: str,
-    indexed: str,
-    params: dict[str, Any],
-    limit: int,
-    after: PageCursor | None,
-) -> list[tuple[Any, ...]]:
-    """(id, registered_at, tracking_code) of the branch's first `limit` rows after the cursor."""
-    connection = session.connection()
-    params = {**params, "limit": limit, "walk": WALK, "k": SPARSE_LIMIT + 1}
-    keyset = ""
-    binds = []
-    if after is not None:
-        keyset = _AFTER
-        params["after_at"], params["after_code"] = after
-        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
-
-    def rows(sql: str) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in connection.execute(text(sql).bindparams(*binds), params)]
-
-    walked = rows(
-        f"SELECT {_KEYS} FROM (SELECT {_KEYS}, nik, name_key FROM applicant WHERE true{keyset} "
-        f"{_ORDER} LIMIT :walk) AS newest WHERE {condition} {_ORDER} LIMIT :limit"
-    )
-    if len(walked) == limit:
-        return walked
-    if walked and _walk_is_cheaper(connection, len(walked), limit):
-        return rows(
-            f"SELECT {_KEYS} FROM applicant WHERE {condition}{keyset} {_ORDER} LIMIT :limit"
+    def name_keys(self, query: SearchText, walked: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The name's page when the walk did not fill it: the full walk when the walk's matches
+        say it is cheaper, else the matches from the name indexes (sorted), else the full walk."""
+        if walked and _walk_is_cheaper(len(walked), self.limit, walked[0][2]):
+            return self.rows(self.dense(_LIKE_NAME))
+        indexed = _LIKE_NAME
+        if len(query.fragment) < MIN_TRIGRAM:
+            # `|| ''`: the LIKE only re-checks; as an index condition (pg_trgm) it would read
+            # the whole trigram index, which has nothing to say about one or two letters.
+            indexed = (
+                f"{GRAMS_FUNCTION}(name_key) @> ARRAY[CAST(:gram AS text)] "
+                "AND name_key || '' LIKE :pattern ESCAPE '\\'"
+            )
+        # MATERIALIZED: the planner must read the name index, not walk in time order.
+        found = self.rows(
+            f"WITH found AS MATERIALIZED (SELECT {_KEYS} FROM applicant "
+            f"WHERE {indexed}{self.keyset} LIMIT :k) "
+            f"SELECT {_KEYS}, (SELECT count(*) FROM found) FROM found {_ORDER} LIMIT :limit"
         )
-    # MATERIALIZED: the planner must read the branch's own index, not walk in time order.
-    found = rows(
-        f"WITH found AS MATERIALIZED (SELECT {_KEYS} FROM applicant WHERE {indexed}{keyset} "
-        f"LIMIT :k) SELECT {_KEYS}, (SELECT count(*) FROM found) FROM found {_ORDER} LIMIT :limit"
-    )
-    if not found or found[0][3] <= SPARSE_LIMIT:
-        return [key[:3] for key in found]
-    return rows(f"SELECT {_KEYS} FROM applicant WHERE {condition}{keyset} {_ORDER} LIMIT :limit")
+        if found and found[0][2] > SPARSE_LIMIT:
+            return self.rows(self.dense(_LIKE_NAME))
+        return found
 
 
-def _walk_is_cheaper(connection: Any, found: int, limit: int) -> bool:
+def _walk_is_cheaper(found: int, limit: int, rows: float | None) -> bool:
     """Whether walking on (about ``limit * WALK / found`` rows, in time order) costs less than
     reading every match by the index (about ``found * rows / WALK``, each a row read apart)."""
-    rows = connection.execute(_ROWS_ESTIMATE).scalar()
     if rows is None or rows <= 0:  # never analysed: the index, with its limit, is the safe side
         return False
     return limit * WALK / found < INDEX_READ_COST * found * rows / WALK
 
 
-def postgres_ids(
+def postgres_codes(
     session: Session, query: SearchText, limit: int, after: PageCursor | None
-) -> list[Any]:
-    """The ids of the page, newest first: the branches' pages merged."""
-    found = {
-        key[0]: key
-        for condition, indexed, params in _branches(query)
-        for key in _branch_keys(session, condition, indexed, params, limit, after)
-    }
-    ordered = sorted(found.values(), key=lambda key: (key[1], key[2]), reverse=True)
-    return [key[0] for key in ordered[:limit]]
+) -> list[str]:
+    """The tracking codes of the page (unique, as ids are), newest first: the readings' pages
+    merged. Codes rather than ids: the prefixes' covering indexes hold them.
+
+    A NIK prefix is one statement. Otherwise the tracking-code prefix and the name's walk go in
+    one round trip; the name needs more only when the walk did not fill its page."""
+    page = _Page(session, query, limit, after)
+    if query.digits:
+        keys = page.rows(page.dense(_NIK))
+    else:
+        first = page.rows(
+            f"(SELECT 0, {_KEYS}, CAST(NULL AS real) FROM ({page.dense(_CODE)}) AS code) "
+            f"UNION ALL (SELECT 1, {_KEYS}, estimate FROM ({page.walk()}) AS name)"
+        )
+        keys = [row[1:] for row in first if row[0] == 0]
+        walked = [row[1:] for row in first if row[0] == 1]
+        if len(walked) < limit:
+            walked = page.name_keys(query, walked)
+        keys += [row[:2] for row in walked]
+    unique = {key[1]: key[:2] for key in keys}
+    ordered = sorted(unique.values(), reverse=True)
+    return [key[1] for key in ordered[:limit]]

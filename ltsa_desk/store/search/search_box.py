@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session, col, select
 
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.store.search.portable import after_cursor, newest_first, postgres_ids
+from ltsa_desk.store.search.portable import after_cursor, newest_first, postgres_codes
 from ltsa_desk.store.search.query_text import PageCursor, SearchText
 from ltsa_desk.store.search.sqlite_plans import sqlite_rowids
 
@@ -30,12 +30,11 @@ def _rows_in_order(session: Session, statement: Any, rowids: list[int]) -> list[
     return list(session.exec(statement.where(_ROWID.in_(rowids)).order_by(*newest_first())).all())
 
 
-def _by_id_in_order(session: Session, statement: Any, ids: list[Any]) -> list[Any]:
-    if not ids:
+def _by_code_in_order(session: Session, statement: Any, codes: list[str]) -> list[Any]:
+    if not codes:
         return []
-    return list(
-        session.exec(statement.where(col(Applicant.id).in_(ids)).order_by(*newest_first())).all()
-    )
+    chosen = statement.where(col(Applicant.tracking_code).in_(codes))
+    return list(session.exec(chosen.order_by(*newest_first())).all())
 
 
 def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[Applicant]:
@@ -46,8 +45,8 @@ def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[
     if _is_sqlite(session):
         rowids = sqlite_rowids(session, SearchText(query), limit, None)
         return _rows_in_order(session, select(Applicant), rowids)
-    ids = postgres_ids(session, SearchText(query), limit, None)
-    return _by_id_in_order(session, select(Applicant), ids)
+    codes = postgres_codes(session, SearchText(query), limit, None)
+    return _by_code_in_order(session, select(Applicant), codes)
 
 
 def search_page(
@@ -70,8 +69,8 @@ def search_page(
         rowids = sqlite_rowids(session, SearchText(query), limit, after)
         return _rows_in_order(session, statement, rowids)
     if query:
-        return _by_id_in_order(
-            session, statement, postgres_ids(session, SearchText(query), limit, after)
+        return _by_code_in_order(
+            session, statement, postgres_codes(session, SearchText(query), limit, after)
         )
     if after is not None:
         statement = statement.where(after_cursor(after))
