@@ -33,8 +33,11 @@ from ltsa_desk.store.search.time_order import RowidOrder, newest_page, rowid_ord
 # The package's name, not this module's: log records keep the name they had before the split.
 log = logging.getLogger(__name__)
 
-SHORT_WALK = 5000
-"""SQLite: newest rows walked for a short text before its candidates are looked up instead."""
+SHORT_WALK = 1000
+"""SQLite: newest rows walked for a short text before its candidates are looked up instead: a
+text in a fifth of the names or more fills the page there (one FTS question of the many trigrams
+that start with it costs more); a rarer one is read from its indexes newest first."""
+
 
 TIME_ORDER_MAX_READ = 20_000
 """Candidates read by the time-ordered path before it hands over (ties on one timestamp)."""
@@ -211,12 +214,11 @@ def _short_name_keys(
 ) -> list[tuple[Any, ...]]:
     """A 1-2 letter fragment's page without walking the whole register.
 
-    The newest `SHORT_WALK` rows first: a common text fills the page there (the page is then
-    exact, every later match being older). Otherwise the text is rare, and its candidates come
-    from indexes: a place where the fragment occurs either starts one of the name's trigrams, or
-    lies within its last two letters. Those indexes answer by rowid, so they are read newest
-    first (`newest_page`); when rowid order cannot be relied on, the candidates take the usual
-    sparse or dense plan.
+    Its candidates come from indexes: a place where the fragment occurs either starts one of the
+    name's trigrams, or lies within its last two letters. Those indexes answer by rowid, so they
+    are read newest first (`newest_page`). A common text first walks the newest `SHORT_WALK`
+    rows and fills the page there (the page is then exact, every later match being older). When
+    rowid order cannot be relied on, the candidates take the usual sparse or dense plan.
     """
     connection = session.connection()
     fragment = query.fragment
