@@ -4,7 +4,8 @@ One long-lived `httpx.Client` per destination keeps connections alive across a d
 classified into the sync contract's failure classes, so the engine never reasons about status codes:
 
 - delivered: 2xx;
-- transient: connection errors, timeouts, cut connections, 5xx, 429 (Retry-After honoured);
+- transient: connection errors, timeouts, cut connections, 5xx, 429 (Retry-After honoured); a 504
+  (a gateway that stopped waiting for the remote) is an unknown outcome like a cut connection;
 - permanent: 400/404/422 and other 4xx: the remote refused this item's content;
 - conflict: 409, which the destination may still adopt as "already there";
 - auth: 401/403, a credentials problem for the whole destination.
@@ -66,6 +67,9 @@ class Answer:
     in_doubt: bool = False  # sent (maybe in part) with no answer: it may still arrive
 
 
+GATEWAY_TIMEOUT = 504
+
+
 def _body(response: httpx.Response) -> dict[str, Any]:
     try:
         data = response.json()
@@ -122,6 +126,11 @@ def judge(status: int, body: dict[str, Any], retry_after_s: float | None = None)
         return Answer(Verdict.NOT_FOUND, status, body, reason)
     if status == 409:
         return Answer(Verdict.CONFLICT, status, body, reason)
+    if status == GATEWAY_TIMEOUT:
+        # A gateway in front of the remote gave up waiting; the remote itself may have applied
+        # the request, or may still: as unknown as a cut connection (a "not found" right after
+        # it must wait out the quiet period before a resend).
+        return Answer(Verdict.TRANSIENT, status, body, reason, retry_after_s, in_doubt=True)
     if status == 429 or status >= 500 or status in (408, 425):
         return Answer(Verdict.TRANSIENT, status, body, reason, retry_after_s)
     return Answer(Verdict.PERMANENT, status, body, reason)

@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="probability of applying a request, then cutting the connection with no response",
     )
     p.add_argument(
+        "--gateway-timeout-after-commit",
+        type=_probability,
+        default=0.0,
+        help="probability of applying a request, then answering 504 as a gateway that gave up",
+    )
+    p.add_argument(
         "--no-idempotency",
         action="store_true",
         help="ignore Idempotency-Key and do not dedupe by client_reference",
@@ -142,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail_rate=args.fail_rate,
         latency_ms=args.latency_ms,
         drop_after_commit=args.drop_after_commit,
+        gateway_timeout_after_commit=args.gateway_timeout_after_commit,
         no_idempotency=args.no_idempotency,
         offline=args.offline,
         rate_limit_burst=args.rate_limit_burst,

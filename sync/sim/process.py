@@ -55,6 +55,7 @@ _OPTION_FLAGS: dict[str, str] = {
     "fail_rate": "--fail-rate",
     "latency_ms": "--latency-ms",
     "drop_after_commit": "--drop-after-commit",
+    "gateway_timeout_after_commit": "--gateway-timeout-after-commit",
     "rate_limit_burst": "--rate-limit-burst",
     "rate_limit_retry_after": "--rate-limit-retry-after",
     "seed": "--seed",

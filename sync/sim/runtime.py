@@ -23,6 +23,7 @@ class Faults:
     latency_ms: int = 0
     offline: bool = False
     drop_after_commit: float = 0.0
+    gateway_timeout_after_commit: float = 0.0
     rate_limit_burst: int = 0
     rate_limit_retry_after: int = 1
     no_idempotency: bool = False
@@ -79,6 +80,7 @@ _FAULT_CHECKS: dict[str, Callable[[Any], Any]] = {
     "latency_ms": _whole(0, 600_000),
     "offline": _flag,
     "drop_after_commit": _probability,
+    "gateway_timeout_after_commit": _probability,
     "rate_limit_burst": _whole(0, 1_000_000_000),
     "rate_limit_retry_after": _whole(0, 86_400),
     "no_idempotency": _flag,

@@ -64,6 +64,7 @@ class SimOptions:
     fail_rate: float = 0.0
     latency_ms: int = 0
     drop_after_commit: float = 0.0
+    gateway_timeout_after_commit: float = 0.0
     no_idempotency: bool = False
     offline: bool = False
     rate_limit_burst: int = 0
@@ -79,6 +80,7 @@ class SimOptions:
                 "fail_rate": self.fail_rate,
                 "latency_ms": self.latency_ms,
                 "drop_after_commit": self.drop_after_commit,
+                "gateway_timeout_after_commit": self.gateway_timeout_after_commit,
                 "no_idempotency": self.no_idempotency,
                 "offline": self.offline,
                 "rate_limit_burst": self.rate_limit_burst,

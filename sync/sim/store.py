@@ -35,6 +35,7 @@ COUNTERS = (
     "rate_limited",
     "failed_injected",
     "dropped_after_commit",
+    "gateway_timeout_after_commit",
     "items_received",
 )
 

@@ -20,7 +20,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from . import systems
@@ -42,6 +42,10 @@ __all__ = ["build_systems_app"]
 MAX_BODY = 1 << 20
 MAX_BATCH_BODY = 16 << 20
 _FAIL_STATUSES = (500, 502, 503)
+_GATEWAY_TIMEOUT_PAGE = (
+    "<html><head><title>504 Gateway Time-out</title></head>"
+    "<body><center><h1>504 Gateway Time-out</h1></center></body></html>"
+)
 _KEY_MAX = 255
 
 
@@ -163,6 +167,11 @@ class _SystemsApi:
             return early
         faults = self.rt.faults
         drop = bool(faults.drop_after_commit) and self.rt.rng.random() < faults.drop_after_commit
+        gateway = (
+            not drop
+            and bool(faults.gateway_timeout_after_commit)
+            and self.rt.rng.random() < faults.gateway_timeout_after_commit
+        )
         idempotency = not faults.no_idempotency
         key = request.headers.get("idempotency-key") if idempotency else None
         with store.transaction():
@@ -174,9 +183,15 @@ class _SystemsApi:
                 deltas["items_received"] = items_of(outcome.body)
             if drop:
                 deltas["dropped_after_commit"] = 1
+            if gateway:
+                deltas["gateway_timeout_after_commit"] = 1
             store.bump(system, deltas)
         if drop:
             return DropConnection()
+        if gateway:
+            # What a reverse proxy in front of a slow remote answers: its own page, not the API's
+            # JSON, after the remote applied the request.
+            return HTMLResponse(_GATEWAY_TIMEOUT_PAGE, status_code=504)
         return outcome_response(outcome)
 
     def _keyed(

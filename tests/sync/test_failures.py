@@ -116,6 +116,32 @@ def test_lost_answers_are_looked_up_never_resent_blind(desk: Desk, careless_sim:
             assert record["registry_id"] == desk.applicant_by_chain(item.chain).registry_id
 
 
+def test_a_gateway_timeout_is_an_unknown_outcome(desk: Desk, careless_sim: SimHandle) -> None:
+    """A reverse proxy in front of the remote answers 504 when it stops waiting, while the remote
+    goes on and applies the request. A 504 is as unknown as a cut connection: the item is in doubt
+    (a "not found" right after it must wait out the quiet period) and is looked up, never resent
+    blind. Before, a 504 was a plain failure: no quiet period, so a late arrival behind a "not
+    found" became a second passport application at a remote that ignores Idempotency-Key."""
+    desk.connect(careless_sim)
+    applicants = desk.register_many(4)
+    for applicant in applicants[:2]:
+        desk.request_passport(applicant)
+    careless_sim.set_faults(gateway_timeout_after_commit=1.0)
+
+    desk.drain(timeout=20)
+
+    assert desk.states() == {"delivered": 6}
+    stats = careless_sim.stats()
+    for system, expected in (("registry", 4), ("immigration", 2)):
+        assert stats[system]["gateway_timeout_after_commit"] >= 1
+        assert stats[system]["applied"] == expected
+        assert stats[system]["duplicate_effects"] == 0
+        assert len(careless_sim.records(system)) == expected
+    for item in desk.items():
+        assert item.attempts >= 2, "an item answered 504 cannot have been delivered on its try"
+        assert item.in_doubt_until is not None, "a 504 leaves the item in doubt"
+
+
 def test_expired_lease_of_a_killed_worker_is_taken_over_with_a_look_up(
     desk: Desk, careless_sim: SimHandle
 ) -> None:
