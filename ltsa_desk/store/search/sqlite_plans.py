@@ -157,6 +157,45 @@ def _branch_keys(
     return [tuple(row) for row in connection.execute(statement, {**params, "limit": limit})]
 
 
+def _walk_newest(
+    session: Session,
+    row_filter: str,
+    params: dict[str, Any],
+    binds: list[Any],
+    keyset: str,
+    walk: int,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """The newest matches among the newest `walk` rows (after the cursor), exact as far as they
+    go: the walk stops at the page's last match, so a common text reads about a page of rows,
+    and a rare one no more than `walk` (the time of the walk-th row bounds it; found in the
+    index alone)."""
+    if walk <= 0:
+        return []
+    connection = session.connection()
+    rows: list[tuple[Any, ...]] = []
+    for size in sorted({min(walk, 2 * limit), walk}):  # a common text fills the page at once
+        since = connection.execute(
+            text(
+                "SELECT registered_at FROM applicant INDEXED BY ix_applicant_registered_at "
+                f"WHERE 1 = 1{keyset} {_ORDER} LIMIT 1 OFFSET :skip"
+            ).bindparams(*binds),
+            {**params, "skip": size - 1},
+        ).scalar()
+        bounded = "" if since is None else " AND registered_at >= :since"
+        found = connection.execute(
+            text(
+                f"SELECT {_KEY_COLUMNS} FROM applicant INDEXED BY ix_applicant_registered_at "
+                f"WHERE {row_filter}{keyset}{bounded} {_ORDER} LIMIT :limit"
+            ).bindparams(*binds),
+            {**params, "since": since, "limit": limit},
+        )
+        rows = [tuple(row) for row in found]
+        if len(rows) == limit or since is None:
+            break
+    return rows
+
+
 def _covered_keys(
     session: Session, branch: _Branch, limit: int, after: PageCursor | None
 ) -> list[tuple[Any, ...]]:
@@ -183,18 +222,7 @@ def _covered_keys(
         params["after_at"], params["after_code"] = after
         binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
     if count > SPARSE_LIMIT:
-        walked = [
-            tuple(row)
-            for row in connection.execute(
-                text(
-                    f"SELECT rid, registered_at, tracking_code FROM ("
-                    f"SELECT rowid AS rid, registered_at, tracking_code, nik FROM applicant "
-                    f"INDEXED BY ix_applicant_registered_at WHERE 1 = 1{keyset} {_ORDER} "
-                    f"LIMIT :walk) WHERE {branch.cover_where} {_ORDER} LIMIT :limit"
-                ).bindparams(*binds),
-                {**params, "walk": PREFIX_WALK, "limit": limit},
-            )
-        ]
+        walked = _walk_newest(session, branch.row_filter, params, binds, keyset, PREFIX_WALK, limit)
         if len(walked) == limit:
             return walked
     statement = text(
@@ -229,18 +257,7 @@ def _short_name_keys(
         keyset = f" AND {_AFTER_SQL}"
         params["after_at"], params["after_code"] = after
         binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
-    walked = [
-        tuple(row)
-        for row in connection.execute(
-            text(
-                f"SELECT rid, registered_at, tracking_code FROM ("
-                f"SELECT rowid AS rid, registered_at, tracking_code, name_key FROM applicant "
-                f"INDEXED BY ix_applicant_registered_at WHERE 1 = 1{keyset} {_ORDER} LIMIT :walk"
-                f") WHERE {_LIKE_NAME} {_ORDER} LIMIT :limit"
-            ).bindparams(*binds),
-            {**params, "walk": SHORT_WALK, "limit": limit},
-        )
-    ]
+    walked = _walk_newest(session, _LIKE_NAME, params, binds, keyset, SHORT_WALK, limit)
     if len(walked) == limit:
         return walked
     high = fragment + "\U0010ffff"
