@@ -178,7 +178,7 @@ def _walk_newest(
         since = connection.execute(
             text(
                 "SELECT registered_at FROM applicant INDEXED BY ix_applicant_registered_at "
-                f"WHERE 1 = 1{keyset} {_ORDER} LIMIT 1 OFFSET :skip"
+                f"WHERE 1 = 1{keyset} ORDER BY registered_at DESC LIMIT 1 OFFSET :skip"
             ).bindparams(*binds),
             {**params, "skip": size - 1},
         ).scalar()
