@@ -6,8 +6,8 @@ status`, run by technicians and scripts, loads only what reading the status need
 Why it costs the same after years of history: the window asks every 5 s when idle and every
 300 ms during a drain, and a counter adds outbox items forever. The counts come from
 ``outbox_count`` (kept by triggers, ``sync.outbox.state_counts``), not from counting
-``outbox_item``; the oldest waiting item is found among the open items only (the claim index
-starts with destination and state); and the three reads share one connection with prebuilt Core
+``outbox_item``; the first waiting item is one step into the claim index (destination, state,
+seq) per open state; and the three reads share one connection with prebuilt Core
 statements (no ORM session, no object per row).
 """
 
@@ -37,16 +37,29 @@ _DESTINATION_ROWS = select(
 
 
 def _oldest_open_statement() -> Any:
-    """When the oldest open item of each destination was queued, in one statement: per
-    destination a range of the claim index (destination, state, ...), i.e. the open items only."""
-    return union_all(
+    """When the first open item of each destination was queued, in one statement.
+
+    Per destination and open state the first item in queue order (``seq``): one step into the
+    claim index (destination, state, seq), however many items wait. ``min(created_at)`` over the
+    open items read every waiting row instead: 19 ms with 13,600 waiting at a million items of
+    history, run every 300 ms during a drain (issue 19). The first queued is also the item that
+    has waited longest when a PC clock was once set back, which ``min(created_at)`` is not."""
+    firsts = union_all(
         *(
-            select(literal(name).label("destination"), func.min(_ITEMS.c.created_at)).where(
-                _ITEMS.c.destination == name, _ITEMS.c.state.in_(OPEN_STATES)
+            select(
+                literal(name).label("destination"),
+                select(_ITEMS.c.created_at)
+                .where(_ITEMS.c.destination == name, _ITEMS.c.state == state)
+                .order_by(_ITEMS.c.seq)
+                .limit(1)
+                .scalar_subquery()
+                .label("queued"),
             )
             for name in DESTINATIONS
+            for state in OPEN_STATES
         )
-    )
+    ).subquery()
+    return select(firsts.c.destination, func.min(firsts.c.queued)).group_by(firsts.c.destination)
 
 
 _OLDEST_OPEN = _oldest_open_statement()

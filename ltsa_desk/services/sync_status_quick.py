@@ -38,11 +38,17 @@ _COUNTS = "SELECT destination, state, n FROM outbox_count"
 _DESTINATION_ROWS = (
     "SELECT destination, online, offline_since, paused, paused_reason FROM sync_destination"
 )
-#: Per destination a range of the claim index (destination, state, ...): the open items only.
-_OLDEST_OPEN = " UNION ALL ".join(
-    f"SELECT '{name}', min(created_at) FROM outbox_item "
-    f"WHERE destination = '{name}' AND state IN ('pending', 'in_flight')"
-    for name in DESTINATIONS
+#: Per destination and open state the first item in queue order: one step into the claim index
+#: (destination, state, seq), as ``sync_status._oldest_open_statement``.
+_OLDEST_OPEN = (
+    "SELECT destination, min(queued) FROM ("
+    + " UNION ALL ".join(
+        f"SELECT '{name}' AS destination, (SELECT created_at FROM outbox_item "
+        f"WHERE destination = '{name}' AND state = '{state}' ORDER BY seq LIMIT 1) AS queued"
+        for name in DESTINATIONS
+        for state in OPEN_STATES
+    )
+    + ") GROUP BY destination"
 )
 
 
