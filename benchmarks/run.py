@@ -22,14 +22,14 @@ A missed target is reported, never an error: the exit status is 1 only when a be
 run at all. Timings on a shared machine are noisy; the ratios against the baselines measured in
 the same run are the figures to compare between runs.
 
-Groups for ``--only`` (comma-separated): intake, search, drain, cold_start, export_xlsx,
-gui_stall, import_register, status (the status query on the big register's history, about 1.4
-delivered outbox items per CPMI), startup (each verb's start-up against a bare interpreter, on
-the big register), group_passport (passport
-requests for many CPMI from one command), drill (the outage drill: queued registrations and
-passport applications drained over the harshest line, SIGKILLed and restored on the way). The
-cost of encryption is reported for the intake, search and drain groups (the same work on an
-unencrypted database of the same store).
+Groups for ``--only`` (comma-separated): intake, search, search_keys (the Pencarian box typed key
+by key: the last key to the first page shown, against the screen as it was), drain, cold_start,
+export_xlsx, gui_stall, import_register, status (the status query on the big register's history,
+about 1.4 delivered outbox items per CPMI), startup (each verb's start-up against a bare
+interpreter, on the big register), group_passport (passport requests for many CPMI from one
+command), drill (the outage drill: queued registrations and passport applications drained over the
+harshest line, SIGKILLed and restored on the way). The cost of encryption is reported for the
+intake, search and drain groups (the same work on an unencrypted database of the same store).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from tables import markdown, table
 GROUPS = (
     "intake",
     "search",
+    "search_keys",
     "drain",
     "cold_start",
     "export_xlsx",
@@ -233,6 +234,14 @@ class Suite:
             )
         return out
 
+    def search_keys(self) -> list[Figure]:
+        """The Pencarian box typed key by key on the big register: last key to first page."""
+        import bench_search_keys
+
+        big = self.big_register()
+        texts = min(50, max(3, self.sizes.searches // 2))
+        return bench_search_keys.figures(big["workspace"], big["sample"], texts, log=log)
+
     def drain(self) -> list[Figure]:
         import drain
 
@@ -358,6 +367,15 @@ class Suite:
             "search",
             ["search_name_p95", "search_nik_p95", "search_tracking_p95"],
             self.search,
+        )
+        self.guarded(
+            "search_keys",
+            [
+                "search_keys_first_page_p95",
+                "search_keys_first_page_p50",
+                "search_keys_queries_per_key",
+            ],
+            self.search_keys,
         )
         self.guarded(
             "drain",
