@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session, col, select
 
 from ltsa_desk.store.models import Applicant
-from ltsa_desk.store.search.portable import after_cursor, newest_first, postgres_codes
+from ltsa_desk.store.search.portable import after_cursor, matches, newest_first, postgres_codes
 from ltsa_desk.store.search.query_text import PageCursor, SearchText
 from ltsa_desk.store.search.sqlite_plans import sqlite_rowids
 
@@ -45,6 +45,9 @@ def search_applicants(session: Session, text: str, *, limit: int = 100) -> list[
     if _is_sqlite(session):
         rowids = sqlite_rowids(session, SearchText(query), limit, None)
         return _rows_in_order(session, select(Applicant), rowids)
+    if SearchText(query).digits:
+        chosen = select(Applicant).where(matches(SearchText(query)))
+        return list(session.exec(chosen.order_by(*newest_first()).limit(limit)).all())
     codes = postgres_codes(session, SearchText(query), limit, None)
     return _by_code_in_order(session, select(Applicant), codes)
 
@@ -68,10 +71,15 @@ def search_page(
     if query and _is_sqlite(session):
         rowids = sqlite_rowids(session, SearchText(query), limit, after)
         return _rows_in_order(session, statement, rowids)
-    if query:
+    if query and not SearchText(query).digits:
         return _by_code_in_order(
             session, statement, postgres_codes(session, SearchText(query), limit, after)
         )
+    if query:
+        # A NIK prefix on PostgreSQL: one range, whose size the server's b-tree statistics know,
+        # so one statement reads the page's rows (the codes first and then the rows was a second
+        # round trip: NIK p50 3.5 -> 20.9 ms at a million applicants under load).
+        statement = statement.where(matches(SearchText(query)))
     if after is not None:
         statement = statement.where(after_cursor(after))
     statement = statement.order_by(*newest_first()).limit(limit)
