@@ -49,6 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchlib
+from bench_search import KINDS as SEARCH_KINDS
 from bench_startup import VERBS as STARTUP_VERBS
 from benchlib import FULL, QUICK, SMOKE, Figure, Sizes, ratio
 from tables import markdown, table
@@ -365,7 +366,7 @@ class Suite:
         )
         self.guarded(
             "search",
-            ["search_name_p95", "search_nik_p95", "search_tracking_p95"],
+            [f"search_{kind}_p95" for kind in SEARCH_KINDS],
             self.search,
         )
         self.guarded(

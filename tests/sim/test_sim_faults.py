@@ -141,13 +141,15 @@ def test_fail_rate_half_mixes(sim: SimHandle, client: httpx.Client) -> None:
 
 
 def test_latency_delays_systems_not_control(sim: SimHandle, client: httpx.Client) -> None:
-    sim.set_faults(latency_ms=300)
+    # A latency far above what a loaded machine adds to a local call, so the two sides of the
+    # comparison cannot meet however busy the box is.
+    sim.set_faults(latency_ms=2000)
     started = time.monotonic()
     assert client.get("/health").status_code == 200
-    assert time.monotonic() - started >= 0.29
+    assert time.monotonic() - started >= 1.99
     started = time.monotonic()
     sim.stats()
-    assert time.monotonic() - started < 0.25
+    assert time.monotonic() - started < 1.5
 
 
 def test_fault_settings_are_validated(sim: SimHandle) -> None:

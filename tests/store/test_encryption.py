@@ -666,20 +666,18 @@ def test_nothing_under_the_data_folder_holds_a_nik_after_real_work(
 
 
 def test_the_window_converts_under_its_own_folder_lock(data_dir: Path, actor: Actor) -> None:
-    """The window holds the data-folder lock when it opens the workspace: no wait, no refusal."""
-    import time
-
+    """The window holds the data-folder lock when it opens the workspace: no refusal (a second
+    lock of its own folder would wait out its timeout and then refuse; no wall clock is read
+    here, the shared machines are too noisy for it)."""
     from ltsa_desk.store.lock import DataFolderLock
 
     make_unencrypted_counter(data_dir, actor)
     with DataFolderLock(data_dir, windows_mutex=False):
-        started = time.monotonic()
         opened = open_workspace(data_dir)
         try:
             assert opened.database.encrypted and opened.new_recovery_key
         finally:
             opened.close()
-        assert time.monotonic() - started < 1.5
 
 
 def test_conversion_refuses_while_another_process_holds_the_folder(
