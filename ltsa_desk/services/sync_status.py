@@ -13,15 +13,16 @@ statements (no ORM session, no object per row).
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, literal, select, union_all
 
 from ltsa_desk.counter.config import Config
+from ltsa_desk.services.sync_status_quick import status_answer
 from ltsa_desk.store.database import Database
 from sync import outbox
-from sync.models import OPEN_STATES, DestinationState, ItemState, OutboxItem, utc_now
+from sync.models import OPEN_STATES, DestinationState, OutboxItem, utc_now
 
 DESTINATIONS = ("registry", "immigration")
 
@@ -76,42 +77,20 @@ def status(config: Config, database: Database) -> dict[str, Any]:
 
     Three statements on one connection. On PostgreSQL, once enough count deltas have gathered,
     they are folded after the read (the read already counted them)."""
-    result: dict[str, Any] = {}
-    totals = {state.value: 0 for state in ItemState}
-    none = {state.value: 0 for state in ItemState}
     now = utc_now()
     with database.engine.connect() as connection:
         all_counts, deltas = outbox.counts_and_deltas(connection)
-        states = {row.destination: row for row in connection.execute(_DESTINATION_ROWS)}
-        oldest = {name: queued for name, queued in connection.execute(_OLDEST_OPEN)}
+        states = {
+            row.destination: (row.online, _utc(row.offline_since), row.paused, row.paused_reason)
+            for row in connection.execute(_DESTINATION_ROWS)
+        }
+        oldest = {name: _utc(queued) for name, queued in connection.execute(_OLDEST_OPEN)}
     if deltas >= outbox.FOLD_AT:
         _fold(database)
-    for name in DESTINATIONS:
-        counts = all_counts.get(name, none)
-        state = states.get(name)
-        queued = oldest.get(name)
-        if queued is not None and queued.tzinfo is None:
-            queued = queued.replace(tzinfo=UTC)
-        age = None if queued is None else max(0.0, (now - queued).total_seconds())
-        result[name] = {
-            "configured": bool(config.get(f"{name}.url")),
-            "online": bool(state is not None and state.online),
-            "offline_since": _iso(None if state is None else state.offline_since),
-            "paused": bool(state is not None and state.paused),
-            "paused_reason": None if state is None else state.paused_reason,
-            "pending": counts["pending"],
-            "in_flight": counts["in_flight"],
-            "needs_attention": counts["needs_attention"],
-            "delivered": counts["delivered"],
-            "superseded": counts["superseded"],
-            "withdrawn": counts["withdrawn"],
-            "oldest_pending_age_s": None if age is None else round(age, 1),
-        }
-        for key, value in counts.items():
-            totals[key] += value
-    result["totals"] = totals
-    return result
+    return status_answer(config, all_counts, states, oldest, now)
 
 
-def _iso(value: Any) -> str | None:
-    return None if value is None else value.isoformat(timespec="seconds")
+def _utc(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value

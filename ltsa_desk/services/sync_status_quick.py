@@ -65,31 +65,46 @@ def quick_status(data_dir: Path) -> dict[str, Any] | None:
         oldest = dict(connection.execute(_OLDEST_OPEN).fetchall())
         config = counter.config
     now = datetime.now(UTC)
+    rows = {name: (row[1], _datetime(row[2]), row[3], row[4]) for name, row in states.items()}
+    queued = {name: _datetime(at) for name, at in oldest.items()}
+    return status_answer(config, found, rows, queued, now)
+
+
+def status_answer(
+    config: Any,
+    counts: dict[str, dict[str, int]],
+    states: dict[str, tuple[Any, datetime | None, Any, str | None]],
+    oldest: dict[str, datetime | None],
+    now: datetime,
+) -> dict[str, Any]:
+    """The answer of ``sync status`` from what was read, for both reads (this one and
+    ``sync_status.status``), so the two cannot drift: per destination the counts by state, its
+    line (online, offline since, paused, why) and when its first waiting item was queued."""
     result: dict[str, Any] = {}
     totals = dict.fromkeys(STATES, 0)
     for name in DESTINATIONS:
-        counts = {state: found.get(name, {}).get(state, 0) for state in STATES}
-        state = states.get(name)
-        queued = _datetime(oldest.get(name))
+        found = {state: counts.get(name, {}).get(state, 0) for state in STATES}
+        line = states.get(name)
+        queued = oldest.get(name)
         age = None if queued is None else max(0.0, (now - queued).total_seconds())
-        offline_since = None if state is None else _datetime(state[2])
+        offline_since = None if line is None else line[1]
         result[name] = {
             "configured": bool(config.get(f"{name}.url")),
-            "online": bool(state is not None and state[1]),
+            "online": bool(line is not None and line[0]),
             "offline_since": None
             if offline_since is None
             else offline_since.isoformat(timespec="seconds"),
-            "paused": bool(state is not None and state[3]),
-            "paused_reason": None if state is None else state[4],
-            "pending": counts["pending"],
-            "in_flight": counts["in_flight"],
-            "needs_attention": counts["needs_attention"],
-            "delivered": counts["delivered"],
-            "superseded": counts["superseded"],
-            "withdrawn": counts["withdrawn"],
+            "paused": bool(line is not None and line[2]),
+            "paused_reason": None if line is None else line[3],
+            "pending": found["pending"],
+            "in_flight": found["in_flight"],
+            "needs_attention": found["needs_attention"],
+            "delivered": found["delivered"],
+            "superseded": found["superseded"],
+            "withdrawn": found["withdrawn"],
             "oldest_pending_age_s": None if age is None else round(age, 1),
         }
-        for key, value in counts.items():
+        for key, value in found.items():
             totals[key] += value
     result["totals"] = totals
     return result
