@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from alembic import command
 from sqlalchemy import insert
-from test_search import ODD_NAMES, all_pages, codes, expected, person
+from test_search import ODD_NAMES, all_pages, codes, expected, person, search_steps
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
@@ -194,21 +194,7 @@ def test_a_name_search_after_the_clock_was_set_back_reads_a_page_not_every_match
     database = workspace.database
 
     def steps(text: str) -> int:
-        count = 0
-
-        def tick() -> int:
-            nonlocal count
-            count += 1
-            return 0
-
-        with database.session() as session:
-            raw = session.connection().connection.driver_connection
-            raw.set_progress_handler(tick, 10)
-            try:
-                applicants.search_page(session, text, limit=20)
-            finally:
-                raw.set_progress_handler(None, 10)
-        return count
+        return search_steps(database, text, limit=20)
 
     people = [person(i) for i in range(8000)]
     for row in people[5:8]:  # the clock set back a day, early in the register's life

@@ -133,12 +133,7 @@ def _branch_keys(
         candidates = found.scalars().all()
         if not candidates:
             return []
-    keyset = ""
-    binds = []
-    if after is not None:
-        keyset = f" AND {_AFTER_SQL}"
-        params["after_at"], params["after_code"] = after
-        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+    keyset, binds = _keyset(params, after)
     if candidates is not None and len(candidates) <= SPARSE_LIMIT:
         # sparse: the candidates by rowid (one JSON parameter, however many), then sorted
         sql = (
@@ -215,12 +210,7 @@ def _covered_keys(
     ).scalar_one()
     if not count:
         return []
-    keyset = ""
-    binds = []
-    if after is not None:
-        keyset = f" AND {_AFTER_SQL}"
-        params["after_at"], params["after_code"] = after
-        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+    keyset, binds = _keyset(params, after)
     if count > SPARSE_LIMIT:
         walked = _walk_newest(session, branch.row_filter, params, binds, keyset, PREFIX_WALK, limit)
         if len(walked) == limit:
@@ -230,6 +220,15 @@ def _covered_keys(
         f"WHERE {branch.cover_where}{keyset} {_ORDER} LIMIT :limit"
     ).bindparams(*binds)
     return [tuple(row) for row in connection.execute(statement, {**params, "limit": limit})]
+
+
+def _keyset(params: dict[str, Any], after: PageCursor | None) -> tuple[str, list[Any]]:
+    """The condition for rows after the page cursor (none on a first page), its values put into
+    ``params`` and the bind that gives the time its column's type."""
+    if after is None:
+        return "", []
+    params["after_at"], params["after_code"] = after
+    return f" AND {_AFTER_SQL}", [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
 
 
 def _short_name_keys(
@@ -251,12 +250,7 @@ def _short_name_keys(
     connection = session.connection()
     fragment = query.fragment
     params: dict[str, Any] = {"pattern": query.like_pattern}
-    keyset = ""
-    binds = []
-    if after is not None:
-        keyset = f" AND {_AFTER_SQL}"
-        params["after_at"], params["after_code"] = after
-        binds = [bindparam("after_at", type_=_REGISTERED_AT_TYPE)]
+    keyset, binds = _keyset(params, after)
     walked = _walk_newest(session, _LIKE_NAME, params, binds, keyset, SHORT_WALK, limit)
     if len(walked) == limit:
         return walked
