@@ -85,11 +85,9 @@ def test_sigterm_stops_cleanly_after_in_flight_request(tmp_path, client_for) -> 
     )
     sender.start()
     time.sleep(0.2)
-    started = time.monotonic()
     code = sim.stop()
     sender.join(5)
-    assert code == 0
-    assert time.monotonic() - started < 5
+    assert code == 0  # a graceful exit: stop() kills after its timeout, and a kill is not 0
     assert results == [201]  # the in-flight request was answered before exit
     assert _refused(sim.systems_port) and _refused(sim.control_port)
 
