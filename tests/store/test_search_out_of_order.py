@@ -3,7 +3,7 @@ with the rows saved behind listed by migration 0008, reading the indexes newest 
 exactly what the oracle answers, page after page; a name search there reads about a page of
 candidates, not every match; a re-timed row hands over to sorting, just as exactly.
 
-The helpers (generated CPMI, the oracle, pages) are those of ``test_search``.
+The helpers (generated CPMI, the oracle, pages) are those of ``searchtools``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from alembic import command
 from sqlalchemy import insert
-from test_search import ODD_NAMES, all_pages, codes, expected, person, search_steps
 
 from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
@@ -24,6 +23,7 @@ from ltsa_desk.store.database.revisions import alembic_config
 from ltsa_desk.store.engine import writer_engine
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search import sqlite_plans
+from tests.store.searchtools import ODD_NAMES, all_pages, codes, expected, person, search_steps
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

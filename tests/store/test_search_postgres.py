@@ -17,7 +17,7 @@ from ltsa_desk.counter.workspace import Workspace
 from ltsa_desk.services import applicants
 from ltsa_desk.store.models import Applicant
 from ltsa_desk.store.search import portable
-from tests.store.test_search import (
+from tests.store.searchtools import (
     ODD_NAMES,
     SHORT_TEXTS,
     TEXTS,
