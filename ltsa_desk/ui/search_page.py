@@ -9,16 +9,15 @@ longer in the box are dropped by the model, so the table only ever shows the new
 first page is a screenful and more (`FIRST_PAGE_SIZE`, 50 rows); the next come 200 at a time as
 the officer scrolls.
 
-Group action: a P3MI brings forty CPMI at once, so several rows can be selected (Ctrl/Shift-click)
-and their passports requested in one step with one confirmation. Each CPMI is still checked by
-the same service as a single request (`services.group_actions`); a refusal names the CPMI and
-its reason and the others go on.
+Group actions: a P3MI brings forty CPMI at once, so several rows can be selected (Ctrl/Shift-click)
+or every open case of one CPMI's P3MI chosen, and their passports requested or one kind of paper
+verified in one step with one confirmation (`search_group`); each CPMI is still checked by the
+single action's service, a refusal names the CPMI and its reason and the others go on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -28,14 +27,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ltsa_desk.services.group_actions import Outcome, request_passports
 from ltsa_desk.ui import style
-from ltsa_desk.ui.applicant.case_actions import confirm
 from ltsa_desk.ui.applicant_table import (
     FIRST_PAGE_SIZE,
     PAGE_SIZE,
@@ -46,6 +42,7 @@ from ltsa_desk.ui.applicant_table import (
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.newest_only import IN_FLIGHT, NewestOnly
 from ltsa_desk.ui.plain import plain_label
+from ltsa_desk.ui.search_group import GroupActions
 
 DEBOUNCE_MS = 0
 """Quiet time after a key before the search starts: none. A pause is latency the officer sees on
@@ -125,23 +122,12 @@ class SearchPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.open_requested.connect(self.open_applicant)
-        self.table.selectionModel().selectionChanged.connect(self._update_group_actions)
-        self.model.modelReset.connect(self._update_group_actions)
-
-        self.confirm: Callable[[QWidget, str, str, str], bool] = confirm
-        self.group_busy = False
-        self.passport_button = QPushButton(self.tr("Ajukan paspor yang dipilih"))
-        self.passport_button.setObjectName("group_passport")
-        self.passport_button.setToolTip(
-            self.tr(
-                "Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus."
-            )
-        )
-        self.passport_button.setEnabled(False)
-        self.passport_button.clicked.connect(self.request_selected_passports)
-        self.group_result = plain_label()
-        self.group_result.setWordWrap(True)
-        self.group_result.hide()
+        self.group = GroupActions(ctx, self.table, self.model)
+        self.group.done.connect(self.refresh)
+        self.passport_button = self.group.passport_button
+        self.verify_button = self.group.verify_button
+        self.agency_button = self.group.agency_button
+        self.group_result = self.group.result
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -161,10 +147,10 @@ class SearchPage(QWidget):
         layout.addLayout(top)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
-        row.addWidget(self.passport_button)
+        row.addWidget(self.group.buttons)
         layout.addLayout(row)
         layout.addWidget(self.error)
-        layout.addWidget(self.group_result)
+        layout.addWidget(self.group)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.search_box)
 
@@ -185,84 +171,25 @@ class SearchPage(QWidget):
 
     # ------------------------------------------------------------------------------ group action
 
+    @property
+    def confirm(self) -> Callable[[QWidget, str, str, str], bool]:
+        """The group's yes/no question (tests replace it)."""
+        return self.group.confirm
+
+    @confirm.setter
+    def confirm(self, ask: Callable[[QWidget, str, str, str], bool]) -> None:
+        self.group.confirm = ask
+
+    @property
+    def group_busy(self) -> bool:
+        return self.group.busy
+
     def selected_cpmi(self) -> list[tuple[str, str]]:
-        """(tracking code, name) of each selected row, in table order."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        out = []
-        for row in rows:
-            if 0 <= row < len(self.model.rows):
-                cells = self.model.rows[row].cells
-                out.append((cells[ApplicantTableModel.TRACKING], cells[ApplicantTableModel.NAME]))
-        return out
+        """(tracking code, name) of each CPMI a group action applies to."""
+        return self.group.chosen()
 
     def request_selected_passports(self) -> None:
-        """One confirmation for the whole selection; each CPMI is then checked on its own."""
-        chosen = self.selected_cpmi()
-        if not chosen or self.group_busy:
-            return
-        names = ", ".join(name for _code, name in chosen[:5])
-        if len(chosen) > 5:
-            names += self.tr(" dan {count} lainnya").format(count=len(chosen) - 5)
-        if not self.confirm(
-            self,
-            self.tr("Ajukan paspor"),
-            self.tr(
-                "Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang "
-                "ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim "
-                "ke Imigrasi."
-            ).format(count=len(chosen), names=names),
-            self.tr("Ajukan paspor"),
-        ):
-            return
-        self.group_busy = True
-        self._update_group_actions()
-        workspace, actor = self.ctx.workspace, self.ctx.actor
-        self.ctx.runner.run(
-            partial(_request_passports, workspace, actor, [code for code, _name in chosen]),
-            self._group_done,
-            self._group_failed,
-        )
-
-    def _group_done(self, outcomes: list[Outcome]) -> None:
-        self.group_busy = False
-        requested = sum(1 for outcome in outcomes if outcome.ok)
-        lines = [
-            self.tr("{requested} paspor diajukan; {refused} ditolak.").format(
-                requested=requested, refused=len(outcomes) - requested
-            )
-        ]
-        for outcome in outcomes:
-            if not outcome.ok:
-                lines.append(
-                    self.tr("Ditolak: {name} ({code}): {reason}").format(
-                        name=outcome.full_name or "",
-                        code=outcome.tracking_code or outcome.key,
-                        reason=outcome.reason or "",
-                    )
-                )
-        self.group_result.setText("\n".join(lines))
-        self.group_result.setStyleSheet(
-            style.ERROR_LABEL_CSS if requested < len(outcomes) else "color: #1b5e20;"
-        )
-        self.group_result.show()
-        self.refresh()
-
-    def _group_failed(self, exc: BaseException) -> None:
-        self.group_busy = False
-        self._update_group_actions()
-        self.group_result.setText(
-            self.tr("Permohonan paspor tidak tersimpan: {error}").format(error=str(exc))
-        )
-        self.group_result.setStyleSheet(style.ERROR_LABEL_CSS)
-        self.group_result.show()
-
-    def _update_group_actions(self, *_: object) -> None:
-        count = len(self.table.selectionModel().selectedRows())
-        self.passport_button.setEnabled(count > 0 and not self.group_busy)
-        if count > 1:
-            self.passport_button.setText(self.tr("Ajukan paspor {count} CPMI").format(count=count))
-        else:
-            self.passport_button.setText(self.tr("Ajukan paspor yang dipilih"))
+        self.group.request_passports()
 
     # ------------------------------------------------------------------------------ searching
 
@@ -351,9 +278,3 @@ class SearchPage(QWidget):
         else:
             more = self.tr("{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.")
             self.status.setText(more.format(count=count))
-
-
-def _request_passports(workspace: Any, actor: Any, codes: list[str]) -> list[Outcome]:
-    """On the runner: the group request by the same service as the command line."""
-    require = bool(workspace.config.get("workflow.require_recommendation"))
-    return request_passports(workspace.database, codes, actor, require_recommendation=require)

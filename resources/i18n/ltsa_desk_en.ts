@@ -65,6 +65,7 @@
         </message>
         <message>
             <source>Peringatan NIK sudah saya periksa; simpan tetap</source>
+            <extracomment>The height of the tab's buttons, the case buttons' too.</extracomment>
             <translation>I have checked the NIK warning; save anyway</translation>
         </message>
         <message>
@@ -942,7 +943,6 @@
         <name>DocumentsPanel</name>
         <message>
             <source>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
-            <extracomment>Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).</extracomment>
             <translation>That did not work: the data could not be read or written. Try again; if it still fails, call the technician.</translation>
         </message>
         <message>
@@ -1039,6 +1039,7 @@
         </message>
         <message>
             <source>Pesan dokumen</source>
+            <extracomment>Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).</extracomment>
             <translation>Document message</translation>
         </message>
         <message>
@@ -1155,6 +1156,97 @@
         <message>
             <source>Kata sandi dan ulangannya tidak sama</source>
             <translation>The password and its repetition do not match</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupActions</name>
+        <message>
+            <source>Ajukan paspor yang dipilih</source>
+            <translation>Apply for passports of the selection</translation>
+        </message>
+        <message>
+            <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
+            <translation>Select several applicants (Ctrl or Shift + click), then apply for their passports at once.</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen...</source>
+            <translation>Verify documents...</translation>
+        </message>
+        <message>
+            <source>Verifikasi satu jenis dokumen untuk semua CPMI yang dipilih sekaligus.</source>
+            <translation>Verify one kind of document for all selected applicants at once.</translation>
+        </message>
+        <message>
+            <source>Pilih semua CPMI P3MI ini</source>
+            <translation>Select all applicants of this P3MI</translation>
+        </message>
+        <message>
+            <source>Pilih semua CPMI dari P3MI CPMI yang dipilih, juga yang tidak tampil di tabel (kecuali yang sudah berangkat atau batal).</source>
+            <translation>Select every applicant of the selected applicant's placement agency (P3MI), also those not shown in the table (except those departed or cancelled).</translation>
+        </message>
+        <message>
+            <source>Batalkan pilihan</source>
+            <translation>Clear the choice</translation>
+        </message>
+        <message>
+            <source> dan {count} lainnya</source>
+            <translation> and {count} more</translation>
+        </message>
+        <message>
+            <source>semua {count} CPMI P3MI {agency} ({names})</source>
+            <translation>all {count} applicants of P3MI {agency} ({names})</translation>
+        </message>
+        <message>
+            <source>{count} CPMI ({names})</source>
+            <translation>{count} applicants ({names})</translation>
+        </message>
+        <message>
+            <source>CPMI ini tidak tercatat dengan P3MI.</source>
+            <translation>This applicant has no placement agency (P3MI) on record.</translation>
+        </message>
+        <message>
+            <source>Dipilih: semua {count} CPMI P3MI {agency} yang belum berangkat atau batal, juga yang tidak tampil di tabel. Tombol di atas berlaku untuk semuanya.</source>
+            <translation>Chosen: all {count} applicants of P3MI {agency} not departed or cancelled, also those not shown in the table. The buttons above apply to all of them.</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor {count} CPMI</source>
+            <translation>Apply for {count} passports</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen {count} CPMI...</source>
+            <translation>Verify documents of {count} applicants...</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor</source>
+            <translation>Apply for passports</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor untuk {who}? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
+            <translation>Apply for the passports of {who}? Each applicant is checked on their own: a refusal is named with its reason, the others are still applied for and wait to be sent to Immigration.</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</source>
+            <translation>Verify a document of {who}? Choose the kind of document you have compared with the originals. Each applicant is checked on their own: one that cannot be verified is named with the reason, the others are still verified.</translation>
+        </message>
+        <message>
+            <source>{requested} paspor diajukan; {refused} ditolak.</source>
+            <translation>{requested} passports applied for; {refused} refused.</translation>
+        </message>
+        <message>
+            <source>Ditolak: {name} ({code}): {reason}</source>
+            <translation>Refused: {name} ({code}): {reason}</translation>
+        </message>
+        <message>
+            <source>{document}: {verified} CPMI terverifikasi; {refused} tidak.</source>
+            <translation>{document}: {verified} applicants verified; {refused} not.</translation>
+        </message>
+        <message>
+            <source>Tidak diverifikasi: {name} ({code}): {reason}</source>
+            <translation>Not verified: {name} ({code}): {reason}</translation>
+        </message>
+        <message>
+            <source>Tidak tersimpan: {error}</source>
+            <translation>Not saved: {error}</translation>
         </message>
     </context>
     <context>
@@ -1342,6 +1434,33 @@
         <message>
             <source>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</source>
             <translation>Not saved: the database could not be written. The data on screen is still there; try saving again, and if it still fails call the technician.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KindDialog</name>
+        <message>
+            <source>Verifikasi dokumen</source>
+            <translation>Verify documents</translation>
+        </message>
+        <message>
+            <source>&amp;Jenis dokumen</source>
+            <translation>&amp;Document kind</translation>
+        </message>
+        <message>
+            <source>Jenis dokumen</source>
+            <translation>Document kind</translation>
+        </message>
+        <message>
+            <source>{documents} diverifikasi satu per satu di data CPMI: tanggalnya dibaca dari aslinya.</source>
+            <translation>{documents} are verified one applicant at a time: their dates are read off the original.</translation>
+        </message>
+        <message>
+            <source>Verifikasi</source>
+            <translation>Verify</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2206,42 +2325,6 @@
         <message>
             <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
             <translation>Showing the first {count} applicants; scroll down for more.</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor yang dipilih</source>
-            <translation>Apply for passports of the selection</translation>
-        </message>
-        <message>
-            <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
-            <translation>Select several applicants (Ctrl or Shift + click), then apply for their passports at once.</translation>
-        </message>
-        <message>
-            <source> dan {count} lainnya</source>
-            <translation> and {count} more</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor</source>
-            <translation>Apply for passport</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
-            <translation>Apply for passports for {count} applicants ({names})? Each applicant is checked on their own: a refusal is named with its reason, the others are still applied for and wait to be sent to Immigration.</translation>
-        </message>
-        <message>
-            <source>{requested} paspor diajukan; {refused} ditolak.</source>
-            <translation>{requested} passport applications recorded; {refused} refused.</translation>
-        </message>
-        <message>
-            <source>Ditolak: {name} ({code}): {reason}</source>
-            <translation>Refused: {name} ({code}): {reason}</translation>
-        </message>
-        <message>
-            <source>Permohonan paspor tidak tersimpan: {error}</source>
-            <translation>The passport applications were not saved: {error}</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor {count} CPMI</source>
-            <translation>Apply for passports of {count} applicants</translation>
         </message>
     </context>
     <context>

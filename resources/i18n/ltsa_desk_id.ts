@@ -65,6 +65,7 @@
         </message>
         <message>
             <source>Peringatan NIK sudah saya periksa; simpan tetap</source>
+            <extracomment>The height of the tab's buttons, the case buttons' too.</extracomment>
             <translation>Peringatan NIK sudah saya periksa; simpan tetap</translation>
         </message>
         <message>
@@ -942,7 +943,6 @@
         <name>DocumentsPanel</name>
         <message>
             <source>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</source>
-            <extracomment>Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).</extracomment>
             <translation>Tidak berhasil: data tidak dapat dibaca atau ditulis. Coba lagi; jika tetap gagal, hubungi teknisi.</translation>
         </message>
         <message>
@@ -1039,6 +1039,7 @@
         </message>
         <message>
             <source>Pesan dokumen</source>
+            <extracomment>Kinds whose "berlaku sampai" date matters (an expired passport or visa does not count).</extracomment>
             <translation>Pesan dokumen</translation>
         </message>
         <message>
@@ -1155,6 +1156,97 @@
         <message>
             <source>Kata sandi dan ulangannya tidak sama</source>
             <translation>Kata sandi dan ulangannya tidak sama</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupActions</name>
+        <message>
+            <source>Ajukan paspor yang dipilih</source>
+            <translation>Ajukan paspor yang dipilih</translation>
+        </message>
+        <message>
+            <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
+            <translation>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen...</source>
+            <translation>Verifikasi dokumen...</translation>
+        </message>
+        <message>
+            <source>Verifikasi satu jenis dokumen untuk semua CPMI yang dipilih sekaligus.</source>
+            <translation>Verifikasi satu jenis dokumen untuk semua CPMI yang dipilih sekaligus.</translation>
+        </message>
+        <message>
+            <source>Pilih semua CPMI P3MI ini</source>
+            <translation>Pilih semua CPMI P3MI ini</translation>
+        </message>
+        <message>
+            <source>Pilih semua CPMI dari P3MI CPMI yang dipilih, juga yang tidak tampil di tabel (kecuali yang sudah berangkat atau batal).</source>
+            <translation>Pilih semua CPMI dari P3MI CPMI yang dipilih, juga yang tidak tampil di tabel (kecuali yang sudah berangkat atau batal).</translation>
+        </message>
+        <message>
+            <source>Batalkan pilihan</source>
+            <translation>Batalkan pilihan</translation>
+        </message>
+        <message>
+            <source> dan {count} lainnya</source>
+            <translation> dan {count} lainnya</translation>
+        </message>
+        <message>
+            <source>semua {count} CPMI P3MI {agency} ({names})</source>
+            <translation>semua {count} CPMI P3MI {agency} ({names})</translation>
+        </message>
+        <message>
+            <source>{count} CPMI ({names})</source>
+            <translation>{count} CPMI ({names})</translation>
+        </message>
+        <message>
+            <source>CPMI ini tidak tercatat dengan P3MI.</source>
+            <translation>CPMI ini tidak tercatat dengan P3MI.</translation>
+        </message>
+        <message>
+            <source>Dipilih: semua {count} CPMI P3MI {agency} yang belum berangkat atau batal, juga yang tidak tampil di tabel. Tombol di atas berlaku untuk semuanya.</source>
+            <translation>Dipilih: semua {count} CPMI P3MI {agency} yang belum berangkat atau batal, juga yang tidak tampil di tabel. Tombol di atas berlaku untuk semuanya.</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor {count} CPMI</source>
+            <translation>Ajukan paspor {count} CPMI</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen {count} CPMI...</source>
+            <translation>Verifikasi dokumen {count} CPMI...</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor</source>
+            <translation>Ajukan paspor</translation>
+        </message>
+        <message>
+            <source>Ajukan paspor untuk {who}? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
+            <translation>Ajukan paspor untuk {who}? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</translation>
+        </message>
+        <message>
+            <source>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</source>
+            <translation>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</translation>
+        </message>
+        <message>
+            <source>{requested} paspor diajukan; {refused} ditolak.</source>
+            <translation>{requested} paspor diajukan; {refused} ditolak.</translation>
+        </message>
+        <message>
+            <source>Ditolak: {name} ({code}): {reason}</source>
+            <translation>Ditolak: {name} ({code}): {reason}</translation>
+        </message>
+        <message>
+            <source>{document}: {verified} CPMI terverifikasi; {refused} tidak.</source>
+            <translation>{document}: {verified} CPMI terverifikasi; {refused} tidak.</translation>
+        </message>
+        <message>
+            <source>Tidak diverifikasi: {name} ({code}): {reason}</source>
+            <translation>Tidak diverifikasi: {name} ({code}): {reason}</translation>
+        </message>
+        <message>
+            <source>Tidak tersimpan: {error}</source>
+            <translation>Tidak tersimpan: {error}</translation>
         </message>
     </context>
     <context>
@@ -1342,6 +1434,33 @@
         <message>
             <source>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</source>
             <translation>Belum tersimpan: basis data tidak dapat ditulis. Data di layar masih ada; coba simpan lagi, jika tetap gagal hubungi teknisi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KindDialog</name>
+        <message>
+            <source>Verifikasi dokumen</source>
+            <translation>Verifikasi dokumen</translation>
+        </message>
+        <message>
+            <source>&amp;Jenis dokumen</source>
+            <translation>&amp;Jenis dokumen</translation>
+        </message>
+        <message>
+            <source>Jenis dokumen</source>
+            <translation>Jenis dokumen</translation>
+        </message>
+        <message>
+            <source>{documents} diverifikasi satu per satu di data CPMI: tanggalnya dibaca dari aslinya.</source>
+            <translation>{documents} diverifikasi satu per satu di data CPMI: tanggalnya dibaca dari aslinya.</translation>
+        </message>
+        <message>
+            <source>Verifikasi</source>
+            <translation>Verifikasi</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
         </message>
     </context>
     <context>
@@ -2206,42 +2325,6 @@
         <message>
             <source>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</source>
             <translation>{count} CPMI pertama ditampilkan; gulir ke bawah untuk berikutnya.</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor yang dipilih</source>
-            <translation>Ajukan paspor yang dipilih</translation>
-        </message>
-        <message>
-            <source>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</source>
-            <translation>Pilih beberapa CPMI (Ctrl atau Shift + klik), lalu ajukan paspor mereka sekaligus.</translation>
-        </message>
-        <message>
-            <source> dan {count} lainnya</source>
-            <translation> dan {count} lainnya</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor</source>
-            <translation>Ajukan paspor</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</source>
-            <translation>Ajukan paspor untuk {count} CPMI ({names})? Tiap CPMI diperiksa sendiri: yang ditolak disebut dengan alasannya, yang lain tetap diajukan dan menunggu dikirim ke Imigrasi.</translation>
-        </message>
-        <message>
-            <source>{requested} paspor diajukan; {refused} ditolak.</source>
-            <translation>{requested} paspor diajukan; {refused} ditolak.</translation>
-        </message>
-        <message>
-            <source>Ditolak: {name} ({code}): {reason}</source>
-            <translation>Ditolak: {name} ({code}): {reason}</translation>
-        </message>
-        <message>
-            <source>Permohonan paspor tidak tersimpan: {error}</source>
-            <translation>Permohonan paspor tidak tersimpan: {error}</translation>
-        </message>
-        <message>
-            <source>Ajukan paspor {count} CPMI</source>
-            <translation>Ajukan paspor {count} CPMI</translation>
         </message>
     </context>
     <context>
