@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,7 @@ from ltsa_desk.ui.words import document_label
 AskKind = Callable[[QWidget, str, list[str]], str | None]
 """``ask_kind(parent, question, kinds)``: the kind chosen and confirmed, or None (cancelled)."""
 NAMES_SHOWN = 5
+RESULT_MAX_HEIGHT = 130  # about six lines; more scroll
 
 
 class KindDialog(QDialog):
@@ -155,7 +158,15 @@ class GroupActions(QWidget):
         self.clear_button.clicked.connect(self.clear_agency)
         self.result = plain_label()
         self.result.setWordWrap(True)
-        self.result.hide()
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Forty refusals must not push the results off a 768-pixel screen: the answer scrolls.
+        self.result_area = QScrollArea()
+        self.result_area.setWidget(self.result)
+        self.result_area.setWidgetResizable(True)
+        self.result_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.result_area.setMaximumHeight(RESULT_MAX_HEIGHT)
+        self.result_area.hide()
         banner = QHBoxLayout()
         banner.setContentsMargins(0, 0, 0, 0)
         banner.addWidget(self.agency_label, 1)
@@ -163,7 +174,7 @@ class GroupActions(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(banner)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_area)
 
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -215,7 +226,7 @@ class GroupActions(QWidget):
             self._say(self.tr("CPMI ini tidak tercatat dengan P3MI."), error=True)
         else:
             self.agency = group
-            self.result.hide()
+            self.result_area.hide()
         self._show_agency()
         self.update_buttons()
 
@@ -363,7 +374,11 @@ class GroupActions(QWidget):
     def _say(self, text: str, *, error: bool) -> None:
         self.result.setText(text)
         self.result.setStyleSheet(style.ERROR_LABEL_CSS if error else "color: #1b5e20;")
-        self.result.show()
+        width = self.result_area.viewport().width() if self.result_area.isVisible() else 0
+        needed = self.result.heightForWidth(max(width, self.width() - 24, 400))
+        self.result_area.setFixedHeight(min(RESULT_MAX_HEIGHT, max(needed, 0) + 4))
+        self.result_area.show()
+        self.result_area.verticalScrollBar().setValue(0)
 
 
 def _passports(workspace: Any, actor: Any, codes: list[str]) -> list[Outcome]:
