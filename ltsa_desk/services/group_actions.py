@@ -49,7 +49,9 @@ GROUP_VERIFY_KINDS: tuple[DocumentKind, ...] = tuple(
 )
 """The kinds a group verification offers, in the checklist's order."""
 
-_CLOSED = (CaseState.CANCELLED.value, CaseState.DEPARTED.value)
+_OPEN = tuple(
+    state.value for state in CaseState if state not in (CaseState.CANCELLED, CaseState.DEPARTED)
+)
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,19 @@ def agency_group(database: Database, key: str) -> AgencyGroup:
         if applicant is None or applicant.agency_id is None:
             return AgencyGroup(None)
         agency = session.get(Agency, applicant.agency_id)
+        # The open states by name, not "not closed": over the years most of a register has
+        # departed, and naming them lets the database read the few open cases by the state's
+        # index instead of scanning every CPMI (there is no index on the P3MI). Sorted here,
+        # not by the query, so the plan stays on that index.
         rows = session.exec(
-            select(Applicant.tracking_code, Applicant.full_name)
+            select(Applicant.tracking_code, Applicant.full_name, Applicant.registered_at)
             .where(Applicant.agency_id == applicant.agency_id)
-            .where(col(Applicant.state).not_in(_CLOSED))
-            .order_by(col(Applicant.registered_at), col(Applicant.tracking_code))
+            .where(col(Applicant.state).in_(_OPEN))
         ).all()
-        return AgencyGroup(agency.name if agency else None, [(code, name) for code, name in rows])
+        rows = sorted(rows, key=lambda row: (row[2], row[0]))
+        return AgencyGroup(
+            agency.name if agency else None, [(code, name) for code, name, _at in rows]
+        )
 
 
 Act = Callable[[Session, Applicant], object]
