@@ -4,7 +4,8 @@ A worker probes its destination's health endpoint; while that fails it waits and
 backoff instead of hammering a dead line, and records the outage. When the probe succeeds the
 backlog drains at once: items are claimed under a lease (`sync.leases`), sent by the worker's
 `ClaimSender` (`sync.sending`), and their verdicts written in one transaction per claim
-(`sync.ledger.record`). Refused credentials pause the destination until they change; status
+(`sync.ledger.record`); the next claim and the last one's verdicts are written while a claim is
+on the line (`sync.pipeline`). Refused credentials pause the destination until they change; status
 changes are pulled now and then.
 
 The worker is made and driven by `sync.engine.SyncEngine`, reached here through `WorkerHost`.
@@ -25,7 +26,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from sync import leases, ledger
+from sync import leases, ledger, pipeline
 from sync.destinations import ADAPTERS, Destination
 from sync.engine_contract import DestinationConfig, EngineEvent, EngineHooks, EngineSettings
 from sync.failure_log import RepeatedFailure
@@ -98,6 +99,7 @@ class DestinationWorker:
         # 0.2 s later waited up to a poll (issue 19).
         self.due: list[float] = []
         self.sender = ClaimSender(self.adapter, self.transport, engine.settings, engine)
+        self._pool: ThreadPoolExecutor | None = None  # the pool of the drain under way
 
     # -- connectivity ----------------------------------------------------------------------------
 
@@ -180,12 +182,21 @@ class DestinationWorker:
         self.engine.emit(EngineEvent(self.name, "paused", {"reason": reason}))
 
     def drain_once(self, pool: ThreadPoolExecutor) -> int:
-        """Claim and send one batch; returns how many items were handled."""
+        """Claim, send and record until nothing is ready now; returns how many items were
+        handled. The database's work overlaps the requests (`sync.pipeline`)."""
+        self._pool = pool
+        background = self.engine.settings.background_threads
+        return pipeline.drain(self, lower_thread_priority if background else None)
+
+    # -- the pipeline's stages (`sync.pipeline.Stage`) ------------------------------------------
+
+    def claim_batch(self) -> list[leases.Claimed]:
+        """One claim: up to `concurrency` batch requests' worth of ready items, under a lease.
+
+        The database's two commits per claim are shared by that many more items, and the
+        requests travel in parallel instead of one after the other."""
         settings = self.engine.settings
-        # One claim (and one write of the verdicts) for up to `concurrency` batch requests:
-        # the database's two commits per claim are shared by that many more items, and the
-        # requests travel in parallel instead of one after the other.
-        batch = leases.claim(
+        return leases.claim(
             self.engine.db,
             self.name,
             self.engine.owner,
@@ -193,11 +204,19 @@ class DestinationWorker:
             settings.lease_seconds,
             takeover_hold_s=settings.takeover_hold_s,
         )
-        if not batch:
-            return 0
-        results = self.sender.send_all(batch, pool)
-        self.sender.forget_failures(results)
+
+    def send_batch(self, batch: list[leases.Claimed]) -> list[ledger.Result]:
+        """A claim's look-ups and requests, side by side on the worker's pool."""
+        assert self._pool is not None
+        return self.sender.send_all(batch, self._pool)
+
+    def record_batch(self, results: list[ledger.Result]) -> None:
+        """A claim's verdicts, in one transaction."""
         ledger.record(self.engine.db, self.engine.owner, results, self.engine.hooks.on_delivered)
+
+    def after_batch(self, results: list[ledger.Result]) -> None:
+        """What a claim's written verdicts tell: waits, a refused credential, a dead line."""
+        self.sender.forget_failures(results)
         self._note_waits(results)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:
@@ -209,7 +228,9 @@ class DestinationWorker:
         self.engine.emit(
             EngineEvent(self.name, "batch", {"handled": len(results), "delivered": delivered})
         )
-        return len(results)
+
+    def stopping(self) -> bool:
+        return self.engine.stopping.is_set()
 
     def _note_waits(self, results: list[ledger.Result]) -> None:
         """Remember when the items left waiting fall due (after the write: their
