@@ -51,6 +51,8 @@ AskKind = Callable[[QWidget, str, list[str]], str | None]
 """``ask_kind(parent, question, kinds)``: the kind chosen and confirmed, or None (cancelled)."""
 NAMES_SHOWN = 5
 RESULT_MAX_HEIGHT = 130  # about six lines; more scroll
+DONE_CSS = f"color: {style.DELIVERED};"
+BUSY_CSS = "color: #555;"
 
 
 class KindDialog(QDialog):
@@ -161,6 +163,7 @@ class GroupActions(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Forty refusals must not push the results off a 768-pixel screen: the answer scrolls.
+        self.result.setAccessibleName(self.tr("Hasil tindakan kelompok"))
         self.result_area = QScrollArea()
         self.result_area.setWidget(self.result)
         self.result_area.setWidgetResizable(True)
@@ -299,7 +302,8 @@ class GroupActions(QWidget):
         ):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
-        self._start(partial(_passports, workspace, actor, [code for code, _ in chosen]), None)
+        codes = [code for code, _ in chosen]
+        self._start(partial(_passports, workspace, actor, codes), None, len(codes))
 
     def verify_documents(self) -> None:
         """Which paper, one confirmation naming the count; each CPMI is then checked alone."""
@@ -326,11 +330,13 @@ class GroupActions(QWidget):
             self.ctx.actor,
             today=self.today(),
         )
-        self._start(job, kind)
+        self._start(job, kind, len(codes))
 
-    def _start(self, job: Callable[[], list[Outcome]], kind: str | None) -> None:
+    def _start(self, job: Callable[[], list[Outcome]], kind: str | None, count: int) -> None:
         self.busy = True
         self.update_buttons()
+        # Forty CPMI take a few seconds: the officer sees the work is under way.
+        self._say(self.tr("Sedang memproses {count} CPMI...").format(count=count), css=BUSY_CSS)
         Operation(self, self.ctx.runner, job, threads=self.threads).success(
             partial(self._done, kind)
         ).failure(self._failed).run_in_background()
@@ -371,9 +377,9 @@ class GroupActions(QWidget):
         self._say(self.tr("Tidak tersimpan: {error}").format(error=failure.message), error=True)
         self.update_buttons()
 
-    def _say(self, text: str, *, error: bool) -> None:
+    def _say(self, text: str, *, error: bool = False, css: str | None = None) -> None:
         self.result.setText(text)
-        self.result.setStyleSheet(style.ERROR_LABEL_CSS if error else "color: #1b5e20;")
+        self.result.setStyleSheet(css or (style.ERROR_LABEL_CSS if error else DONE_CSS))
         width = self.result_area.viewport().width() if self.result_area.isVisible() else 0
         needed = self.result.heightForWidth(max(width, self.width() - 24, 400))
         self.result_area.setFixedHeight(min(RESULT_MAX_HEIGHT, max(needed, 0) + 4))

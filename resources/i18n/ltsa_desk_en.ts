@@ -1189,6 +1189,10 @@
             <translation>Clear the choice</translation>
         </message>
         <message>
+            <source>Hasil tindakan kelompok</source>
+            <translation>Result of the group action</translation>
+        </message>
+        <message>
             <source> dan {count} lainnya</source>
             <translation> and {count} more</translation>
         </message>
@@ -1227,6 +1231,10 @@
         <message>
             <source>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</source>
             <translation>Verify a document of {who}? Choose the kind of document you have compared with the originals. Each applicant is checked on their own: one that cannot be verified is named with the reason, the others are still verified.</translation>
+        </message>
+        <message>
+            <source>Sedang memproses {count} CPMI...</source>
+            <translation>Working on {count} applicants...</translation>
         </message>
         <message>
             <source>{requested} paspor diajukan; {refused} ditolak.</source>

@@ -1189,6 +1189,10 @@
             <translation>Batalkan pilihan</translation>
         </message>
         <message>
+            <source>Hasil tindakan kelompok</source>
+            <translation>Hasil tindakan kelompok</translation>
+        </message>
+        <message>
             <source> dan {count} lainnya</source>
             <translation> dan {count} lainnya</translation>
         </message>
@@ -1227,6 +1231,10 @@
         <message>
             <source>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</source>
             <translation>Verifikasi dokumen untuk {who}? Pilih jenis dokumen yang sudah Anda bandingkan dengan aslinya. Tiap CPMI diperiksa sendiri: yang tidak dapat diverifikasi disebut dengan alasannya, yang lain tetap diverifikasi.</translation>
+        </message>
+        <message>
+            <source>Sedang memproses {count} CPMI...</source>
+            <translation>Sedang memproses {count} CPMI...</translation>
         </message>
         <message>
             <source>{requested} paspor diajukan; {refused} ditolak.</source>
