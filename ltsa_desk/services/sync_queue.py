@@ -47,6 +47,7 @@ __all__ = [
     "change_marks",
     "last_deliveries",
     "read_status",
+    "records_changed",
     "refused_items",
     "retry_item",
     "server_unreachable",
@@ -72,6 +73,17 @@ def change_marks(workspace: Workspace, current: dict[str, Any]) -> StatusMarks:
         queued = session.exec(select(func.max(OutboxItem.seq))).one()
     totals = tuple(sorted((current.get("totals") or {}).items()))
     return (audit, queued, totals)
+
+
+def records_changed(previous: StatusMarks, current: StatusMarks) -> bool:
+    """Whether a record changed between two polls, not only the queue's counts.
+
+    Every write an officer or another desk makes (a registration, a correction, a status pulled
+    from a remote) adds an audit entry or queues an item; a delivery only moves the counts. The
+    search list shows nothing a delivery changes, and re-reading it at every poll of a drain
+    (every 300 ms, for thousands of items) reset its table under the officer's eyes and was the
+    window's longest work during a drain (issue 19, ``gui_stall``)."""
+    return previous[:2] != current[:2]
 
 
 def server_unreachable(workspace: Workspace, exc: BaseException) -> bool:

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         if bridge not in self._connected_bridges:
             bridge.status_changed.connect(self._status_changed)
             bridge.data_changed.connect(self._data_changed)
+            bridge.queue_moved.connect(self._queue_moved)
             bridge.office_server_changed.connect(self.banner.set_office_server)
             self._connected_bridges.append(bridge)
         if self.start_bridge and not bridge.running:
@@ -287,6 +288,14 @@ class MainWindow(QMainWindow):
         search = self.pages.get(PAGE_SEARCH)
         if isinstance(search, SearchPage) and search.isVisible():
             search.refresh()
+        applicant = self.pages.get(PAGE_APPLICANT)
+        if isinstance(applicant, ApplicantPage) and applicant.isVisible():
+            applicant.reload()
+
+    def _queue_moved(self) -> None:
+        """Only the queue moved (a drain delivering): the open CPMI re-reads (its submissions and
+        receipt numbers may have changed); the search list shows nothing a delivery changes, and
+        re-reading it at every poll of a drain reset the officer's table (issue 19)."""
         applicant = self.pages.get(PAGE_APPLICANT)
         if isinstance(applicant, ApplicantPage) and applicant.isVisible():
             applicant.reload()

@@ -14,9 +14,11 @@ On a shared office server the bridge also hears the other desks: the runner's ch
 desk registers a CPMI, changes a document or delivers an item, and every refresh compares cheap
 change marks (the newest audit entry and outbox item, the queue's totals) with the previous ones,
 so `data_changed` reaches the screens both from a notification and, when the listener is down,
-from the next poll. A status query that cannot reach the office server makes
-`office_server_changed(False, ...)`: the window says so, and the polling goes on until the server
-answers again (SQLAlchemy's pre-ping reconnects); nothing is ever redirected to a local copy.
+from the next poll. A poll where only the totals moved (a drain delivering) is `queue_moved`
+instead: the search list is not re-read at every poll of a drain (issue 19). A status query
+that cannot reach the office server makes `office_server_changed(False, ...)`: the window says
+so, and the polling goes on until the server answers again (SQLAlchemy's pre-ping reconnects);
+nothing is ever redirected to a local copy.
 
 The window imports neither the store nor the sync engine's internals (issue 15): what the Sync
 page shows comes from ``services.sync_queue``, its words from ``ui.sync_words``.
@@ -34,7 +36,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 from ltsa_desk.counter.workspace import Workspace
-from ltsa_desk.services.sync_queue import StatusMarks, StatusPoll
+from ltsa_desk.services.sync_queue import StatusMarks, StatusPoll, records_changed
 from ltsa_desk.services.sync_runner import ChangeListener, EngineFactory, SyncEngine, SyncRunner
 from ltsa_desk.ui.workers import Runner
 
@@ -55,7 +57,11 @@ class SyncBridge(QObject):
     status_changed = Signal(dict)
     engine_event = Signal(str, str, dict)
     data_changed = Signal()
-    """Something changed in the database (at this desk or another): lists and pages re-read."""
+    """A record changed (at this desk or another: a registration, a correction, a pulled status):
+    lists and pages re-read."""
+    queue_moved = Signal()
+    """Only the queue moved (items delivered, refused or queued again): what shows a CPMI's
+    submissions re-reads; lists of CPMI do not (they show nothing a delivery changes)."""
     office_server_changed = Signal(bool, str)
     """(reachable, server): the shared office server stopped or started answering."""
     # Emitted from engine worker threads; connected queued, so the slot runs on the GUI thread.
@@ -207,8 +213,12 @@ class SyncBridge(QObject):
                 self.office_server_changed.emit(True, "")
         previous, self._marks = self._marks, marks
         self._on_status(current)
-        if previous is not None and previous != marks and not self._closed:
+        if previous is None or previous == marks or self._closed:
+            return
+        if records_changed(previous, marks):
             self.data_changed.emit()
+        else:
+            self.queue_moved.emit()
 
     def _on_status(self, result: dict[str, Any]) -> None:
         if not isValid(self):  # the bridge was deleted while the query ran
