@@ -127,7 +127,9 @@ class SyncEngine:
         while not done.wait(interval):
             try:
                 started = time.monotonic()
-                leases.renew_leases(self.db, self.owner, self.settings.lease_seconds)
+                leases.renew_leases(
+                    self.db, self.owner, self.settings.lease_seconds, tuple(self.workers)
+                )
                 self._renewed_at = started
                 failures.succeeded()
             except Exception as error:
@@ -142,7 +144,9 @@ class SyncEngine:
         if self._heartbeat is not None:
             self._heartbeat.join(timeout)
         try:
-            leases.release_leases(self.db, self.owner, self.settings.takeover_hold_s)
+            leases.release_leases(
+                self.db, self.owner, self.settings.takeover_hold_s, tuple(self.workers)
+            )
         except Exception:  # the office server is down: the leases simply run out instead
             log.warning("could not hand back the leases at stop; they expire by themselves")
         for worker in self.workers.values():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -224,19 +225,36 @@ _IN_DOUBT = (
 )
 
 
-def renew_leases(engine: Engine, owner: str, lease_seconds: float) -> int:
+def _held_by(owner: str, destinations: Sequence[str] | None) -> list[Any]:
+    """The items `owner` holds. With the owner's destinations named, the claim index (destination,
+    state, seq) finds them; without, SQLite reads the whole outbox, years of delivered items
+    (2.4 s at 141,000 items, every `lease_seconds / 3` while an engine runs; issue 19)."""
+    held = [OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value]
+    if destinations is not None:
+        held.insert(0, col(OutboxItem.destination).in_(list(destinations)))
+    return held
+
+
+def renew_leases(
+    engine: Engine, owner: str, lease_seconds: float, destinations: Sequence[str] | None = None
+) -> int:
     with Session(engine) as session:
         now = database_now(session.connection())
         result = session.exec(
             update(OutboxItem)
-            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
+            .where(*_held_by(owner, destinations))
             .values(lease_until=now + timedelta(seconds=lease_seconds))
         )
         session.commit()
         return int(result.rowcount or 0)
 
 
-def release_leases(engine: Engine, owner: str, takeover_hold_s: float = 0.0) -> None:
+def release_leases(
+    engine: Engine,
+    owner: str,
+    takeover_hold_s: float = 0.0,
+    destinations: Sequence[str] | None = None,
+) -> None:
     """A clean stop hands its unfinished items back at once instead of letting leases run out.
 
     What is handed back may have been on the line when the stop gave up waiting for its sender:
@@ -246,7 +264,7 @@ def release_leases(engine: Engine, owner: str, takeover_hold_s: float = 0.0) -> 
         now = database_now(session.connection())
         session.exec(
             update(OutboxItem)
-            .where(OutboxItem.lease_owner == owner, OutboxItem.state == ItemState.IN_FLIGHT.value)
+            .where(*_held_by(owner, destinations))
             .values(
                 state=ItemState.PENDING.value,
                 lease_owner=None,
