@@ -7,7 +7,8 @@ Qt or the database:
   interpreter, imports, the data-folder lock, the workspace (keyring key, sanity check, schema
   version), the window with a signed-in officer (the sign-in dialog itself is skipped), its sync
   bridge started. Baseline: ``python -c "import PySide6.QtWidgets"``, the floor any Qt window
-  pays. Median of the repeats, after one warm-up run of each (the OS file cache).
+  pays. Median of the repeats, after one warm-up run of each (the OS file cache, and the
+  bytecode an installed app has: see ``cold_start``).
 - ``gui_stall``: a 10 ms heartbeat timer on the GUI thread (the idle lock watching input, as in
   the real window) while the real ``SyncBridge`` drains
   the queued registrations to ``ltsa-sim``, the Pencarian screen searches (typed texts, pages
@@ -48,7 +49,7 @@ SHOWN = "LTSA-BENCH-SHOWN"
 # Parent side
 
 
-def _child(args: list[str], timeout: float) -> tuple[float, str]:
+def _child(args: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[float, str]:
     """Run a child, return (seconds until the SHOWN line or the exit, its stdout).
 
     Its stderr goes to a file, not a pipe: stdout is read line by line as it comes, and a child
@@ -62,7 +63,7 @@ def _child(args: list[str], timeout: float) -> tuple[float, str]:
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
-            env=os.environ.copy(),
+            env=env if env is not None else os.environ.copy(),
         )
         lines = []
         shown_at = None
@@ -83,10 +84,23 @@ def _child(args: list[str], timeout: float) -> tuple[float, str]:
 
 
 def cold_start(data_dir: Path, repeats: int) -> dict[str, Any]:
+    """As installed: the modules run from bytecode (the installer ships it), written by the
+    untimed warm-up run to a folder of this run. A shell with PYTHONDONTWRITEBYTECODE (as the
+    sessions that run the suite have) otherwise compiled every module of the project at every
+    start: about 0.45 s of the window's CPU time at start (benchmarks/bench_startup.py does the
+    same for the verbs)."""
+    with tempfile.TemporaryDirectory(prefix="ltsa-cold-pyc-") as pycache:
+        env = os.environ.copy()
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
+        return _cold_start(data_dir, repeats, env)
+
+
+def _cold_start(data_dir: Path, repeats: int, env: dict[str, str]) -> dict[str, Any]:
     window_s, qt_s = [], []
     for index in range(repeats + 1):
-        shown, _ = _child([str(HERE), "cold", str(data_dir)], timeout=180)
-        bare, _ = _child(["-c", "import PySide6.QtWidgets"], timeout=60)
+        shown, _ = _child([str(HERE), "cold", str(data_dir)], timeout=180, env=env)
+        bare, _ = _child(["-c", "import PySide6.QtWidgets"], timeout=60, env=env)
         if index > 0:  # the first pair warms the OS file cache
             window_s.append(shown)
             qt_s.append(bare)
