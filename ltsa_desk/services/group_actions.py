@@ -112,9 +112,9 @@ def agency_group(database: Database, key: str) -> AgencyGroup:
             return AgencyGroup(None)
         agency = session.get(Agency, applicant.agency_id)
         # The open states by name, not "not closed": over the years most of a register has
-        # departed, and naming them lets the database read the few open cases by the state's
-        # index instead of scanning every CPMI (there is no index on the P3MI). Sorted here,
-        # not by the query, so the plan stays on that index.
+        # departed, and naming them lets the database read this P3MI's few open cases from
+        # ix_applicant_agency_state (migration 0011) instead of scanning every CPMI. Sorted
+        # here, not by the query, so the plan stays on that index.
         rows = session.exec(
             select(Applicant.tracking_code, Applicant.full_name, Applicant.registered_at)
             .where(Applicant.agency_id == applicant.agency_id)

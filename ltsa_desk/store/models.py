@@ -51,7 +51,11 @@ class Applicant(SQLModel, table=True):
     """A CPMI registered at this office."""
 
     __tablename__ = "applicant"
-    __table_args__ = (Index("ix_applicant_registered_at", "registered_at"),)
+    __table_args__ = (
+        Index("ix_applicant_registered_at", "registered_at"),
+        # A P3MI's open cases for the group actions (migration 0011).
+        Index("ix_applicant_agency_state", "agency_id", "state"),
+    )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tracking_code: str = Field(max_length=40, unique=True, index=True)

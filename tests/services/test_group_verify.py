@@ -194,3 +194,39 @@ def test_a_p3mi_group_is_every_open_case_of_that_p3mi(workspace: Workspace) -> N
 def _nik_of(workspace: Workspace, code: str) -> Any:
     with Session(workspace.database.engine) as session:
         return session.exec(select(Applicant.nik).where(Applicant.tracking_code == code)).one()
+
+
+def _group_steps(workspace: Workspace, key: str) -> int:
+    """SQLite's own steps (progress handler, every 10 VM instructions) for one P3MI read: a cost
+    the machine's load does not move."""
+    count = 0
+
+    def tick() -> int:
+        nonlocal count
+        count += 1
+        return 0
+
+    raw = workspace.database.engine.raw_connection()
+    try:  # the pool hands this same connection to the read below (SQLite keeps one per thread)
+        raw.driver_connection.set_progress_handler(tick, 10)  # type: ignore[union-attr]
+        raw.close()
+        agency_group(workspace.database, key)
+    finally:
+        again = workspace.database.engine.raw_connection()
+        again.driver_connection.set_progress_handler(None, 10)  # type: ignore[union-attr]
+        again.close()
+    return count
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_small_p3mi_is_read_without_walking_a_big_one(workspace: Workspace) -> None:
+    """The open cases of one P3MI come from its own index entries (migration 0011), not from
+    every open case of the register: a big P3MI beside it does not make the read longer."""
+    small = add_cpmi(workspace, 5, agency="PT Kecil", start=0)
+    add_cpmi(workspace, 200, agency="PT Besar", start=5)
+    before = _group_steps(workspace, small[0])
+    add_cpmi(workspace, 3000, agency="PT Besar", start=205)
+    after = _group_steps(workspace, small[0])
+    assert len(agency_group(workspace.database, small[0]).members) == 5
+    assert before > 0  # the handler saw the read
+    assert after <= before * 1.5 + 20, (before, after)
