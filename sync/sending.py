@@ -25,70 +25,22 @@ Nothing here writes to the database: the worker records the verdicts (`sync.ledg
 from __future__ import annotations
 
 import hashlib
-import random
-import threading
-from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any, Protocol
-
-from tenacity import RetryCallState, wait_exponential_jitter
 
 from sync.destinations import Destination, MissingDependency
 from sync.engine_contract import EngineSettings
 from sync.leases import Claimed
 from sync.ledger import Result
 from sync.models import ItemState
+from sync.retry_policy import RetryPolicy
+from sync.retry_policy import backoff_s as backoff_s  # the worker's probe backoff
 from sync.transport import Answer, Transport, Verdict, judge
 
 LOOK_UP_RETRY_MAX_S = 10.0
 """The longest wait after a failed look-up: a look-up changes nothing at the remote, and an item
 whose outcome is unknown is looked up again soon (issue 19), not after the send's backoff."""
-
-
-RETRY_SOON_S = 0.1
-"""How soon an item whose request failed goes again while the remote answers most requests (at
-most this, and never later than the first step of the backoff, `retry_initial_s`)."""
-
-SOON_TRIES = 5
-"""Failures of one item retried soon on a line that answers; after them the item backs off as on a
-sick line (exponentially, capped), so an item the remote always fails on is not asked in a loop."""
-
-HEALTH_WINDOW = 32
-"""How many of a destination's latest requests tell whether its remote mostly answers."""
-
-
-def backoff_s(initial: float, maximum: float, attempt: int) -> float:
-    """Exponential backoff with jitter, from tenacity, for a given attempt number (1-based)."""
-    strategy = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
-    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
-    state.attempt_number = max(1, attempt)
-    return float(strategy(state))
-
-
-class LineHealth:
-    """Whether a destination's remote answers most requests, from its latest ones.
-
-    A backoff is for a failing remote, not for one request of many that failed: under 20% 5xx and
-    20% lost answers a drain kept 4% of its clean rate, its tail a few batches sitting out 1-10 s
-    waits while the remote answered everything else (issue 19). Thread-safe: a claim's requests
-    are answered on the worker's pool.
-    """
-
-    def __init__(self, size: int = HEALTH_WINDOW) -> None:
-        self._seen: deque[bool] = deque(maxlen=size)
-        self._lock = threading.Lock()
-
-    def saw(self, answer: Answer) -> None:
-        """Any answer of the remote's own (2xx, 4xx) counts as answering; 5xx, 429 and silence
-        do not."""
-        with self._lock:
-            self._seen.append(answer.verdict is not Verdict.TRANSIENT)
-
-    def answering(self) -> bool:
-        """More than half the latest requests answered. No requests yet: no evidence, so not."""
-        with self._lock:
-            return sum(self._seen) * 2 > len(self._seen)
 
 
 class LeaseClock(Protocol):
@@ -114,46 +66,15 @@ class ClaimSender:
         self.transport = transport
         self.settings = settings
         self.leases = leases
-        # Failed sends and look-ups per item in this engine's life: the backoff's exponent.
-        # Not `attempts`, which counts claims: a claim lost to a killed run raised it too, and in
-        # a drill items whose claims died with 10 runs sat out 5-minute waits after one 5xx (issue
-        # 19). A new engine starts from nothing, as its first look at the line releases waits.
-        self.failures: dict[str, int] = {}
-        self.failures_lock = threading.Lock()
-        self.health = LineHealth()
-
-    def failed(self, key: str) -> int:
-        """One more failure of `key` in this engine; how many so far."""
-        with self.failures_lock:
-            count = self.failures.get(key, 0) + 1
-            self.failures[key] = count
-            return count
-
-    def retry_wait(self, failures: int, cap: float | None = None) -> float:
-        """The wait after an item's `failures`-th failed request.
-
-        While the remote answers most requests the failure is its hiccup, not a sick line: the
-        item goes again soon (within `RETRY_SOON_S`, jittered) for its first `SOON_TRIES`
-        failures, batched with the items claimed then, while the others go on. After that, or on
-        a line that fails most requests, exponential backoff with jitter up to `retry_max_s`.
-        """
-        settings = self.settings
-        exponent = failures
-        if self.health.answering():
-            if failures <= SOON_TRIES:
-                soon = min(RETRY_SOON_S, settings.retry_initial_s)
-                wait = soon * (0.5 + random.random() / 2)  # jitter, not a secret
-                return wait if cap is None else min(wait, cap)
-            exponent = failures - SOON_TRIES
-        wait = backoff_s(settings.retry_initial_s, settings.retry_max_s, exponent)
-        return wait if cap is None else min(wait, cap)
+        # Failed sends and look-ups per item in this engine's life, and the waits they get
+        # (`sync.retry_policy`): soon while the line's failure rate explains them, a backoff
+        # when it does not.
+        self.retries = RetryPolicy(settings)
+        self.health = self.retries.health
 
     def forget_failures(self, results: list[Result]) -> None:
         """Items that left the queue (delivered, refused) need no backoff any more."""
-        with self.failures_lock:
-            for result in results:
-                if result.state is not ItemState.PENDING:
-                    self.failures.pop(result.key, None)
+        self.retries.forget([r.key for r in results if r.state is not ItemState.PENDING])
 
     # -- one item --------------------------------------------------------------------------------
 
@@ -289,7 +210,7 @@ class ClaimSender:
             # answers the others decides it. This one holds if the result goes elsewhere. A send
             # with no answer is not counted: it is settled by a look-up at the next claim, and
             # its resend is paced by the quiet period, not by a backoff.
-            failures = self.failed(item.key)
+            failures = self.retries.failed(item.key)
             wait_s = backoff_s(settings.retry_initial_s, settings.retry_max_s, failures)
         return Result(
             item.key,
@@ -351,7 +272,7 @@ class ClaimSender:
         results.extend(self._send_ready(ready, pool))
         for result in results:
             if result.failures and result.in_doubt_until is None:
-                result.wait_s = self.retry_wait(result.failures, result.wait_cap_s)
+                result.wait_s = self.retries.wait(result.key, result.failures, result.wait_cap_s)
         return results
 
     def _look_up_all(
