@@ -28,12 +28,13 @@ from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.services import audit
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.counter_start import DatabaseProblem
-from ltsa_desk.store.lock import DataFolderBusy, DataFolderLock
 from ltsa_desk.technician.backup import (
     BackupError,
+    DataFolderBusy,
     IntegrityProblem,
     commit_restore,
     current_counter,
+    hold_for_restore,
     make_backup,
     stage_restore,
 )
@@ -139,9 +140,8 @@ def restore(args: argparse.Namespace) -> int:
     actor = _restore_actor(args)
     recovery = _read_recovery_key(args)
     data_dir: Path = args.data_dir
-    lock = DataFolderLock(data_dir, windows_mutex=False)
     try:
-        lock.acquire(timeout=0)
+        lock = hold_for_restore(data_dir)
     except DataFolderBusy as exc:
         raise CliError(
             f"{exc.message_id} Pemulihan ditolak selama LTSA Desk berjalan; tidak ada yang diubah."

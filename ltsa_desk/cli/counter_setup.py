@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ltsa_desk.cli.context import acting_account, authenticate_folder, open_counter
-from ltsa_desk.cli.office import init_desk, is_server_url
+from ltsa_desk.cli.office import init_desk
 from ltsa_desk.cli.output import (
     EXIT_OK,
     CliError,
@@ -27,13 +27,16 @@ from ltsa_desk.cli.output import (
 )
 from ltsa_desk.counter.config import Config, ConfigError, ConfigTampered
 from ltsa_desk.counter.keyring_home import load_database_key
+from ltsa_desk.counter.protection import (
+    RecoveryKeyTypo,
+    WrongRecoveryKey,
+    seal_new_recovery_key,
+)
 from ltsa_desk.counter.protection import recover as restore_key
-from ltsa_desk.counter.protection import seal_new_recovery_key
+from ltsa_desk.counter.shared_office import is_server_url
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.services import audit
 from ltsa_desk.services.counter_start import DatabaseProblem
-from ltsa_desk.store.keys import WrongRecoveryKey
-from ltsa_desk.store.recovery_key import RecoveryKeyTypo
 
 
 def init(args: argparse.Namespace) -> int:

@@ -14,8 +14,7 @@ from ltsa_desk.cli.context import open_counter
 from ltsa_desk.cli.office import credentials_set_database
 from ltsa_desk.cli.output import EXIT_OK, CliError, read_stdin_line, say
 from ltsa_desk.cli.usb_bundle import credentials_set_bundle
-from ltsa_desk.services.sync_setup import clear_pause
-from sync.credentials import NoKeyring, set_token
+from ltsa_desk.services.sync_setup import NoKeyring, set_destination_token
 
 
 def credentials_set(args: argparse.Namespace) -> int:
@@ -30,10 +29,8 @@ def credentials_set(args: argparse.Namespace) -> int:
         raise CliError("Token kosong", field="token")
     with open_counter(args) as workspace:
         try:
-            url = workspace.config.get(f"{args.destination}.url") or None
-            set_token(args.destination, workspace.config.office_code, token, url=url)
+            set_destination_token(workspace.config, workspace.database, args.destination, token)
         except NoKeyring as exc:
             raise CliError(str(exc)) from exc
-        clear_pause(workspace.database, args.destination)
     say(f"Token {args.destination} disimpan di keyring")
     return EXIT_OK

@@ -16,18 +16,8 @@ from ltsa_desk.cli.output import EXIT_OK, CliError, emit_json, read_stdin_line, 
 from ltsa_desk.counter import keyring_home, shared_office
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.workspace import initialise
-from ltsa_desk.store.database import DatabaseProblem, sqlite_path
+from ltsa_desk.services.counter_start import DatabaseProblem
 from ltsa_desk.technician.move_counter import move_lone_counter
-
-
-def is_server_url(url: str | None) -> bool:
-    """A database URL naming a server (a shared office), not a SQLite file."""
-    if not url:
-        return False
-    try:
-        return sqlite_path(url) is None
-    except Exception:  # not a URL at all: the normal init path names the problem
-        return False
 
 
 def _read_password() -> str:
@@ -137,7 +127,7 @@ def migrate_to(args: argparse.Namespace) -> int:
         url = Config(args.data_dir).set("database.url", args.database_url)
     except ConfigError as exc:
         raise CliError(str(exc), field="database_url") from exc
-    if not is_server_url(url):
+    if not shared_office.is_server_url(url):
         raise CliError(
             "migrate-to memindahkan data ke server bersama: URL harus postgresql+psycopg://...",
             field="database_url",

@@ -45,6 +45,11 @@ from ltsa_desk.store.recovery_key import RecoveryKey
 
 log = logging.getLogger(__name__)
 
+# What :func:`recover` refuses with, named here so that its callers (the command line's
+# `recover`) need not reach into the store: a mistyped key and a well-formed but wrong one.
+RecoveryKeyTypo = recovery_keys.RecoveryKeyTypo
+WrongRecoveryKey = keys.WrongRecoveryKey
+
 SEALED_KEY_SUFFIX = ".key.sealed"
 DEFAULT_SEALED_NAME = "ltsa.key.sealed"
 PENDING_FILE = "recovery-key.pending"
@@ -228,8 +233,8 @@ class Recovered:
 def recover(config: Config, recovery_text: str) -> Recovered:
     """Put the database key back into this account's keyring from the sealed copy.
 
-    Raises :class:`recovery_keys.RecoveryKeyTypo` (naming the group) for a mistyped key,
-    :class:`keys.WrongRecoveryKey` for a well-formed but wrong one, and DatabaseProblem when the
+    Raises :class:`RecoveryKeyTypo` (naming the group) for a mistyped key,
+    :class:`WrongRecoveryKey` for a well-formed but wrong one, and DatabaseProblem when the
     key does not open the database file beside it. Nothing is written unless every check passes.
     """
     recovery = recovery_keys.parse(recovery_text)

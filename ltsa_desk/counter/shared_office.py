@@ -105,6 +105,17 @@ def is_same_pc(url: str) -> bool:
         return False
 
 
+def is_server_url(url: str | None) -> bool:
+    """Whether a database URL typed at set-up names a server (a shared office), not a SQLite
+    file; text that is no URL at all is not one (the lone counter's set-up names its problem)."""
+    if not url:
+        return False
+    try:
+        return sqlite_path(url) is None
+    except Exception:
+        return False
+
+
 def is_shared(config: Config) -> bool:
     """Whether this desk works on a shared office server (not a local SQLite file)."""
     return sqlite_path(config.database_url()) is None

@@ -8,10 +8,19 @@ from ltsa_desk.services.sync_hooks import HOOKS
 from ltsa_desk.services.sync_status import DESTINATIONS, status
 from ltsa_desk.store.database import Database
 from sync import ledger
-from sync.credentials import token_provider
+from sync.credentials import NoKeyring, set_token, token_provider
 from sync.engine import DestinationConfig, EngineSettings, SyncEngine
 
-__all__ = ["DESTINATIONS", "build_engine", "destination_configs", "engine_settings", "status"]
+__all__ = [
+    "DESTINATIONS",
+    "NoKeyring",
+    "build_engine",
+    "clear_pause",
+    "destination_configs",
+    "engine_settings",
+    "set_destination_token",
+    "status",
+]
 
 
 def destination_configs(config: Config) -> list[DestinationConfig]:
@@ -48,3 +57,15 @@ def build_engine(config: Config, database: Database) -> SyncEngine:
 def clear_pause(database: Database, destination: str) -> None:
     """New credentials: let the destination try again at once."""
     ledger.set_paused(database.writer, destination, None)
+
+
+def set_destination_token(config: Config, database: Database, destination: str, token: str) -> None:
+    """A destination's new token (`credentials set`): into this account's keyring, bound to the
+    configured address of that destination (a later edit of its URL cannot send the token
+    elsewhere), then the destination's pause lifted so it tries again at once.
+
+    Raises :class:`NoKeyring` when this PC has no keyring; nothing is changed then.
+    """
+    url = config.get(f"{destination}.url") or None
+    set_token(destination, config.office_code, token, url=url)
+    clear_pause(database, destination)

@@ -35,6 +35,7 @@ The jobs live in their own modules: :mod:`.files` (names, the folder, rotation),
 backup) and :mod:`.restore`. This package is what the rest of the code imports from.
 """
 
+from ltsa_desk.store.lock import DataFolderBusy  # hold_for_restore's refusal while the app runs
 from ltsa_desk.technician.backup.archive import (
     DB_ENTRY,
     MANIFEST,
@@ -65,6 +66,7 @@ from ltsa_desk.technician.backup.restore import (
     StagedRestore,
     commit_restore,
     current_counter,
+    hold_for_restore,
     stage_restore,
 )
 
@@ -80,6 +82,7 @@ __all__ = [
     "BackupError",
     "BackupFile",
     "BackupResult",
+    "DataFolderBusy",
     "IntegrityProblem",
     "RestoreResult",
     "StagedRestore",
@@ -88,6 +91,7 @@ __all__ = [
     "backup_name",
     "commit_restore",
     "current_counter",
+    "hold_for_restore",
     "list_backups",
     "make_backup",
     "manifest_mac",

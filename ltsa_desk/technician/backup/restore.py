@@ -25,6 +25,7 @@ from ltsa_desk.counter.config import CONFIG_FILE, DATABASE_FILE, Config
 from ltsa_desk.counter.workspace import open_workspace
 from ltsa_desk.store import cipher, keys
 from ltsa_desk.store import recovery_key as recovery_keys
+from ltsa_desk.store.lock import DataFolderLock
 from ltsa_desk.store.problems import DatabaseProblem
 from ltsa_desk.technician.backup.archive import (
     CONFIG_ENTRY,
@@ -226,12 +227,22 @@ def _check_and_mark(database: Path, key: bytes, database_id: str) -> tuple[int, 
     return marked, dict(facts.get("counts", {}))
 
 
+def hold_for_restore(data_dir: Path) -> DataFolderLock:
+    """The data folder held from :func:`stage_restore` to :func:`commit_restore` (release it
+    after); raises ``DataFolderBusy`` at once while LTSA Desk runs on it: a restore must
+    not pull the database from under the window, and it is refused, not waited for."""
+    lock = DataFolderLock(data_dir, windows_mutex=False)
+    lock.acquire(timeout=0)
+    return lock
+
+
 def stage_restore(
     data_dir: Path, archive_path: Path, *, recovery_key: str | None = None, move: bool = False
 ) -> StagedRestore:
     """Check the archive and unpack it beside the data; nothing in use is touched yet.
 
-    The caller holds the data-folder lock (``DataFolderLock``) from here to :func:`commit_restore`.
+    The caller holds the data-folder lock (:func:`hold_for_restore`) from here to
+    :func:`commit_restore`.
     Checks, in order: zip and manifest, every file's SHA-256, the database key (keyring, or the
     recovery key against the sealed copy in the archive), the database's integrity with that key.
     """
