@@ -1,10 +1,10 @@
 """Changing a CPMI's case from the command line: `applicant update`, `applicant cancel` and
 `applicant request-passport` (one CPMI, several, a file of them, or an admin's skip of the order).
 
-Cancel, request the passport and skip the order are the operations the window runs
-(``operations.case``), so the rules, the office's flags and the history are the same; this module
-turns their refusals into the command's exit codes and fields. A group of CPMI goes through
-``services.group_actions``, which calls the same service per CPMI.
+Update, cancel, request the passport and skip the order are the operations the window runs
+(``operations.corrections``, ``operations.case``), so the rules, the office's flags and the
+history are the same; this module turns their refusals into the command's exit codes and fields.
+A group of CPMI goes through ``services.group_actions``, which calls the same service per CPMI.
 
 `request-passport` without ``--skip-order`` is the ordinary request: the passport only from
 "Direkomendasikan" (or "Dokumen lengkap" in an office that set
@@ -23,21 +23,14 @@ from pathlib import Path
 from ltsa_desk.cli.context import (
     acting_account,
     applicant_row,
-    find_applicant,
     open_counter,
     refused_as_cli_error,
 )
 from ltsa_desk.cli.output import EXIT_OK, EXIT_PROBLEMS, CliError, emit_json, say
 from ltsa_desk.domain.workflow import CaseState
-from ltsa_desk.operations import case
-from ltsa_desk.services.applicants import applicant_dict
+from ltsa_desk.operations import case, corrections
 from ltsa_desk.services.group_actions import read_keys, request_passports
-from ltsa_desk.services.intake import (
-    ApplicantClosed,
-    DuplicateNik,
-    WarningsNotConfirmed,
-    update_applicant,
-)
+from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed
 from ltsa_desk.services.validation import FIELDS, ValidationFailed
 
 
@@ -60,20 +53,19 @@ def applicant_update(args: argparse.Namespace) -> int:
     changes = _parse_assignments(args.assignments)
     with open_counter(args) as workspace:
         actor = acting_account(workspace, args)
-        with workspace.database.write_session() as session:
-            applicant = find_applicant(session, args.key)
-            try:
-                update_applicant(
-                    session, applicant, changes, actor, confirm_warnings=args.confirm_warnings
+        try:
+            with refused_as_cli_error():
+                corrected = corrections.correct_record(
+                    workspace, actor, args.key, changes, confirm_warnings=args.confirm_warnings
                 )
-            except ValidationFailed as exc:
-                field = next(iter(exc.errors), None)
-                raise CliError(str(exc), field=field) from exc
-            except WarningsNotConfirmed as exc:
-                raise CliError(f"{exc} (ulangi dengan --confirm-warnings)") from exc
-            except (DuplicateNik, ApplicantClosed) as exc:
-                raise CliError(str(exc)) from exc
-            row = applicant_dict(session, applicant)
+        except ValidationFailed as exc:
+            field = next(iter(exc.errors), None)
+            raise CliError(str(exc), field=field) from exc
+        except WarningsNotConfirmed as exc:
+            raise CliError(f"{exc} (ulangi dengan --confirm-warnings)") from exc
+        except DuplicateNik as exc:
+            raise CliError(str(exc)) from exc
+        row = applicant_row(workspace, corrected.applicant_id)
     if args.json:
         emit_json({"applicant": row})
     else:

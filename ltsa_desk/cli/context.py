@@ -137,7 +137,7 @@ def refused_as_cli_error() -> Iterator[None]:
 
     A role wall of the services reads as ``main`` words one ("... Tidak ada yang diubah.").
     """
-    from ltsa_desk.operations.refusal import Refused  # the operations: see the imports
+    from ltsa_desk.operations.refused import Refused  # the operations: see the imports
 
     try:
         yield

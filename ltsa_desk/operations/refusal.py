@@ -5,6 +5,7 @@ an account without the role, a CPMI not found or already closed, a paper the che
 attachment store refuses, a letter the rules refuse). Every caller used to catch its
 own selection of them and guess the field; :func:`refusals` does it once, so the window shows the
 same words the command line prints, and both know which field (or ``--as``) is at fault.
+:class:`Refused` itself lives in ``operations.refused``, which imports nothing of the services.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from ltsa_desk.domain.errors import FieldValueError
 from ltsa_desk.domain.permissions import NotPermitted as RoleRefused
 from ltsa_desk.domain.workflow import IllegalTransition
+from ltsa_desk.operations.refused import Refused
 from ltsa_desk.services.applicants import ApplicantNotFound
 from ltsa_desk.services.attachment_files import AttachmentRejected
 from ltsa_desk.services.case_order import NotPermitted as OrderRefused
@@ -23,31 +25,22 @@ from ltsa_desk.services.intake import ApplicantClosed
 from ltsa_desk.services.letters import LetterRefused
 from ltsa_desk.services.validation import ValidationFailed
 
-
-class Refused(Exception):
-    """An operation refused the action; nothing was written.
-
-    ``message`` is Indonesian and safe to show; ``field`` names the field at fault (``"as"``
-    for the acting account, ``"state"`` for the case's status, ``"key"`` for a CPMI not
-    found, ``"kind"`` for a document kind, ``"file"`` for an attachment, ``"documents"`` for
-    papers still missing, ``"letter"`` for a letter), ``reason`` a stable code where the service
-    gave one (the workflow's, the documents', the attachment store's and the letters' codes),
-    so a screen may still choose its own words for it.
-    """
-
-    def __init__(self, message: str, *, field: str | None = None, reason: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.reason = reason
+__all__ = ["Refused", "refusals"]
 
 
 @contextmanager
-def refusals() -> Iterator[None]:
-    """Turn the services' refusals raised inside into :class:`Refused` (the cause kept)."""
+def refusals(*, keep: tuple[type[Exception], ...] = ()) -> Iterator[None]:
+    """Turn the services' refusals raised inside into :class:`Refused` (the cause kept).
+
+    ``keep`` names refusals an operation hands on as they are, because a form needs all of
+    them: every field's message of a record's failed rules, the warnings to confirm, the other
+    CPMI who holds a NIK (``operations.corrections``).
+    """
     try:
         yield
     except Refused:
+        raise
+    except keep:
         raise
     except (RoleRefused, OrderRefused) as exc:
         raise Refused(str(exc), field="as", reason="not_permitted") from exc

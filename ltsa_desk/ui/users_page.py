@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.operations import accounts as account_operations
+from ltsa_desk.operations.refused import Refused
 from ltsa_desk.services import accounts
-from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.fields import LabelledField
@@ -53,32 +54,9 @@ class UsersSnapshot:
 
 
 def load_users(workspace: Workspace) -> UsersSnapshot:
-    with workspace.database.session() as session:
-        users = accounts.list_users(session)
-    return UsersSnapshot(users, threading.current_thread().name)
-
-
-def add_user(workspace: Workspace, form: dict[str, str], actor: Actor) -> str:
-    with workspace.database.write_session() as session:
-        officer = accounts.create_user(
-            session,
-            form["username"],
-            form["role"],
-            password=form["password"],
-            full_name=form["full_name"],
-            actor=actor.username,
-        )
-        return officer.username
-
-
-def reset_password(workspace: Workspace, username: str, password: str, actor: Actor) -> str:
-    with workspace.database.write_session() as session:
-        return accounts.set_password(session, username, password, actor=actor.username).username
-
-
-def set_active(workspace: Workspace, username: str, active: bool, actor: Actor) -> str:
-    with workspace.database.write_session() as session:
-        return accounts.set_active(session, username, active, actor=actor.username).username
+    return UsersSnapshot(
+        account_operations.list_accounts(workspace), threading.current_thread().name
+    )
 
 
 def local_date(value: str | None) -> str:
@@ -348,7 +326,9 @@ class UsersPage(QWidget):
             return
         username = user["username"]
         self._start(
-            lambda: reset_password(self.ctx.workspace, username, password, self.ctx.actor),
+            lambda: account_operations.reset_password(
+                self.ctx.workspace, self.ctx.actor, username, password
+            ),
             lambda name: self.tr("Kata sandi {username} diganti.").format(username=name),
         )
 
@@ -367,7 +347,11 @@ class UsersPage(QWidget):
         if not self.confirm(self.tr("Pengguna"), question):
             return
         self._start(
-            lambda: set_active(self.ctx.workspace, username, active, self.ctx.actor),
+            lambda: (
+                account_operations.set_active(
+                    self.ctx.workspace, self.ctx.actor, username, active
+                ).username
+            ),
             (lambda name: self.tr("Akun {username} diaktifkan.").format(username=name))
             if active
             else (lambda name: self.tr("Akun {username} dinonaktifkan.").format(username=name)),
@@ -408,7 +392,18 @@ class UsersPage(QWidget):
             self.repeat.setFocus()
             return
         self._start(
-            lambda: add_user(self.ctx.workspace, values, self.ctx.actor), self._added, form=True
+            lambda: (
+                account_operations.add_account(
+                    self.ctx.workspace,
+                    self.ctx.actor,
+                    values["username"],
+                    values["role"],
+                    password=values["password"],
+                    full_name=values["full_name"],
+                ).username
+            ),
+            self._added,
+            form=True,
         )
 
     def _added(self, username: str) -> str:
@@ -443,7 +438,7 @@ class UsersPage(QWidget):
             return
         self.busy = False
         self._update_buttons()
-        if isinstance(exc, accounts.AccountError):
+        if isinstance(exc, Refused) and exc.reason == "account":  # the account's own rules
             target = self.fields.get(exc.field) if form else None
             if target is not None:
                 target.set_error(str(exc))

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -40,8 +39,8 @@ from ltsa_desk.domain.values import (
     SEX_LABELS_ID,
     field_label,
 )
+from ltsa_desk.operations.corrections import Corrected, correct_record
 from ltsa_desk.operations.intake import Lookups
-from ltsa_desk.services import documents, intake
 from ltsa_desk.services.intake import DuplicateNik, WarningsNotConfirmed
 from ltsa_desk.services.validation import FIELDS, REQUIRED, ValidationFailed, check_applicant
 from ltsa_desk.ui.applicant.message_line import show_message
@@ -53,7 +52,7 @@ from ltsa_desk.ui.operation import Failure, Operation
 
 translate = QCoreApplication.translate
 
-__all__ = ["BUTTON_HEIGHT", "DataTab", "save_corrections"]
+__all__ = ["BUTTON_HEIGHT", "DataTab"]
 
 _EDITOR_HEIGHT = 28
 #: The height of the tab's buttons, the case buttons' too.
@@ -65,23 +64,6 @@ _CHOICES: dict[str, list[tuple[str, str]]] = {
     "marital_status": [(str(value), label) for value, label in MARITAL_STATUS_LABELS_ID.items()],
     "sector": [(str(sector), label) for sector, label in SECTOR_LABELS_ID.items()],
 }
-
-
-def save_corrections(
-    workspace: Any,
-    actor: Any,
-    applicant_id: str,
-    changes: dict[str, str],
-    confirm_warnings: bool,
-    today: date,
-) -> list[str]:
-    """Write the officer's corrections (runs on the runner); the warnings the service raised."""
-    with workspace.database.write_session() as session:
-        applicant = documents.get_applicant(session, applicant_id)
-        result = intake.update_applicant(
-            session, applicant, changes, actor, confirm_warnings=confirm_warnings, today=today
-        )
-        return list(result.warnings)
 
 
 class DataTab(QWidget):
@@ -388,19 +370,19 @@ class DataTab(QWidget):
         self.update_actions()
         self.say(MessageKind.INFO, translate("ApplicantPage", "Menyimpan..."))
         job = partial(
-            save_corrections,
+            correct_record,
             self.ctx.workspace,
             self.ctx.actor,
             self.view.id,
             changes,
-            self.confirm_warnings.isChecked(),
-            self.today(),
+            confirm_warnings=self.confirm_warnings.isChecked(),
+            today=self.today(),
         )
         Operation(self, self.ctx.runner, job, threads=self.job_threads).success(
             self._saved
         ).failure(self._save_failed).run_in_background()
 
-    def _saved(self, _warnings: list[str]) -> None:
+    def _saved(self, _corrected: Corrected) -> None:
         self.saving = False
         self.say(
             MessageKind.SUCCESS,
