@@ -1,8 +1,9 @@
 """The layer rules of DESIGN.md hold: import-linter's contracts in pyproject.toml.
 
 The window may not reach the store or the sync engine's internals, services no Qt, sync nothing
-of the application, domain nothing at all. Crossings that exist today are listed in the contracts'
-`ignore_imports` (the house-plan issue removes them); any new one fails here.
+of the application, domain nothing at all, the command line only operations and services. No
+contract lists a crossing to remove any more (the keyring contract's two `ignore_imports` are its
+two homes, by design); any new crossing fails here.
 """
 
 from __future__ import annotations
