@@ -203,7 +203,9 @@ def test_csv_plain_tab_delimited(tmp_path: Path) -> None:
 
 def test_csv_excel_sep_hint_line_is_honoured_and_not_counted(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
-    path.write_text(f"sep=|\r\nnik|nama|tanggal_lahir|jk\r\n{NIK1}|A, B|1990-01-01|L\r\n")
+    path.write_text(
+        f"sep=|\r\nnik|nama|tanggal_lahir|jk\r\n{NIK1}|A, B|1990-01-01|L\r\n", newline=""
+    )
     reg = read_register(path)
     assert reg.delimiter == "|"
     assert reg.header_row == 1
@@ -256,7 +258,7 @@ def test_columns_without_header_are_ignored_and_duplicates_renamed(tmp_path: Pat
 
 def test_header_only_file_has_zero_rows(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
-    path.write_text("NIK;Nama;Tanggal Lahir;Jenis Kelamin\r\n")
+    path.write_text("NIK;Nama;Tanggal Lahir;Jenis Kelamin\r\n", newline="")
     reg = read_register(path)
     assert reg.rows == []
     assert reg.mapping["sex"] == "Jenis Kelamin"
