@@ -89,5 +89,7 @@ class EngineEvent:
     """Told to listeners (the GUI bridge) from worker threads; cheap, never blocking."""
 
     destination: str
-    kind: str  # online, offline, paused, resumed, batch, pulled
+    # online, offline, answering (a remote that failed most requests answers again), paused,
+    # resumed, batch, pulled
+    kind: str
     detail: dict[str, Any] = field(default_factory=dict)

@@ -56,6 +56,13 @@ HEALTH_WINDOW = 64
 32 of them read "fails most" about one time in fifteen by chance, 64 about one in sixty."""
 
 
+RECOVERY_STREAK = 8
+"""Requests answered in a row that tell a line which failed most of its requests is back (a
+reachable remote answering 503 to everything never goes offline, so nothing else releases the
+items it made wait): at a 50% failure rate eight in a row happen by chance once in 256 requests,
+and a release then only lets waiting items go a little early."""
+
+
 def backoff_s(initial: float, maximum: float, attempt: int) -> float:
     """Exponential backoff with jitter, from tenacity, for a given attempt number (1-based)."""
     strategy = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
@@ -81,13 +88,27 @@ class LineHealth:
 
     def __init__(self, size: int = HEALTH_WINDOW) -> None:
         self._seen: deque[bool] = deque(maxlen=size)
+        self._in_a_row = 0
         self._lock = threading.Lock()
 
     def saw(self, answer: Answer) -> None:
         """Any answer of the remote's own (2xx, 4xx) counts as answering; 5xx, 429 and silence
         do not."""
+        answered = answer.verdict is not Verdict.TRANSIENT
         with self._lock:
-            self._seen.append(answer.verdict is not Verdict.TRANSIENT)
+            self._seen.append(answered)
+            self._in_a_row = self._in_a_row + 1 if answered else 0
+
+    def failing(self) -> bool:
+        """The line fails most of its latest requests, on enough of them to say so."""
+        with self._lock:
+            answered, seen = sum(self._seen), len(self._seen)
+        return seen >= RECOVERY_STREAK and answered * 2 <= seen
+
+    def answered_in_a_row(self) -> int:
+        """How many of the latest requests the remote answered, one after the other."""
+        with self._lock:
+            return self._in_a_row
 
     def answering(self) -> bool:
         """More than half the latest requests answered. No requests yet: no evidence, so not."""
@@ -139,6 +160,12 @@ class RetryPolicy:
                 self._strikes[key] = strikes
             wait = backoff_s(self.settings.retry_initial_s, self.settings.retry_max_s, strikes)
         return wait if cap is None else min(wait, cap)
+
+    def line_came_back(self) -> None:
+        """A line that failed most requests answers again: what the items met on the sick line
+        says nothing about them, so their backoff starts over."""
+        with self._lock:
+            self._strikes.clear()
 
     def forget(self, keys: list[str]) -> None:
         """Items that left the queue (delivered, refused) need no backoff any more."""

@@ -31,6 +31,7 @@ from sync.destinations import ADAPTERS, Destination
 from sync.engine_contract import DestinationConfig, EngineEvent, EngineHooks, EngineSettings
 from sync.failure_log import RepeatedFailure
 from sync.models import ItemState
+from sync.retry_policy import RECOVERY_STREAK
 from sync.sending import ClaimSender, LeaseClock, backoff_s
 from sync.transport import Answer, Transport, Verdict
 
@@ -99,6 +100,7 @@ class DestinationWorker:
         # 0.2 s later waited up to a poll (issue 19).
         self.due: list[float] = []
         self.sender = ClaimSender(self.adapter, self.transport, engine.settings, engine)
+        self.line_failing = False  # the remote fails most requests while the line stays up
         self._pool: ThreadPoolExecutor | None = None  # the pool of the drain under way
 
     # -- connectivity ----------------------------------------------------------------------------
@@ -217,6 +219,7 @@ class DestinationWorker:
     def after_batch(self, results: list[ledger.Result]) -> None:
         """What a claim's written verdicts tell: waits, a refused credential, a dead line."""
         self.sender.forget_failures(results)
+        self._watch_answers()
         self._note_waits(results)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:
@@ -228,6 +231,20 @@ class DestinationWorker:
         self.engine.emit(
             EngineEvent(self.name, "batch", {"handled": len(results), "delivered": delivered})
         )
+
+    def _watch_answers(self) -> None:
+        """A reachable remote that failed most requests (503 to everything, say) and answers
+        again releases what it made wait, as a line coming back does (`ledger.mark_online`):
+        its probe never failed, so nothing else would."""
+        health = self.sender.health
+        in_a_row = health.answered_in_a_row()
+        if self.line_failing and in_a_row >= RECOVERY_STREAK:
+            self.line_failing = False
+            self.sender.retries.line_came_back()
+            ledger.mark_online(self.engine.db, self.name, release=True)
+            self.engine.emit(EngineEvent(self.name, "answering"))
+        elif in_a_row < RECOVERY_STREAK and health.failing():
+            self.line_failing = True
 
     def stopping(self) -> bool:
         return self.engine.stopping.is_set()

@@ -144,6 +144,36 @@ def test_an_item_the_remote_always_fails_backs_off_while_the_others_go(
     _all_once(desk, careless_sim, proxy)
 
 
+def test_a_remote_that_answers_again_releases_what_it_made_wait(
+    desk: Desk, careless_sim: SimHandle, proxy: FailProxy
+) -> None:
+    """A reachable remote answers 500 to every request (its health probe still passes, so the
+    line never goes offline): the items back off. When it answers again, eight answers in a row
+    release them at once, not after their backoff (issue 19: a line that comes back releases
+    what waits). Before, they waited out their 20 s and more."""
+    engine = _through(desk, careless_sim, proxy)
+    proxy.set_plan(FailPlan(others=(True,)))
+    waiting = desk.register_many(12, first=11)
+    backoff = timedelta(seconds=SLOW["retry_initial_s"] / 2)
+    for _ in range(12):
+        engine.run_pass()
+        items = [item for applicant in waiting for item in desk.items(applicant)]
+        if all(_wait(item) >= backoff for item in items):
+            break
+        for item in items:  # the soon retries, without waiting for them
+            if _wait(item) < backoff:
+                desk.force(item.key, next_attempt_at=datetime.now(UTC) - timedelta(seconds=1))
+    assert all(_wait(item) >= backoff for item in items), [_wait(item) for item in items]
+    assert {item.state for item in items} == {"pending"}
+
+    proxy.set_plan(FailPlan())
+    desk.register_many(10, first=23)  # the remote answers them: ten answers in a row
+    engine.run_pass()
+    engine.run_pass()
+    assert desk.states() == {"delivered": 32}, "the waiting items went once the remote answered"
+    _all_once(desk, careless_sim, proxy)
+
+
 def _line(failed: int, of: int) -> RetryPolicy:
     policy = RetryPolicy(EngineSettings(retry_initial_s=20.0, retry_max_s=300.0))
     for n in range(of):
