@@ -47,6 +47,8 @@ class OutboxItem(SQLModel, table=True):
         Index("ix_outbox_chain", "chain", "chain_position"),
         # claim: the pending items of a destination in queue order (seq), without a sort
         Index("ix_outbox_claim", "destination", "state", "seq"),
+        # the last delivery of a destination, read from the index's end (migration 0012)
+        Index("ix_outbox_delivered", "destination", "state", "delivered_at"),
     )
 
     seq: int | None = Field(default=None, primary_key=True)

@@ -21,6 +21,7 @@ from ltsa_desk.services.group_actions import (
 )
 from ltsa_desk.store.models import Agency, Applicant, AuditLog, Document
 from ltsa_desk.store.search import name_key
+from tests.sqlitesteps import sqlite_steps
 
 TODAY = date(2026, 6, 1)
 BASE_TIME = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
@@ -197,25 +198,7 @@ def _nik_of(workspace: Workspace, code: str) -> Any:
 
 
 def _group_steps(workspace: Workspace, key: str) -> int:
-    """SQLite's own steps (progress handler, every 10 VM instructions) for one P3MI read: a cost
-    the machine's load does not move."""
-    count = 0
-
-    def tick() -> int:
-        nonlocal count
-        count += 1
-        return 0
-
-    raw = workspace.database.engine.raw_connection()
-    try:  # the pool hands this same connection to the read below (SQLite keeps one per thread)
-        raw.driver_connection.set_progress_handler(tick, 10)  # type: ignore[union-attr]
-        raw.close()
-        agency_group(workspace.database, key)
-    finally:
-        again = workspace.database.engine.raw_connection()
-        again.driver_connection.set_progress_handler(None, 10)  # type: ignore[union-attr]
-        again.close()
-    return count
+    return sqlite_steps(workspace.database.engine, lambda: agency_group(workspace.database, key))[0]
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
