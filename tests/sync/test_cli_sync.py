@@ -4,7 +4,6 @@ its JSON."""
 
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -72,11 +71,6 @@ def test_sync_run_exits_0_when_everything_is_delivered(desk: Desk, sim: SimHandl
 
 # The timeout is the command's own logic, not the database's: SQLite only (the `workspace` fixture
 # takes any "sqlite..." value as "the default SQLite file"), which spares five seconds per backend.
-@pytest.mark.skipif(
-    sys.platform == "win32",
-    reason="asserts a wall-clock bound (--timeout 5 over within 20 s); a Windows python start "
-    "under wine on a loaded machine takes longer (26 s at load 17, 2026-12-07)",
-)
 @pytest.mark.parametrize("database_url", ["sqlite"])
 def test_sync_run_exits_3_while_offline_and_until_empty_honours_its_timeout(
     desk: Desk, sim: SimHandle
@@ -91,7 +85,9 @@ def test_sync_run_exits_3_while_offline_and_until_empty_honours_its_timeout(
 
     waited = run_cli(data_dir, "sync", "run", "--until-empty", "--timeout", "5", timeout=60)
     assert waited.code == 3, str(waited)
-    assert 5 <= waited.seconds < 20, waited.seconds
+    # It waited its five seconds and gave up on its own: run_cli's 60 s would have killed a
+    # command that ignored its timeout (no upper wall-clock bound here: the box is shared).
+    assert waited.seconds >= 5, waited.seconds
     assert "5" in waited.stderr + waited.stdout  # it says the time ran out
 
     status = run_cli(data_dir, "sync", "status", "--json").json()
