@@ -69,11 +69,14 @@ class Desk:
         *,
         registry_token: str | None = None,
         immigration_token: str | None = None,
+        via: Any = None,
     ) -> None:
-        """Point both destinations at `sim` and store their tokens in the (file) keyring."""
+        """Point both destinations at `sim` and store their tokens in the (file) keyring; `via`:
+        a proxy of the tests' own in front of it (`holdproxy`, `failproxy`: its ``url(path)``),
+        the token then bound to the proxy's address."""
         config = self.workspace.config
-        config.set("registry.url", sim.registry_url)
-        config.set("immigration.url", sim.immigration_url)
+        config.set("registry.url", via.url("/registry") if via else sim.registry_url)
+        config.set("immigration.url", via.url("/immigration") if via else sim.immigration_url)
         config.save()
         set_token("registry", OFFICE, registry_token or sim.token)
         set_token("immigration", OFFICE, immigration_token or sim.token)

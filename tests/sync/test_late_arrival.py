@@ -19,11 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktools import OFFICE, wait_until
+from desktools import wait_until
 from holdproxy import Hold, HoldProxy
 from synctools import Desk
 
-from sync.credentials import set_token
 from sync.sim.process import SimHandle
 
 READ_TIMEOUT_S = 1.0  # the engine gives up on an answer after this long (quiet period: 2 s)
@@ -37,13 +36,7 @@ def proxy(careless_sim: SimHandle) -> Iterator[HoldProxy]:
 
 def _through(desk: Desk, sim: SimHandle, proxy: HoldProxy) -> None:
     """Both destinations reached through the proxy (the token follows the address)."""
-    desk.connect(sim)
-    config = desk.workspace.config
-    config.set("registry.url", proxy.url("/registry"))
-    config.set("immigration.url", proxy.url("/immigration"))
-    config.save()
-    set_token("registry", OFFICE, sim.token)
-    set_token("immigration", OFFICE, sim.token)
+    desk.connect(sim, via=proxy)
 
 
 def _records_per_nik(sim: SimHandle) -> dict[str, int]:

@@ -11,12 +11,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from desktools import OFFICE
 from failproxy import FailPlan, FailProxy
 from synctools import Desk, as_utc
 
 from ltsa_desk.store.models import Applicant
-from sync.credentials import set_token
 from sync.engine import SyncEngine
 from sync.engine_contract import EngineSettings
 from sync.models import OutboxItem
@@ -48,13 +46,7 @@ def proxy(careless_sim: SimHandle) -> Iterator[FailProxy]:
 
 def _through(desk: Desk, sim: SimHandle, proxy: FailProxy) -> SyncEngine:
     """Both destinations reached through the proxy; an engine that has seen ten answers."""
-    desk.connect(sim)
-    config = desk.workspace.config
-    config.set("registry.url", proxy.url("/registry"))
-    config.set("immigration.url", proxy.url("/immigration"))
-    config.save()
-    set_token("registry", OFFICE, sim.token)
-    set_token("immigration", OFFICE, sim.token)
+    desk.connect(sim, via=proxy)
     desk.register_many(10)
     engine = desk.engine(**SLOW)
     engine.run_pass()
