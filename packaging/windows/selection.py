@@ -38,6 +38,8 @@ TEST_PATHS = (
     # Registers as Windows offices save them (CRLF, cp1252, UTF-16, Excel's sep= line, xlsx)
     # and the CSV the reports write (no formula in any cell).
     "tests/services/test_register_file.py",
+    "tests/services/test_register_xlsx.py",
+    "tests/services/test_register_rejects.py",
     "tests/security/test_csv_formulas.py",
     # The sync command against a real ltsa-sim process, the simulator's own process handling,
     # and exactly-once delivery when `sync run` is killed (TerminateProcess) at random moments.
@@ -68,8 +70,8 @@ FULL_TEST_PATHS = (
 # between Windows and Linux, about three minutes under wine. The CSV round trip stays in.
 _FUZZ = "fuzzing the register reader: pure parsing, the same on Linux; about a minute under wine"
 LEFT_OUT = {
-    "tests/services/test_register_file.py::test_random_bytes_never_crash": _FUZZ,
-    "tests/services/test_register_file.py::test_random_delimited_text_never_crashes": _FUZZ,
-    "tests/services/test_register_file.py::test_mangled_xlsx_never_crashes": _FUZZ,
-    "tests/services/test_register_file.py::test_xlsx_arbitrary_cells": _FUZZ,
+    "tests/services/test_register_rejects.py::test_random_bytes_never_crash": _FUZZ,
+    "tests/services/test_register_rejects.py::test_random_delimited_text_never_crashes": _FUZZ,
+    "tests/services/test_register_rejects.py::test_mangled_xlsx_never_crashes": _FUZZ,
+    "tests/services/test_register_rejects.py::test_xlsx_arbitrary_cells": _FUZZ,
 }
