@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -117,15 +116,18 @@ def test_bundled_files_shape() -> None:
     assert total < 2_000_000
 
 
-def test_load_is_fast() -> None:
-    start = time.perf_counter()
-    fresh = RegionTable.load(BUNDLED)
-    fresh.regency("52.03")
-    loaded = time.perf_counter() - start
-    fresh.district("52.03.01")
-    with_districts = time.perf_counter() - start
-    assert loaded < 0.1
-    assert with_districts < 0.2
+def test_districts_are_read_on_first_use_not_at_load(tmp_path: Path) -> None:
+    """Start-up reads the small files only: the 7,000-row district list waits for the first
+    district lookup. (How long a load takes is measured in benchmarks/, not asserted here: a CI
+    run on a loaded box once took 0.62 s for what takes 0.05 s when quiet.)"""
+    folder = tmp_path / "regions"
+    shutil.copytree(BUNDLED, folder)
+    fresh = RegionTable.load(folder)
+    assert fresh.regency("52.03") is not None
+    (folder / "districts.csv").write_text("code,name\n52.03.01,Dibaca kemudian\n", encoding="utf-8")
+    assert fresh.district("52.03.01") == "Dibaca kemudian"
+    (folder / "districts.csv").unlink()
+    assert fresh.district("52.03.01") == "Dibaca kemudian", "read once, then kept"
 
 
 def test_default_regions_is_cached() -> None:

@@ -141,15 +141,24 @@ def test_fail_rate_half_mixes(sim: SimHandle, client: httpx.Client) -> None:
 
 
 def test_latency_delays_systems_not_control(sim: SimHandle, client: httpx.Client) -> None:
-    # A latency far above what a loaded machine adds to a local call, so the two sides of the
-    # comparison cannot meet however busy the box is.
-    sim.set_faults(latency_ms=2000)
+    # Ordering, not a stopwatch: a control call made while a delayed system call is on the line
+    # answers before it. (An upper bound on the control call's own time failed on a loaded box.)
+    sim.set_faults(latency_ms=5000)
+    finished: list[str] = []
+
+    def system_call() -> None:
+        assert client.get("/health").status_code == 200
+        finished.append("system")
+
     started = time.monotonic()
-    assert client.get("/health").status_code == 200
-    assert time.monotonic() - started >= 1.99
-    started = time.monotonic()
+    caller = threading.Thread(target=system_call)
+    caller.start()
+    time.sleep(0.2)
     sim.stats()
-    assert time.monotonic() - started < 1.5
+    finished.append("control")
+    caller.join(60)
+    assert finished == ["control", "system"]
+    assert time.monotonic() - started >= 4.99, "the system call was not delayed"
 
 
 def test_fault_settings_are_validated(sim: SimHandle) -> None:
