@@ -25,8 +25,7 @@ from ltsa_desk.cli.output import (
 )
 from ltsa_desk.counter.config import Config, ConfigError
 from ltsa_desk.counter.workspace import open_workspace
-from ltsa_desk.services import audit
-from ltsa_desk.services.context import Actor
+from ltsa_desk.operations.counter_records import record_counter_move
 from ltsa_desk.services.counter_start import DatabaseProblem
 from ltsa_desk.technician.backup import (
     BackupError,
@@ -231,21 +230,10 @@ def _audit_move(
     counter: str,
     actor_name: str | None,
 ) -> None:
-    """`restore --move`: the restored register records that it now serves this folder, and who
-    said it was a move (the authenticated account, or the operating-system account at set-up)."""
+    """The move in the restored register's audit log (operations.counter_records)."""
     workspace = open_workspace(data_dir)
     try:
-        name = actor_name or Actor.from_os_user(counter, office).username
-        with workspace.database.write_session() as session:
-            audit.record(
-                session,
-                actor=name,
-                action="restore.move",
-                entity="counter",
-                before={"office_code": before[0], "counter_id": before[1]},
-                after={"office_code": office, "counter_id": counter},
-            )
-            session.commit()
+        record_counter_move(workspace, before, (office, counter), actor_name)
     finally:
         workspace.close()
 

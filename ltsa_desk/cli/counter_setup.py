@@ -15,7 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ltsa_desk.cli.context import acting_account, authenticate_folder, open_counter
+from ltsa_desk.cli.context import (
+    acting_account,
+    authenticate_folder,
+    open_counter,
+    refused_as_cli_error,
+)
 from ltsa_desk.cli.office import init_desk
 from ltsa_desk.cli.output import (
     EXIT_OK,
@@ -35,7 +40,7 @@ from ltsa_desk.counter.protection import (
 from ltsa_desk.counter.protection import recover as restore_key
 from ltsa_desk.counter.shared_office import is_server_url
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
-from ltsa_desk.services import audit
+from ltsa_desk.operations.counter_records import accept_configuration
 from ltsa_desk.services.counter_start import DatabaseProblem
 
 
@@ -180,25 +185,11 @@ def config_accept(args: argparse.Namespace) -> int:
         # The authenticated command line (issue 17 finding 2) hands acting_account the parsed verb,
         # whose role check then asks for the password; before it, acting_account took the name.
         actor = acting_account(workspace, args if hasattr(args, "operation") else args.as_user)
-        if actor.role != "admin":
-            raise CliError(
-                f"Pengguna '{actor.username}' bukan admin; hanya admin yang boleh menyetujui "
-                "perubahan konfigurasi",
-                field="as",
-            )
-        config, keys = Config.accept(args.data_dir)
-        with workspace.database.write_session() as session:
-            audit.record(
-                session,
-                actor=actor.username,
-                action="config.accept",
-                entity="counter",
-                after={"file": str(config.path), "keys": keys},
-                counter_id=config.counter_id,
-            )
-            session.commit()
+        with refused_as_cli_error():
+            accepted = accept_configuration(workspace, actor)
     finally:
         workspace.close()
+    config = accepted.config
     if args.json:
         emit_json({"accepted": True, "path": str(config.path), "config": config.as_dict()})
     say(f"Konfigurasi {config.path} disetujui oleh {actor.username} dan disegel ulang.")
