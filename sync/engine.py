@@ -37,6 +37,9 @@ from sync.worker import DestinationWorker
 
 log = logging.getLogger(__name__)
 
+COUNT_ANYWAY_S = 5.0
+"""`run_until_empty` counts the queue at least this often even when no worker says it is idle."""
+
 
 def _default_owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -60,6 +63,9 @@ class SyncEngine:
         self.owner = owner or _default_owner()
         self.stopping = threading.Event()
         self._wake = threading.Event()
+        self._idle = threading.Event()  # every worker found nothing to do (run_until_empty)
+        self._idle_workers: set[str] = set()
+        self._turns = threading.Lock()
         self._listeners: list[Callable[[EngineEvent], None]] = []
         self.workers = {config.name: DestinationWorker(self, config) for config in destinations}
         self._heartbeat: threading.Thread | None = None
@@ -103,6 +109,18 @@ class SyncEngine:
             if worker is not found_by and worker.online and worker.transport.server == server:
                 worker.look_now.set()
         self.wake()
+
+    def worker_turn(self, name: str, *, busy: bool) -> None:
+        """A worker's turn ended; `busy`: it handled items. When every worker's last turn found
+        nothing it could send, `run_until_empty` counts what is left."""
+        with self._turns:
+            if busy:
+                self._idle_workers.discard(name)
+                return
+            self._idle_workers.add(name)
+            everyone = self._idle_workers.issuperset(self.workers)
+        if everyone:
+            self._idle.set()
 
     def wait_for_work(self, timeout: float) -> None:
         if self._wake.wait(timeout):
@@ -182,18 +200,30 @@ class SyncEngine:
     def run_until_empty(self, timeout_s: float, *, poll_s: float = 0.5) -> bool:
         """Keep going (through outages and taken-over leases) until nothing can still leave.
 
-        Returns True when nothing sendable is left, False on timeout.
+        The queue is counted when every worker's last turn found nothing to do (within `poll_s`
+        of it), and at least every few seconds whatever the workers say; not on a timer while
+        they are busy: the count reads every open item, and counting 20 times a second took 6%
+        of a drain's time in its profile. True when nothing sendable is left, False on timeout.
         """
         deadline = time.monotonic() + timeout_s
+        counted_at = float("-inf")
+        with self._turns:
+            self._idle_workers.clear()
+            self._idle.clear()
         self.start()
         try:
             while time.monotonic() < deadline:
+                idle = self._idle.wait(poll_s)
+                now = time.monotonic()
+                if not idle and now - counted_at < COUNT_ANYWAY_S:
+                    continue
+                self._idle.clear()
+                counted_at = now
                 if self.remaining() == 0:
                     for worker in self.workers.values():
                         if worker.online and not worker.paused():
                             worker.pull_if_due(force=True)
                     return True
-                time.sleep(poll_s)
             return False
         finally:
             self.stop()

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from sync.ledger import DeliveredItem
+from sync.ledger import DeliveryHook
 from sync.transport import connect_timeout_s
 
 MAX_LEASE_SECONDS = 60.0
@@ -80,7 +80,7 @@ class EngineSettings:
 
 @dataclass
 class EngineHooks:
-    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None
+    on_delivered: DeliveryHook | None = None
     on_changes: Callable[[Session, str, list[dict[str, Any]]], None] | None = None
 
 

@@ -38,6 +38,15 @@ class DeliveredItem(NamedTuple):
     chain: str
 
 
+Delivery = tuple[DeliveredItem, dict[str, Any]]
+"""A delivered item and the receipt the remote gave for it."""
+
+DeliveryHook = Callable[[Session, list[Delivery]], None]
+"""The application's part of recording deliveries, in the transaction that records them: called
+once per transaction with every item it delivers (a claim's worth), so the application can write
+them with one statement instead of one each on the worker's thread."""
+
+
 _VERDICT_COLUMNS = (
     OutboxItem.seq,
     OutboxItem.key,
@@ -100,7 +109,7 @@ def record(
     engine: Engine,
     owner: str,
     results: list[Result],
-    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
+    on_delivered: DeliveryHook | None = None,
 ) -> None:
     """Write verdicts in one transaction, with the application's hook for delivered items.
 
@@ -124,6 +133,7 @@ def record(
             ).all()
         }
         delivered: list[dict[str, Any]] = []
+        deliveries: list[Delivery] = []
         others: list[dict[str, Any]] = []
         for result in results:
             row = current.get(result.key)
@@ -138,9 +148,8 @@ def record(
                         "b_status": result.status,
                     }
                 )
-                if on_delivered is not None:
-                    item = DeliveredItem(row.key, row.destination, row.kind, row.chain)
-                    on_delivered(session, item, receipt)
+                item = DeliveredItem(row.key, row.destination, row.kind, row.chain)
+                deliveries.append((item, receipt))
                 continue
             if not (row.lease_owner == owner and row.state == ItemState.IN_FLIGHT.value):
                 continue  # no longer ours: a newer attempt's outcome stands
@@ -158,6 +167,8 @@ def record(
             )
         if delivered:
             connection.execute(_DELIVERED.values(delivered_at=now, updated_at=now), delivered)
+            if on_delivered is not None:
+                on_delivered(session, deliveries)
         if others:
             connection.execute(_OTHER_VERDICT.values(updated_at=now), others)
         session.commit()

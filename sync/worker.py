@@ -329,5 +329,6 @@ class DestinationWorker:
                 except Exception as error:  # a bug or a database outage must not kill the worker
                     failures.failed(error)
                     busy = False
+                self.engine.worker_turn(self.name, busy=busy)
                 if not busy:
                     self.engine.wait_for_work(self.idle_wait())

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from sync import ledger
 from sync.bundle.contents import DELIVERED, REFUSED, WAITING, Outcome, Receipts
-from sync.ledger import DeliveredItem
+from sync.ledger import DeliveredItem, DeliveryHook
 from sync.models import ItemState, OutboxItem, utc_now
 
 
@@ -60,7 +60,7 @@ def apply_receipts(
     receipts: Receipts,
     *,
     owner: str,
-    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None = None,
+    on_delivered: DeliveryHook | None = None,
     on_late_delivery: LateDeliveryHook | None = None,
     lease_seconds: float = 60.0,
 ) -> Applied:
@@ -155,7 +155,7 @@ def apply_receipts(
 def _record_late(
     engine: Engine,
     outcomes: list[Outcome],
-    on_delivered: Callable[[Session, DeliveredItem, dict[str, Any]], None] | None,
+    on_delivered: DeliveryHook | None,
     on_late_delivery: LateDeliveryHook | None,
 ) -> int:
     """Deliveries of superseded items, each with its hooks, in one transaction; how many.
@@ -186,7 +186,7 @@ def _record_late(
             session.flush()
             delivered = DeliveredItem(item.key, item.destination, item.kind, item.chain)
             if on_delivered is not None:
-                on_delivered(session, delivered, receipt)
+                on_delivered(session, [(delivered, receipt)])
             if on_late_delivery is not None and replacement:
                 on_late_delivery(session, delivered, receipt, replacement)
             recorded += 1
