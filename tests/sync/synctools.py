@@ -71,15 +71,22 @@ class Desk:
         immigration_token: str | None = None,
         via: Any = None,
     ) -> None:
-        """Point both destinations at `sim` and store their tokens in the (file) keyring; `via`:
-        a proxy of the tests' own in front of it (`holdproxy`, `failproxy`: its ``url(path)``),
-        the token then bound to the proxy's address."""
+        """Point both destinations at `sim` and store their tokens in the (file) keyring, bound
+        to those addresses; `via`: a proxy of the tests' own in front of it (`holdproxy`,
+        `failproxy`: its ``url(path)``), the token then bound to the proxy's address.
+
+        Bound here, as `credentials set` binds them, not at first use: binding at first use
+        rewrites the keyring file, and the file keyring rewrites it in place, so a `sync run`
+        a test kills at that moment left an empty file (every token gone, both destinations
+        paused, a later drain "done" with nothing sent)."""
         config = self.workspace.config
-        config.set("registry.url", via.url("/registry") if via else sim.registry_url)
-        config.set("immigration.url", via.url("/immigration") if via else sim.immigration_url)
+        registry_url = via.url("/registry") if via else sim.registry_url
+        immigration_url = via.url("/immigration") if via else sim.immigration_url
+        config.set("registry.url", registry_url)
+        config.set("immigration.url", immigration_url)
         config.save()
-        set_token("registry", OFFICE, registry_token or sim.token)
-        set_token("immigration", OFFICE, immigration_token or sim.token)
+        set_token("registry", OFFICE, registry_token or sim.token, url=registry_url)
+        set_token("immigration", OFFICE, immigration_token or sim.token, url=immigration_url)
 
     def engine(
         self, *, owner: str | None = None, database: Database | None = None, **settings: Any
