@@ -67,38 +67,38 @@ def authenticate(workspace: Workspace, args: argparse.Namespace) -> Actor | None
     known: Actor | None = getattr(args, "actor", None)
     if known is not None:
         return known
-    from ltsa_desk.services import accounts  # a verb with an account only: see the imports
+    # A verb with an account only: see the imports.
+    from ltsa_desk.operations.sign_in import SignInRefused, sign_in
+    from ltsa_desk.services import accounts
     from ltsa_desk.services.permissions import has_any_account, operation_words
 
     office, counter = workspace.config.office_code, workspace.config.counter_id
-    with workspace.database.write_session() as session:
-        if not args.as_user:
-            if has_any_account(session):
-                raise CliError(
-                    f"Loket ini sudah punya akun: '{args.verb_key}' perlu akun "
-                    f"{roles_in_words(operation)}. Tambahkan --as NAMA_PENGGUNA (kata sandinya "
-                    "di baris pertama stdin). Tidak ada yang diubah.",
-                    field="as",
-                )
-            # The technician setting the counter up, named by the Windows account.
-            args.actor = replace(Actor.from_os_user(counter, office), role=TECHNICIAN)
-            return args.actor
-        try:
-            officer = accounts.authenticate(
-                session, args.as_user, args.password or "", record_success=False
-            )
-        except accounts.SignInRefused as exc:
-            raise CliError(f"{exc}. Tidak ada yang diubah.", field="as") from exc
-        if not allowed(officer.role, operation):
-            role = accounts.ROLE_LABELS_ID.get(accounts.Role(officer.role), officer.role)
+    if not args.as_user:
+        with workspace.database.session() as session:
+            anyone = has_any_account(session)
+        if anyone:
             raise CliError(
-                f"Pengguna '{officer.username}' ({role}) tidak boleh {operation_words(operation)}"
-                f"; hanya {roles_in_words(operation)}. Tidak ada yang diubah.",
+                f"Loket ini sudah punya akun: '{args.verb_key}' perlu akun "
+                f"{roles_in_words(operation)}. Tambahkan --as NAMA_PENGGUNA (kata sandinya "
+                "di baris pertama stdin). Tidak ada yang diubah.",
                 field="as",
             )
-        args.actor = Actor(
-            username=officer.username, counter_id=counter, office_code=office, role=officer.role
+        # The technician setting the counter up, named by the Windows account.
+        args.actor = replace(Actor.from_os_user(counter, office), role=TECHNICIAN)
+        return args.actor
+    try:
+        signed = sign_in(workspace, args.as_user, args.password or "", record_success=False)
+    except SignInRefused as exc:
+        raise CliError(f"{exc}. Tidak ada yang diubah.", field="as") from exc
+    officer = signed.actor
+    if not allowed(officer.role, operation):
+        role = accounts.ROLE_LABELS_ID.get(accounts.Role(officer.role), officer.role)
+        raise CliError(
+            f"Pengguna '{officer.username}' ({role}) tidak boleh {operation_words(operation)}"
+            f"; hanya {roles_in_words(operation)}. Tidak ada yang diubah.",
+            field="as",
         )
+    args.actor = officer
     return args.actor
 
 

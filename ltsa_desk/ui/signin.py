@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 import shiboken6
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.operations.sign_in import SignedIn, sign_in
 from ltsa_desk.services import accounts
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
@@ -36,36 +36,9 @@ from ltsa_desk.ui.workers import Runner
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class SignedIn:
-    """Who signed in: the actor stamped on their work, and the name the window greets them with."""
-
-    actor: Actor
-    full_name: str = ""
-
-    @property
-    def display_name(self) -> str:
-        name = self.full_name or self.actor.username
-        return f"{name} ({self.actor.username})" if self.full_name else name
-
-
 def check_credentials(workspace: Workspace, username: str, password: str) -> SignedIn:
-    """Authenticate on the calling (worker) thread; raises accounts.SignInRefused.
-
-    A write session because a sign-in writes: the audit entry, the failure count, the pause.
-    """
-    config = workspace.config
-    with workspace.database.write_session() as session:
-        officer = accounts.authenticate(session, username, password)
-        return SignedIn(
-            actor=Actor(
-                username=officer.username,
-                counter_id=config.counter_id,
-                office_code=config.office_code,
-                role=officer.role,
-            ),
-            full_name=officer.full_name,
-        )
+    """Authenticate on the calling (worker) thread; raises accounts.SignInRefused."""
+    return sign_in(workspace, username, password)
 
 
 def refusal_message(exc: BaseException) -> str:
