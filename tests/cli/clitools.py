@@ -81,6 +81,9 @@ def base_env(home: Path | None = None) -> dict[str, str]:
     env.update(
         HOME=str(home),
         USERPROFILE=str(home),
+        # Windows keeps the data folder and the file keyring under these, not under HOME.
+        LOCALAPPDATA=str(home / "AppData" / "Local"),
+        APPDATA=str(home / "AppData" / "Roaming"),
         XDG_DATA_HOME=str(home / ".local" / "share"),
         XDG_CONFIG_HOME=str(home / ".config"),
         XDG_CACHE_HOME=str(home / ".cache"),
