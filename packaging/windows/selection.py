@@ -46,12 +46,13 @@ TEST_PATHS = (
     "tests/sync/test_cli_sync.py",
     "tests/sim/test_sim_process.py",
     "tests/sync/test_crash_kill.py",
+    # The command line as a technician drives it: set-up, configuration and its refusals, the
+    # data folder from the option or the environment, doctor on damaged files; the recovery key on
+    # a second PC (another account's keyring); an old database converted, killed on the way.
+    "tests/cli/test_cli_setup.py",
+    "tests/cli/test_cli_recover.py",
+    "tests/cli/test_cli_encrypt_upgrade.py",
 )
-
-# Not yet here: tests/cli. Its helper (tests/cli/clitools.py) gives each command a session-wide
-# HOME but leaves %LOCALAPPDATA%, where the file keyring lives under Windows, to the test that
-# runs it, so a copied counter's database key and seal are not found (20 of 38 failed under wine
-# on 2026-12-07: "disegel oleh akun Windows atau PC lain"); clitools must set it beside HOME first.
 
 # `--full`: CI's selection and more store, CLI, bundle, reports and printing files (about an hour).
 FULL_TEST_PATHS = (

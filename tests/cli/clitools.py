@@ -73,20 +73,27 @@ class Result(CliResult):
         assert "Traceback" not in self.stderr, str(self)
 
 
+def home_env(home: Path) -> dict[str, str]:
+    """The variables that make `home` an account's home on Linux and on Windows: the data folder
+    and the file keyring live under XDG_DATA_HOME on Linux, under %LOCALAPPDATA% on Windows."""
+    return {
+        "HOME": str(home),
+        "USERPROFILE": str(home),
+        "LOCALAPPDATA": str(home / "AppData" / "Local"),
+        "APPDATA": str(home / "AppData" / "Roaming"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+
+
 def base_env(home: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("LTSA_DATA_DIR", None)
     home = home or isolated_home
     assert home is not None, "tests/cli/conftest.py sets the isolated home"
     env.update(
-        HOME=str(home),
-        USERPROFILE=str(home),
-        # Windows keeps the data folder and the file keyring under these, not under HOME.
-        LOCALAPPDATA=str(home / "AppData" / "Local"),
-        APPDATA=str(home / "AppData" / "Roaming"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_CACHE_HOME=str(home / ".cache"),
+        home_env(home),
         PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
         QT_QPA_PLATFORM="offscreen",
         PYTHONIOENCODING="utf-8",
@@ -177,6 +184,8 @@ def keyring_file(home: Path | None = None) -> Path:
     """Where keyrings.alt's PlaintextKeyring keeps entries for runs with this HOME."""
     home = home or isolated_home
     assert home is not None
+    if sys.platform == "win32":
+        return home / "AppData" / "Local" / "Python Keyring" / "keyring_pass.cfg"
     return home / ".local" / "share" / "python_keyring" / "keyring_pass.cfg"
 
 
@@ -282,8 +291,9 @@ def seal_config(data_dir: Path, home: Path | None = None) -> None:
 
     home = home or isolated_home
     assert home is not None
-    saved = {name: os.environ.get(name) for name in ("HOME", "XDG_DATA_HOME")}
-    os.environ.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
+    variables = home_env(home)
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
     try:
         Config.load(data_dir, verify=False).save()
     finally:

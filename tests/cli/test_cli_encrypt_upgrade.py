@@ -173,7 +173,7 @@ def test_kill_during_conversion_loses_nothing_and_a_rerun_finishes(
     for name in ("ltsa.sqlite", "config.toml", "ltsa.key.sealed"):
         (target / name).write_bytes((folder / name).read_bytes())
     home = tmp_path / "home2"
-    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
+    env = clitools.home_env(home)
     assert run("recover", "--recovery-key", recovery, data_dir=target, env=env).code == 0
     listing = run("applicant", "list", "--json", data_dir=target, env=env)
     assert len(listing.json()["applicants"]) == len(PEOPLE)

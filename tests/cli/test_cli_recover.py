@@ -31,12 +31,7 @@ KEY_PATTERN = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){6}\b")
 def new_home(tmp_path: Path, name: str = "pc2") -> dict[str, str]:
     home = tmp_path / name
     home.mkdir()
-    return {
-        "HOME": str(home),
-        "USERPROFILE": str(home),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-    }
+    return clitools.home_env(home)
 
 
 def init_counter(folder: Path) -> str:
