@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk.counter.workspace import Workspace
+from ltsa_desk.operations.sign_in import SignedIn, sign_in
 from ltsa_desk.services import officer_sessions
 from ltsa_desk.services.context import Actor
 from ltsa_desk.ui import style
 from ltsa_desk.ui.plain import plain_label
-from ltsa_desk.ui.signin import CredentialsForm, SignedIn, check_credentials
+from ltsa_desk.ui.signin import CredentialsForm
 from ltsa_desk.ui.workers import Runner
 
 # Input that proves someone is at the counter. Paint, timer and focus events are not activity.
@@ -85,7 +86,7 @@ def open_lock(
     if username == locked_by.username:
         officer = officer_sessions.unlock(workspace.database, locked_by, password)
         return SignedIn(actor=locked_by, full_name=officer.full_name)
-    signed = check_credentials(workspace, username, password)
+    signed = sign_in(workspace, username, password)
     officer_sessions.note(
         workspace.database,
         locked_by,

@@ -36,11 +36,6 @@ from ltsa_desk.ui.workers import Runner
 log = logging.getLogger(__name__)
 
 
-def check_credentials(workspace: Workspace, username: str, password: str) -> SignedIn:
-    """Authenticate on the calling (worker) thread; raises accounts.SignInRefused."""
-    return sign_in(workspace, username, password)
-
-
 def refusal_message(exc: BaseException) -> str:
     """What the officer reads when a sign-in fails: the service's safe words, never a trace."""
     if isinstance(exc, accounts.SignInRefused):
@@ -67,7 +62,7 @@ class CredentialsForm(QWidget):
         self.runner = runner
         # What checks the typed name and password (worker thread); the lock screen puts its own
         # here, so opening the lock is audited as such and not as a new sign-in.
-        self.check: Callable[[Workspace, str, str], SignedIn] = check_credentials
+        self.check: Callable[[Workspace, str, str], SignedIn] = sign_in
         self.busy = False
         self.username = QLineEdit()
         self.username.setObjectName("username")

@@ -21,6 +21,7 @@ from ltsa_desk.counter.workspace import (
     initialise,
     open_workspace,
 )
+from ltsa_desk.operations.sign_in import sign_in
 from ltsa_desk.services import accounts, audit, bundles, intake
 from ltsa_desk.services.context import Actor
 from ltsa_desk.services.permissions import NotPermitted
@@ -29,7 +30,6 @@ from ltsa_desk.ui.app import make_application
 from ltsa_desk.ui.audit_page import AuditPage
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.main_window import MainWindow
-from ltsa_desk.ui.signin import check_credentials
 from ltsa_desk.ui.sync_page import SyncPage
 from ltsa_desk.ui.users_page import UsersPage
 from ltsa_desk.ui.workers import Runner
@@ -101,7 +101,7 @@ def audit_actions(workspace: Workspace, action: str) -> list[AuditLog]:
 
 def can_sign_in(workspace: Workspace, username: str, password: str) -> bool:
     try:
-        check_credentials(workspace, username, password)
+        sign_in(workspace, username, password)
     except accounts.SignInRefused:
         return False
     return True
