@@ -22,6 +22,20 @@ from cliresult import CliResult
 OFFICE = "52.03"
 
 
+def home_env(home: Path) -> dict[str, str]:
+    """The variables that make `home` an account's home on Linux and on Windows: the data folder
+    and the file keyring live under XDG_DATA_HOME on Linux, under %LOCALAPPDATA% on Windows."""
+    return {
+        "HOME": str(home),
+        "USERPROFILE": str(home),
+        "LOCALAPPDATA": str(home / "AppData" / "Local"),
+        "APPDATA": str(home / "AppData" / "Roaming"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+
+
 def nik(
     serial: int, *, day: int = 12, month: int = 5, year: int = 1990, female: bool = False
 ) -> str:

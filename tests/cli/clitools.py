@@ -24,6 +24,7 @@ from typing import IO, Any
 import sqlcipher3.dbapi2 as sqlite3
 from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
+from desktools import home_env
 from keyrings.alt.file import PlaintextKeyring
 
 DATABASE_FILE = "ltsa.sqlite"
@@ -71,20 +72,6 @@ class Result(CliResult):
         assert self.stdout == "", str(self)
         assert "usage:" in self.stderr, str(self)
         assert "Traceback" not in self.stderr, str(self)
-
-
-def home_env(home: Path) -> dict[str, str]:
-    """The variables that make `home` an account's home on Linux and on Windows: the data folder
-    and the file keyring live under XDG_DATA_HOME on Linux, under %LOCALAPPDATA% on Windows."""
-    return {
-        "HOME": str(home),
-        "USERPROFILE": str(home),
-        "LOCALAPPDATA": str(home / "AppData" / "Local"),
-        "APPDATA": str(home / "AppData" / "Roaming"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-    }
 
 
 def base_env(home: Path | None = None) -> dict[str, str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cliauth import add_admin_command, admin_line, as_admin
 from cliresult import CliResult
+from desktools import home_env
 
 WINDOWS = sys.platform == "win32"
 LANE_ONLY = "Windows semantics: runs in the Windows lane (packaging/windows/wine_check.py)"
@@ -49,12 +50,7 @@ def env_for(home: Path, extra: Mapping[str, str] | None = None) -> dict[str, str
     for name in ("PYTHONIOENCODING", "PYTHONUTF8", "LTSA_DATA_DIR"):
         env.pop(name, None)
     env.update(
-        HOME=str(home),
-        USERPROFILE=str(home),
-        APPDATA=str(home / "AppData" / "Roaming"),
-        LOCALAPPDATA=str(home / "AppData" / "Local"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CONFIG_HOME=str(home / ".config"),
+        home_env(home),
         PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
         QT_QPA_PLATFORM="offscreen",
     )
