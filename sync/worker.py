@@ -266,8 +266,12 @@ class DestinationWorker:
         due sooner (that moment is then used up: the step after the wait claims the item)."""
         now = time.monotonic()
         poll = self.engine.settings.idle_poll_s
-        while self.due and self.due[0] <= now:
-            heapq.heappop(self.due)
+        if self.due and self.due[0] <= now:
+            # It fell due between this turn's empty claim and now: look again at once, or the
+            # item would sit out a whole poll (ten minutes in the test that caught it).
+            while self.due and self.due[0] <= now:
+                heapq.heappop(self.due)
+            return 0.0
         if not self.due or self.due[0] - now >= poll:
             return poll
         return heapq.heappop(self.due) - now
