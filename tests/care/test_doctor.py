@@ -141,3 +141,7 @@ def test_doctor_verb_reports_warnings_without_failing(
     assert "token-uji-dokter" not in result.stdout
     text = run("doctor", data_dir=workspace.data_dir)
     assert text.code == 0 and "[AWAS ] reachability_immigration" in text.stdout
+
+
+def test_a_counter_of_its_own_has_no_autovacuum_check(workspace: Workspace) -> None:
+    assert "autovacuum" not in checks_of(workspace, network=False)

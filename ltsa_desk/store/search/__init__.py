@@ -34,10 +34,12 @@ Each plan is spelled out (``INDEXED BY``, ``NOT INDEXED``) so the planner cannot
 for a given text. A text that is not all digits may be a tracking code or a name, so both are
 searched and merged.
 
-**PostgreSQL** (a shared office server): one portable statement; ``name_key LIKE '%...%'`` uses the
-``pg_trgm`` GIN index made by migration 0003 (when the server allowed the extension; without it
-the same statement scans, slower but correct), and the server's planner chooses between the
-indexes with its statistics.
+**PostgreSQL** (a shared office server; `portable`): each reading of the text is its own
+statement. Prefixes are ranges the server's statistics know; a name fragment is first looked for
+among the newest rows, then either walked newest first in a covering index of time, code and name
+(migration 0013: the table is not read) or read from a name index (``pg_trgm``, migration 0003;
+for one or two letters the letters-and-pairs index of migration 0009), whichever the first walk's
+matches say is cheaper. Every plan keeps the same filter, so results never depend on the plan.
 
 **Short texts on SQLite** (one or two letters, migration 0007; `_short_name_keys`): first the
 newest ``SHORT_WALK`` rows are walked (a common letter fills the page there); a text rarer than

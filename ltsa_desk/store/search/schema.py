@@ -1,9 +1,8 @@
 """The search index's tables, triggers and indexes, named once for the code, tests and Alembic.
 
-The models do not describe them (an FTS5 virtual table and its shadow tables on SQLite, a GIN
-index on PostgreSQL; made by hand in migrations 0003, 0007
-and 0008), so schema comparisons are told
-to leave them alone.
+The models do not describe them (an FTS5 virtual table and its shadow tables on SQLite, GIN and
+covering indexes on PostgreSQL; made by hand in migrations 0003, 0007, 0008, 0009 and 0013), so
+schema comparisons are told to leave them alone.
 """
 
 from __future__ import annotations
@@ -17,6 +16,9 @@ TRIGRAM_INDEX = "ix_applicant_name_trgm"
 """PostgreSQL: the pg_trgm GIN index on applicant.name_key (migration 0003)."""
 GRAMS_INDEX = "ix_applicant_name_grams"
 """PostgreSQL: a GIN index of each name's letters and pairs of letters (migration 0009)."""
+WALK_INDEX = "ix_applicant_time_name"
+"""PostgreSQL: (registered_at, tracking_code) INCLUDE (name_key): a name is walked newest first in
+the index alone, without reading the table (migration 0013)."""
 
 TERMS_TABLE = "applicant_fts_terms"
 """SQLite: an fts5vocab table over the trigram index: its terms, by range (migration 0007)."""
@@ -51,7 +53,8 @@ def is_search_index_name(name: str | None) -> bool:
     describe (an FTS5 virtual table and its shadow tables; a GIN index): schema comparisons
     (Alembic autogenerate, the models-match-migrations test) leave these alone."""
     return bool(name) and (
-        name in (TRIGRAM_INDEX, GRAMS_INDEX, *TAIL_INDEXES, *COVER_INDEXES, BEHIND_TABLE)
+        name
+        in (TRIGRAM_INDEX, GRAMS_INDEX, WALK_INDEX, *TAIL_INDEXES, *COVER_INDEXES, BEHIND_TABLE)
         or str(name).startswith(FTS_TABLE)
     )
 

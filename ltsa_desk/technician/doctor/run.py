@@ -24,6 +24,7 @@ from ltsa_desk.store.database_blobs import DatabaseBlobStore
 from ltsa_desk.store.encrypted_attachments import EncryptedAttachmentStore
 from ltsa_desk.technician.doctor.check import Check, size_text
 from ltsa_desk.technician.doctor.surroundings import (
+    check_autovacuum,
     check_backup,
     check_clock,
     check_credentials,
@@ -143,6 +144,7 @@ def run_checks(
             checks.append(_check_attachments(data_dir / "attachments", attachments_key))
         else:
             checks.append(_check_office_attachments(database))
+            checks.append(check_autovacuum(database))
         created = created_at(database)
         checks.append(check_clock(reachability, created, now))
         checks.append(check_backup(config, created, now))

@@ -3,7 +3,8 @@
 Free disk space (a full disk stops intake and backups), a WAL file that keeps growing (a reader
 that never lets go), the keyring (no keyring, no database key and no tokens), a token for each
 configured destination (whether one is stored, never its value), each destination's health answer,
-the clock, the age of the newest backup, and the age of the oldest submission still waiting.
+the clock, the age of the newest backup, the age of the oldest submission still waiting, and on a
+shared office's server whether autovacuum keeps up with the register.
 """
 
 from __future__ import annotations
@@ -300,3 +301,36 @@ def check_oldest_pending(database: Database) -> Check:
             severity=WARNING,
         )
     return Check("oldest_pending", True, text, facts)
+
+
+_AUTOVACUUM_SETTINGS = (
+    "SELECT current_setting('autovacuum'), "
+    "coalesce((SELECT option_value FROM pg_options_to_table(reloptions) "
+    "WHERE option_name = 'autovacuum_enabled'), 'on') "
+    "FROM pg_class WHERE oid = CAST('applicant' AS regclass)"
+)
+
+
+def check_autovacuum(database: Database) -> Check:
+    """A shared office's server vacuums the applicant table after every 1,000 new registrations
+    (migration 0013): only then can the name search walk the register in an index alone. With
+    autovacuum off (server-wide or for the table) nothing breaks at once, but searches slow down
+    as the register grows, and the table's dead rows are never cleared. A warning, not an error."""
+    try:
+        with database.session() as session:
+            found = session.connection().exec_driver_sql(_AUTOVACUUM_SETTINGS)
+            server, table = found.one()
+    except DBAPIError as exc:
+        return Check("autovacuum", False, f"tidak bisa dibaca: {exc.orig}", severity=WARNING)
+    facts = {"server": server, "applicant_table": table}
+    if server == "on" and table in ("on", "true"):
+        return Check("autovacuum", True, "menyala di server kantor", facts)
+    where = "di server kantor" if server != "on" else "untuk tabel applicant"
+    return Check(
+        "autovacuum",
+        False,
+        f"autovacuum mati {where}: pencarian nama makin lambat seiring bertambahnya data. "
+        "Nyalakan 'autovacuum = on' di postgresql.conf dan mulai ulang layanan PostgreSQL",
+        facts,
+        severity=WARNING,
+    )
