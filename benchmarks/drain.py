@@ -257,6 +257,7 @@ def plain_rate(root: Path, items: int, concurrency: int) -> float:
                     destination_configs(config_home.config),
                     hooks=HOOKS,
                     settings=engine_settings(config_home.config),
+                    reader=database.engine,
                 )
             finally:
                 config_home.close()

@@ -56,13 +56,17 @@ class SyncEngine:
         hooks: EngineHooks | None = None,
         settings: EngineSettings | None = None,
         owner: str | None = None,
+        reader: Engine | None = None,
     ) -> None:
         self.db = db
+        self.reader = reader or db
+        """For the reads that write nothing (a destination's state, the queue's count). On SQLite
+        `db` takes the write lock at BEGIN, so a read there waits for a claim and makes the next
+        claim wait; the application passes an engine whose transactions begin as readers."""
         self.hooks = hooks or EngineHooks()
         self.settings = settings or EngineSettings()
         self.owner = owner or _default_owner()
         self.stopping = threading.Event()
-        self._wake = threading.Event()
         self._idle = threading.Event()  # every worker found nothing to do (run_until_empty)
         self._idle_workers: set[str] = set()
         self._turns = threading.Lock()
@@ -99,7 +103,8 @@ class SyncEngine:
 
     def wake(self) -> None:
         """New items were queued: look now rather than at the next poll."""
-        self._wake.set()
+        for worker in self.workers.values():
+            worker.woken.set()
 
     def line_lost(self, found_by: DestinationWorker) -> None:
         """One destination found its server dead: the others on that server look at once, so
@@ -121,10 +126,6 @@ class SyncEngine:
             everyone = self._idle_workers.issuperset(self.workers)
         if everyone:
             self._idle.set()
-
-    def wait_for_work(self, timeout: float) -> None:
-        if self._wake.wait(timeout):
-            self._wake.clear()
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -155,7 +156,7 @@ class SyncEngine:
 
     def stop(self, timeout: float = 30.0) -> None:
         self.stopping.set()
-        self._wake.set()
+        self.wake()
         for worker in self.workers.values():
             if worker.thread is not None:
                 worker.thread.join(timeout)
@@ -231,7 +232,7 @@ class SyncEngine:
     def remaining(self) -> int:
         """Items that can still leave by themselves (not paused, not behind a refused item)."""
         active = {
-            name for name in self.workers if not ledger.read_destination(self.db, name).paused
+            name for name in self.workers if not ledger.read_destination(self.reader, name).paused
         }
-        with Session(self.db) as session:
+        with Session(self.reader) as session:
             return ledger.sendable_open(session, active)

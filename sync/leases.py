@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, bindparam, exists, func, or_, update
 from sqlalchemy.orm import aliased
@@ -109,6 +109,31 @@ def _ready_condition(destination: str, now: datetime, state_condition: Any = Non
     )
 
 
+def seconds_to_next_retry(engine: Engine, destination: str, after: datetime) -> float | None:
+    """Seconds from now until the first pending item of the destination that was not yet ready
+    when a claim looked at `after` (both on the database's clock, as the claim compares), or None
+    when there is none. At most 0: it is ready now, and the claim did not see it.
+
+    An idle worker sleeps until then. The moments it notes itself from the verdicts it wrote can
+    be early (a verdict's time is this PC's; a shared office's claims use the server's) and were
+    then used up by a claim that found nothing yet: the item sat out a whole poll. Items ready
+    before `after` that the claim still left (behind an earlier item of their case) are not
+    counted: they wait for that item, not for a moment."""
+    with Session(engine) as session:
+        connection = session.connection()
+        now = database_now(connection)
+        soonest = connection.execute(
+            select(func.min(OutboxItem.next_attempt_at)).where(
+                OutboxItem.destination == destination,
+                OutboxItem.state == ItemState.PENDING.value,
+                col(OutboxItem.next_attempt_at) > after,
+            )
+        ).scalar_one()
+    if soonest is None:
+        return None
+    return (_aware(soonest) - now).total_seconds()  # type: ignore[operator]
+
+
 @cache
 def _claim_selects() -> tuple[Any, Any]:
     """The claim's two reads (pending items; items whose lease ran out), built once with bound
@@ -129,6 +154,14 @@ def _claim_selects() -> tuple[Any, Any]:
     )
 
 
+class Claim(NamedTuple):
+    """What a claim took, and when it looked (the database's clock): an item ready only after
+    that moment was not there for it to take (`seconds_to_next_retry`)."""
+
+    items: list[Claimed]
+    at: datetime
+
+
 def claim(
     engine: Engine,
     destination: str,
@@ -137,7 +170,7 @@ def claim(
     lease_seconds: float,
     *,
     takeover_hold_s: float = 0.0,
-) -> list[Claimed]:
+) -> Claim:
     """Take up to `limit` ready items under a lease, counting the attempt BEFORE anything is sent.
 
     Counting first is what makes "blind only once" hold across a kill: whatever happens after this
@@ -162,7 +195,7 @@ def claim(
         rows = sorted(rows, key=lambda row: row.seq)[:limit]
         if not rows:
             session.commit()
-            return []
+            return Claim([], now)
         needed = sorted({row.depends_on for row in rows if row.depends_on})
         receipts = (
             dict(
@@ -215,7 +248,7 @@ def claim(
                 )
             )
         session.commit()
-    return claimed
+    return Claim(claimed, now)
 
 
 _IN_DOUBT = (

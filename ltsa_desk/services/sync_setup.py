@@ -51,6 +51,7 @@ def build_engine(config: Config, database: Database) -> SyncEngine:
         destination_configs(config),
         hooks=HOOKS,
         settings=engine_settings(config),
+        reader=database.engine,
     )
 
 

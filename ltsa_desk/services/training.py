@@ -178,6 +178,7 @@ class TrainingSession:
             configs,
             hooks=HOOKS,
             settings=engine_settings(workspace.config),
+            reader=workspace.database.engine,
         )
 
     def stop(self) -> None:

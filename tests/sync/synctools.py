@@ -95,12 +95,14 @@ class Desk:
 
         `database` is another connection to the same office database (a second process's view).
         """
+        office = database or self.workspace.database
         made = SyncEngine(
-            (database or self.workspace.database).writer,
+            office.writer,
             destination_configs(self.workspace.config),
             hooks=HOOKS,
             settings=fast_settings(**settings),
             owner=owner,
+            reader=office.engine,  # as `sync_setup.build_engine` passes it
         )
         self.engines.append(made)
         return made

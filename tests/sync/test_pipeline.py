@@ -17,9 +17,11 @@ from synctools import Desk
 
 from sync.pipeline import NOT_SENT
 from sync.sim.process import SimHandle
+from sync.worker import CLAIM_ROUNDS
 
-ITEMS = 6
-CLAIM = 2  # batch_size 2, concurrency 1: one request of two items per claim
+BATCH = 2  # batch_size 2, concurrency 1: requests of two items, one at a time
+CLAIM = BATCH * CLAIM_ROUNDS  # the items of one claim: CLAIM_ROUNDS such requests
+ITEMS = 3 * CLAIM
 LATENCY_MS = 3000
 
 
@@ -40,7 +42,7 @@ def test_a_stop_with_the_next_claim_taken_hands_it_back_unsent(
     desk.connect(careless_sim)
     desk.register_many(ITEMS)
     careless_sim.set_faults(latency_ms=LATENCY_MS)
-    engine = desk.engine(batch_size=CLAIM, concurrency=1)
+    engine = desk.engine(batch_size=BATCH, concurrency=1)
     engine.start()
 
     wait_until(
@@ -80,7 +82,7 @@ def test_a_kill_with_the_next_claim_taken_delivers_everything_once(
     desk.connect(careless_sim)
     desk.register_many(ITEMS)
     config = desk.workspace.config
-    config.set("sync.batch_size", str(CLAIM))
+    config.set("sync.batch_size", str(BATCH))
     config.set("sync.concurrency", "1")
     config.set("sync.lease_seconds", "2")
     config.save()
@@ -106,6 +108,6 @@ def test_a_kill_with_the_next_claim_taken_delivers_everything_once(
     assert _in_flight(desk) == 2 * CLAIM
 
     # A short read timeout keeps the taker's hold (a send's budget and the quiet period) short.
-    desk.drain(timeout=60, read_timeout_s=0.5, batch_size=CLAIM, concurrency=1)
+    desk.drain(timeout=60, read_timeout_s=0.5, batch_size=BATCH, concurrency=1)
 
     _registered_once(desk, careless_sim)

@@ -5,6 +5,9 @@ throughout (`careless_sim` turns any blind resend into a duplicate effect)."""
 
 from __future__ import annotations
 
+import heapq
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from desktools import wait_until
@@ -15,6 +18,7 @@ from sync.models import OutboxItem
 from sync.retry_policy import RETRY_SOON_S, SOON_TRIES, SOON_TRIES_MAX
 from sync.sending import LOOK_UP_RETRY_MAX_S
 from sync.sim.process import SimHandle
+from sync.worker import DUE_MARGIN_S
 
 SLOW = {"retry_initial_s": 20.0, "retry_max_s": 300.0, "batch_size": 1}
 """A backoff no test waits out: a retry inside it can only be a soon one. One item per request,
@@ -124,3 +128,61 @@ def test_an_idle_worker_wakes_when_a_retry_falls_due(desk: Desk, careless_sim: S
     engine.stop()
     stats = careless_sim.stats()["registry"]
     assert stats["applied"] == 11 and stats["duplicate_effects"] == 0
+
+
+def test_a_wait_cut_short_keeps_the_moment_an_item_falls_due(
+    desk: Desk, careless_sim: SimHandle
+) -> None:
+    """A wake-up before the moment (new work queued; a wake left over from an earlier run) must
+    not use the moment up: the wait after it still ends there, not after the ten-minute poll. It
+    did, and `test_an_idle_worker_wakes_when_a_retry_falls_due` failed about once in eight."""
+    desk.connect(careless_sim)
+    engine = desk.engine(idle_poll_s=600)
+    worker = engine.workers["registry"]
+    heapq.heappush(worker.due, time.monotonic() + 30)
+    first = worker.idle_wait()
+    engine.wake()  # the wait for `first` seconds ends at once
+    worker.wait_for_work(first)
+    second = worker.idle_wait()
+    assert 0 < second <= first <= 30, (first, second)
+
+
+def test_a_wake_reaches_every_idle_worker(desk: Desk, careless_sim: SimHandle) -> None:
+    """New work, or a stop, wakes each destination's worker, whichever of them looks first. One
+    wake shared by all was cleared by the first to wake: a worker that began its wait just after
+    slept on through the stop (30 s, the stop's patience; seen as a 32 s test now and then)."""
+    desk.connect(careless_sim)
+    engine = desk.engine(idle_poll_s=600)
+    registry, immigration = engine.workers["registry"], engine.workers["immigration"]
+    engine.wake()
+    registry.wait_for_work(600)  # the first to look takes its wake and clears it
+    waiting = threading.Thread(target=immigration.wait_for_work, args=(600,), daemon=True)
+    waiting.start()
+    waiting.join(60)
+    assert not waiting.is_alive(), "the second worker slept through the wake"
+
+
+def _retry_in(desk: Desk, item: OutboxItem, moment: datetime) -> None:
+    with desk.session() as session:
+        stored = session.get(OutboxItem, item.seq)
+        assert stored is not None
+        stored.next_attempt_at = moment
+        session.add(stored)
+        session.commit()
+
+
+def test_an_idle_worker_sleeps_until_the_retry_the_database_holds(
+    desk: Desk, careless_sim: SimHandle
+) -> None:
+    """The worker noted no moment (or used up one that came before the database's): after a
+    claim that found nothing, it sleeps until the first retry the database holds for later, not
+    for the ten-minute poll; one that fell due since the claim looked is looked at at once."""
+    desk.connect(careless_sim)
+    (item,) = desk.items(desk.register(11))
+    _retry_in(desk, item, datetime.now(UTC) + timedelta(seconds=20))
+    engine = desk.engine(idle_poll_s=600)
+    worker = engine.workers["registry"]
+    assert worker.claim_batch() == []
+    assert 15 < worker.idle_wait() <= 20.1
+    _retry_in(desk, item, datetime.now(UTC))  # ready since the claim looked
+    assert worker.idle_wait() <= DUE_MARGIN_S
