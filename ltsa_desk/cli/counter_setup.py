@@ -30,7 +30,7 @@ from ltsa_desk.cli.output import (
     read_stdin_line,
     say,
 )
-from ltsa_desk.counter.config import Config, ConfigError, ConfigTampered
+from ltsa_desk.counter.config import Config, ConfigTampered
 from ltsa_desk.counter.keyring_home import load_database_key
 from ltsa_desk.counter.protection import (
     RecoveryKeyTypo,
@@ -41,6 +41,7 @@ from ltsa_desk.counter.protection import recover as restore_key
 from ltsa_desk.counter.shared_office import is_server_url
 from ltsa_desk.counter.workspace import confirm_recovery_key_shown, initialise, open_workspace
 from ltsa_desk.operations.counter_records import accept_configuration
+from ltsa_desk.operations.settings import change_setting
 from ltsa_desk.services.counter_start import DatabaseProblem
 
 
@@ -164,11 +165,7 @@ def new_recovery_key(args: argparse.Namespace) -> int:
 
 def config_set(args: argparse.Namespace) -> int:
     authenticate_folder(args)
-    config = Config.load(args.data_dir)
-    if args.key in {"office.code", "database.url", "database.id"}:
-        raise ConfigError(f"{args.key} ditetapkan saat 'init' dan tidak diubah di sini")
-    value = config.set(args.key, args.value)
-    config.save()
+    value = change_setting(Config.load(args.data_dir), args.key, args.value)
     say(f"{args.key} = {value}")
     return EXIT_OK
 

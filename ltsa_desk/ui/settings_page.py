@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ltsa_desk import __version__
+from ltsa_desk.operations.settings import change_setting
 from ltsa_desk.ui.context import UiContext
 from ltsa_desk.ui.plain import plain_label
 
@@ -74,13 +75,8 @@ class SettingsPage(QWidget):
     def _language_changed(self) -> None:
         language = str(self.language.currentData())
         config = self.ctx.workspace.config
-
-        def save() -> None:
-            config.set("ui.language", language)
-            config.save()
-
         self.ctx.runner.run(
-            save,
+            lambda: change_setting(config, "ui.language", language),
             lambda _r: self.language_note.setText(
                 self.tr("Tersimpan; berlaku saat LTSA Desk dibuka lagi.")
             ),
