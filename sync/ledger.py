@@ -17,6 +17,7 @@ from sqlalchemy import Engine, and_, bindparam, exists, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from sync.leases import database_now
 from sync.models import (
     OPEN_STATES,
     DestinationState,
@@ -123,9 +124,11 @@ def record(
     """
     if not results:
         return
-    now = utc_now()
     with Session(engine) as session:
         connection = session.connection()
+        # The claims compare `next_attempt_at` with the database's clock: a desk PC whose clock
+        # is ahead of the office server's would otherwise push every retry back by as much.
+        now = database_now(connection)
         current = {
             row.key: row
             for row in connection.execute(
