@@ -310,6 +310,9 @@ _AUTOVACUUM_SETTINGS = (
     "FROM pg_class WHERE oid = CAST('applicant' AS regclass)"
 )
 
+_POSTGRES_TRUE = {"on", "true", "yes", "1", "t", "y"}
+"""How a boolean table option may be written (it is kept as written)."""
+
 
 def check_autovacuum(database: Database) -> Check:
     """A shared office's server vacuums the applicant table after every 1,000 new registrations
@@ -323,14 +326,19 @@ def check_autovacuum(database: Database) -> Check:
     except DBAPIError as exc:
         return Check("autovacuum", False, f"tidak bisa dibaca: {exc.orig}", severity=WARNING)
     facts = {"server": server, "applicant_table": table}
-    if server == "on" and table in ("on", "true"):
+    if server == "on" and table.lower() in _POSTGRES_TRUE:
         return Check("autovacuum", True, "menyala di server kantor", facts)
-    where = "di server kantor" if server != "on" else "untuk tabel applicant"
+    if server != "on":
+        where = "di server kantor"
+        remedy = "Nyalakan 'autovacuum = on' di postgresql.conf dan mulai ulang layanan PostgreSQL"
+    else:  # the server runs it; only this table was left out (by hand)
+        where = "untuk tabel applicant"
+        remedy = "Jalankan di psql: ALTER TABLE applicant RESET (autovacuum_enabled);"
     return Check(
         "autovacuum",
         False,
         f"autovacuum mati {where}: pencarian nama makin lambat seiring bertambahnya data. "
-        "Nyalakan 'autovacuum = on' di postgresql.conf dan mulai ulang layanan PostgreSQL",
+        + remedy,
         facts,
         severity=WARNING,
     )
