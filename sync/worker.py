@@ -14,7 +14,6 @@ The worker is made and driven by `sync.engine.SyncEngine`, reached here through 
 from __future__ import annotations
 
 import ctypes
-import heapq
 import logging
 import os
 import sys
@@ -106,13 +105,12 @@ class DestinationWorker:
         self.refused_token: str | None = None
         self.next_auth_check_at = 0.0
         self.thread: threading.Thread | None = None
-        # When items this worker left waiting (a short retry, a backoff) fall due, monotonic:
-        # an idle worker wakes then instead of at its next poll (2 s), else a retry meant for
-        # 0.2 s later waited up to a poll (issue 19).
-        self.due: list[float] = []
         self.sender = ClaimSender(self.adapter, self.transport, engine.settings, engine)
         self.woken = threading.Event()  # set by the engine: new work queued, or stop
-        self.looked_at: datetime | None = None  # this turn's last claim, on the database's clock
+        # This turn's last claim, on the database's clock: an idle worker wakes when a retry
+        # after it falls due (`idle_wait`), not at its next poll (2 s), else a retry meant for
+        # 0.2 s later waited up to a poll (issue 19).
+        self.looked_at: datetime | None = None
         self.line_failing = False  # the remote fails most requests while the line stays up
         self._pool: ThreadPoolExecutor | None = None  # the pool of the drain under way
 
@@ -236,7 +234,6 @@ class DestinationWorker:
         """What a claim's written verdicts tell: waits, a refused credential, a dead line."""
         self.sender.forget_failures(results)
         self._watch_answers()
-        self._note_waits(results)
         auth = next((r for r in results if r.verdict == Verdict.AUTH.value), None)
         if auth is not None:
             self.pause(auth.reason or "kredensial ditolak")
@@ -265,42 +262,21 @@ class DestinationWorker:
     def stopping(self) -> bool:
         return self.engine.stopping.is_set()
 
-    def _note_waits(self, results: list[ledger.Result]) -> None:
-        """Remember when the items left waiting fall due (after the write: their
-        `next_attempt_at` was counted from a moment before this one)."""
-        now = time.monotonic()
-        waits = {
-            round(r.wait_s, 2)
-            for r in results
-            if r.state is ItemState.PENDING and 0 < r.wait_s <= self.engine.settings.idle_poll_s
-        }
-        for wait in waits:
-            heapq.heappush(self.due, now + wait)
-
     def idle_wait(self) -> float:
-        """How long an idle worker waits: its poll, or less when an item it left waiting falls
-        due sooner. A moment is used up only once it has passed (the step after it claims the
-        item): a wait cut short (new work queued, a neighbour's dead line) keeps it, where
-        taking it at the start of the wait let the item sit out a whole poll. With no moment
-        noted, the database says when its next retry is due (`leases.seconds_to_next_retry`)."""
-        now = time.monotonic()
+        """How long an idle worker waits: its poll, or less when the database holds a retry due
+        sooner (`leases.seconds_to_next_retry`, counted from this turn's last claim on the
+        claim's own clock; 0 when one fell due since that claim looked). The worker once kept
+        its own note of those moments from the verdicts it wrote: a note could come before the
+        database's moment, and was used up by a claim that found nothing yet, or by a wait cut
+        short, so the item sat out a whole poll. A paused or offline turn claims nothing and
+        waits its poll."""
         poll = self.engine.settings.idle_poll_s
-        if self.due and self.due[0] <= now:
-            # It fell due between this turn's empty claim and now: look again at once, or the
-            # item would sit out a whole poll (ten minutes in the test that caught it).
-            while self.due and self.due[0] <= now:
-                heapq.heappop(self.due)
-            return 0.0
-        soonest: float | None = None
-        if self.due:
-            soonest = self.due[0] - now
-        elif self.looked_at is not None:
-            # None noted, or the one noted came before the database's moment and this turn's
-            # claim found nothing: ask the database what it holds for later.
-            soonest = leases.seconds_to_next_retry(self.engine.reader, self.name, self.looked_at)
-            if soonest is not None:
-                soonest = max(0.0, soonest + DUE_MARGIN_S)
-        return poll if soonest is None or soonest >= poll else soonest
+        if self.looked_at is None:
+            return poll
+        soonest = leases.seconds_to_next_retry(self.engine.reader, self.name, self.looked_at)
+        if soonest is None:
+            return poll
+        return min(poll, max(0.0, soonest + DUE_MARGIN_S))
 
     def wait_for_work(self, timeout: float) -> None:
         """An idle wait, cut short by `woken` (new work, a stop). Each worker has its own: with

@@ -5,9 +5,7 @@ throughout (`careless_sim` turns any blind resend into a duplicate effect)."""
 
 from __future__ import annotations
 
-import heapq
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 from desktools import wait_until
@@ -137,9 +135,11 @@ def test_a_wait_cut_short_keeps_the_moment_an_item_falls_due(
     not use the moment up: the wait after it still ends there, not after the ten-minute poll. It
     did, and `test_an_idle_worker_wakes_when_a_retry_falls_due` failed about once in eight."""
     desk.connect(careless_sim)
+    (item,) = desk.items(desk.register(11))
+    desk.force(item.key, next_attempt_at=datetime.now(UTC) + timedelta(seconds=29))
     engine = desk.engine(idle_poll_s=600)
     worker = engine.workers["registry"]
-    heapq.heappush(worker.due, time.monotonic() + 30)
+    assert worker.claim_batch() == []  # the turn's claim: the retry is not due yet
     first = worker.idle_wait()
     engine.wake()  # the wait for `first` seconds ends at once
     worker.wait_for_work(first)
@@ -162,15 +162,6 @@ def test_a_wake_reaches_every_idle_worker(desk: Desk, careless_sim: SimHandle) -
     assert not waiting.is_alive(), "the second worker slept through the wake"
 
 
-def _retry_in(desk: Desk, item: OutboxItem, moment: datetime) -> None:
-    with desk.session() as session:
-        stored = session.get(OutboxItem, item.seq)
-        assert stored is not None
-        stored.next_attempt_at = moment
-        session.add(stored)
-        session.commit()
-
-
 def test_an_idle_worker_sleeps_until_the_retry_the_database_holds(
     desk: Desk, careless_sim: SimHandle
 ) -> None:
@@ -179,10 +170,10 @@ def test_an_idle_worker_sleeps_until_the_retry_the_database_holds(
     for the ten-minute poll; one that fell due since the claim looked is looked at at once."""
     desk.connect(careless_sim)
     (item,) = desk.items(desk.register(11))
-    _retry_in(desk, item, datetime.now(UTC) + timedelta(seconds=20))
+    desk.force(item.key, next_attempt_at=datetime.now(UTC) + timedelta(seconds=20))
     engine = desk.engine(idle_poll_s=600)
     worker = engine.workers["registry"]
     assert worker.claim_batch() == []
     assert 15 < worker.idle_wait() <= 20.1
-    _retry_in(desk, item, datetime.now(UTC))  # ready since the claim looked
+    desk.force(item.key, next_attempt_at=datetime.now(UTC))  # ready since the claim looked
     assert worker.idle_wait() <= DUE_MARGIN_S
